@@ -1,0 +1,33 @@
+"use client";
+
+import { chooseMarket } from "@/app/actions/market";
+import type { Market, MarketCode } from "@/lib/shop/markets";
+
+export function MarketPicker({ current, markets }: { current: MarketCode; markets: Market[] }) {
+  return (
+    <form action={chooseMarket} className="flex items-center gap-2 text-sm">
+      <label htmlFor="market-picker" className="text-ink-600 dark:text-ink-400">
+        Market
+      </label>
+      <select
+        id="market-picker"
+        name="market"
+        defaultValue={current}
+        key={current}
+        onChange={(event) => event.currentTarget.form?.requestSubmit()}
+        className="rounded-md border border-ink-200 bg-white px-2 py-1 dark:border-ink-600 dark:bg-ink-800"
+      >
+        {markets.map((market) => (
+          <option key={market.code} value={market.code}>
+            {market.flag} {market.name} ({market.currency})
+          </option>
+        ))}
+      </select>
+      <noscript>
+        <button type="submit" className="rounded-md border px-2 py-1">
+          Change
+        </button>
+      </noscript>
+    </form>
+  );
+}

@@ -1,0 +1,27 @@
+import Link from "next/link";
+import { MARKETS } from "@/lib/shop/markets";
+import { currentCart } from "@/lib/shop/request";
+import { MarketPicker } from "./market-picker";
+
+export async function SiteHeader() {
+  const { market, cart } = await currentCart();
+  return (
+    <header className="border-b border-ink-200 bg-white/90 backdrop-blur dark:border-ink-800 dark:bg-ink-900/90">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-4 px-4 py-3">
+        <Link href="/" className="mr-auto text-lg font-bold tracking-tight">
+          <span aria-hidden="true" className="mr-1 text-brand-600">◆</span>Northwind Goods
+        </Link>
+        <MarketPicker current={market.code} markets={Object.values(MARKETS)} />
+        <Link
+          href="/cart"
+          className="inline-flex items-center gap-2 rounded-full border border-ink-200 px-4 py-1.5 text-sm font-medium hover:border-brand-500 dark:border-ink-600"
+        >
+          Cart
+          <span data-testid="cart-count" aria-label={`${cart.itemCount} items`} className="rounded-full bg-brand-600 px-2 text-xs font-semibold text-white">
+            {cart.itemCount}
+          </span>
+        </Link>
+      </div>
+    </header>
+  );
+}

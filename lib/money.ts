@@ -1,0 +1,23 @@
+// Money is integer minor units everywhere; these helpers are the only place that turns it into text
+// or derives tax from it. Tax rates use Klarna's convention: two implicit decimals (2500 = 25 %).
+
+export function formatMoney(amountMinor: number, currency: string, locale: string): string {
+  const formatter = new Intl.NumberFormat(locale, { style: "currency", currency });
+  const digits = formatter.resolvedOptions().maximumFractionDigits ?? 2;
+  return formatter.format(amountMinor / 10 ** digits);
+}
+
+/** Tax contained in a tax-inclusive amount, per Klarna's line formula (rounded to a minor unit). */
+export function includedTax(totalMinor: number, taxRate: number): number {
+  return Math.round(totalMinor - (totalMinor * 10000) / (10000 + taxRate));
+}
+
+/** Tax to add on top of a tax-exclusive amount (US sales tax). */
+export function addedTax(subtotalMinor: number, taxRate: number): number {
+  return Math.round((subtotalMinor * taxRate) / 10000);
+}
+
+/** Klarna's tax_rate convention rendered as a percentage, e.g. 1900 → "19 %" in de-DE. */
+export function formatTaxRate(taxRate: number, locale: string): string {
+  return new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 2 }).format(taxRate / 10000);
+}

@@ -1,0 +1,55 @@
+import { createServer } from "node:http";
+import next from "next";
+import { config, ConfigError } from "@/lib/config";
+import { databaseHandle } from "@/lib/db/client";
+import { prepareDatabase } from "@/lib/db/prepare";
+import { sendWebResponse, toWebRequest } from "@/lib/http/node-web";
+import { handleSandboxRequest, SANDBOX_API_PREFIX } from "@/lib/sandbox";
+
+// One process serves the shop, the back office and the sandbox. The sandbox API is answered here
+// directly, without entering Next's per-request pipeline; every other request goes to Next.js.
+
+async function main() {
+  const settings = config();
+  const dev = !settings.isProduction;
+  const database = databaseHandle();
+  await prepareDatabase(database);
+
+  const app = next({ dev, dir: process.cwd(), port: settings.port });
+  const handleWithNext = app.getRequestHandler();
+  await app.prepare();
+
+  const server = createServer((req, res) => {
+    const path = req.url ?? "/";
+    const isSandboxApi = path === SANDBOX_API_PREFIX || path.startsWith(`${SANDBOX_API_PREFIX}/`);
+    const handled = isSandboxApi && settings.sandboxEnabled
+      ? handleSandboxRequest(toWebRequest(req, settings.appUrl)).then((response) => sendWebResponse(res, response))
+      : handleWithNext(req, res);
+    handled.catch((error: unknown) => {
+      console.error("Unhandled request error", error);
+      if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
+      res.end("Internal Server Error");
+    });
+  });
+
+  server.listen(settings.port, () => {
+    const where = database.target.kind === "postgres" ? "Postgres" : `PGlite (${database.target.dir})`;
+    console.log(`> Ready on ${settings.appUrl} (${dev ? "development" : "production"}, Klarna ${settings.klarna.mode}, ${where})`);
+  });
+
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    server.close();
+    server.closeAllConnections();
+    void Promise.allSettled([app.close(), database.close()]).then(() => process.exit(0));
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});
