@@ -89,7 +89,7 @@ function QuantityControl({ line, onChange }: { line: CartLine; onChange: (quanti
   const max = Math.min(line.stock, 99);
   const button = "h-9 w-9 rounded-md border border-ink-200 text-lg leading-none hover:border-brand-500 disabled:opacity-40 dark:border-ink-600";
   return (
-    <div className="flex items-center gap-1" role="group" aria-label={`Quantity of ${line.name}`}>
+    <div className="flex items-center gap-1" role="group" aria-label={`Change quantity of ${line.name}`}>
       <button type="button" className={button} onClick={() => onChange(line.quantity - 1)} disabled={line.quantity <= 1} aria-label={`Decrease quantity of ${line.name}`}>
         −
       </button>

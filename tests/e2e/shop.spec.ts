@@ -1,0 +1,73 @@
+import { expect, test, type Page } from "@playwright/test";
+
+async function openProduct(page: Page, name: string) {
+  await page.getByRole("link", { name, exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+}
+
+test("a shopper browses, filters, searches, fills a cart, switches market and finds the cart intact after a reload", async ({ page }) => {
+  await page.goto("/");
+  const products = page.getByRole("list", { name: "Products" }).getByRole("listitem");
+  await expect(products).toHaveCount(16);
+
+  await page.getByRole("navigation", { name: "Categories" }).getByRole("link", { name: "Home" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Home" })).toBeVisible();
+  await expect(products).toHaveCount(4);
+
+  await page.getByRole("searchbox", { name: "Search products" }).fill("kettle");
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(products).toHaveCount(1);
+  await openProduct(page, "Pour-over Kettle");
+  await expect(page.getByText("$69.00")).toBeVisible();
+  await page.getByLabel("Quantity").fill("2");
+  await page.getByRole("button", { name: "Add to cart" }).click();
+  await expect(page.getByRole("status")).toHaveText("Added Pour-over Kettle to your cart.");
+  await expect(page.getByTestId("cart-count")).toHaveText("2");
+
+  await page.goto("/?q=lantern");
+  await openProduct(page, "Camping Lantern");
+  await page.getByRole("button", { name: "Add to cart" }).click();
+  await expect(page.getByTestId("cart-count")).toHaveText("3");
+
+  await page.goto("/?category=apparel");
+  await openProduct(page, "Merino Beanie");
+  await page.getByRole("button", { name: "Add to cart" }).click();
+  await expect(page.getByTestId("cart-count")).toHaveText("4");
+
+  await page.getByRole("link", { name: /^Cart/ }).click();
+  const lines = page.getByTestId("cart-line");
+  await expect(lines).toHaveCount(3);
+  await page.getByRole("button", { name: "Increase quantity of Camping Lantern" }).click();
+  await expect(lines.filter({ hasText: "Camping Lantern" }).getByTestId("line-total")).toHaveText("$90.00");
+  await page.getByRole("button", { name: "Remove Merino Beanie" }).click();
+  await expect(lines).toHaveCount(2);
+  await expect(page.getByTestId("cart-count")).toHaveText("4");
+  // US: 2 × 69.00 + 2 × 45.00 = 228.00, plus 8 % sales tax 18.24.
+  await expect(page.getByTestId("cart-subtotal")).toHaveText("$228.00");
+  await expect(page.getByTestId("cart-total")).toHaveText("$246.24");
+
+  await page.getByLabel("Market").selectOption("SE");
+  // SE: 2 × 699,00 + 2 × 449,00 kr, VAT included (sv-SE groups with a no-break space).
+  await expect(page.getByTestId("cart-subtotal")).toHaveText(/^2\s296,00\skr$/);
+  await expect(page.getByText(/Includes VAT \(25\s%\)/)).toBeVisible();
+  await expect(lines).toHaveCount(2);
+
+  await page.reload();
+  await expect(lines).toHaveCount(2);
+  await expect(page.getByRole("combobox", { name: "Quantity of Pour-over Kettle" })).toHaveValue("2");
+  await expect(page.getByRole("combobox", { name: "Quantity of Camping Lantern" })).toHaveValue("2");
+  await expect(page.getByTestId("cart-count")).toHaveText("4");
+  await expect(page.getByRole("link", { name: "Checkout" })).toBeVisible();
+});
+
+test("an unknown product shows a 404 page", async ({ page }) => {
+  const response = await page.goto("/products/no-such-product");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+});
+
+test("a sold-out product cannot be added", async ({ page }) => {
+  await page.goto("/products/notebook");
+  await expect(page.getByTestId("stock")).toHaveText("Out of stock");
+  await expect(page.getByRole("button", { name: "Add to cart" })).toBeDisabled();
+});
