@@ -1,0 +1,100 @@
+/**
+ * `npm run bench:shop`: latency of the catalogue, a product page and a filled cart on the
+ * production server (200 requests at concurrency 1 and 16, autocannon), and the catalogue's
+ * first-load JavaScript. Figures go into docs/performance.md; nothing here is a pass/fail test.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import autocannon from "autocannon";
+import { eq } from "drizzle-orm";
+import { ensureProductionBuild, startProductionServer } from "./lib/server";
+
+const REQUESTS = 200;
+const AUTH_SECRET = "bench-secret-bench-secret-bench-secret";
+
+function percentile(sorted: number[], p: number) {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+async function measure(url: string, connections: number, headers: Record<string, string>) {
+  const latencies: number[] = [];
+  let failures = 0;
+  const instance = autocannon({ url, connections, amount: REQUESTS, headers });
+  instance.on("response", (_client, statusCode, _bytes, responseTime) => {
+    if (statusCode !== 200) failures += 1;
+    latencies.push(responseTime);
+  });
+  const result = await instance;
+  latencies.sort((a, b) => a - b);
+  return { p50: percentile(latencies, 50), p95: percentile(latencies, 95), rps: result.requests.average, failures };
+}
+
+/** Seeds a database directory with a three-line cart and returns its signed cookie. */
+async function prepareDataWithCart(dir: string): Promise<string> {
+  Object.assign(process.env, { PGLITE_DIR: dir, AUTH_SECRET });
+  const { databaseHandle, db } = await import("@/lib/db/client");
+  const { prepareDatabase } = await import("@/lib/db/prepare");
+  const { products } = await import("@/lib/db/schema");
+  const { changeCart } = await import("@/lib/shop/cart");
+  await prepareDatabase(databaseHandle(), null);
+  let cookie: string | undefined;
+  for (const slug of ["ceramic-mug", "camping-lantern", "wool-socks"]) {
+    const [product] = await db().select({ id: products.id }).from(products).where(eq(products.slug, slug));
+    const result = await changeCart(cookie, { kind: "add", productId: product!.id, quantity: 2 });
+    if (result.cookie && "set" in result.cookie) cookie = result.cookie.set;
+  }
+  await databaseHandle().close();
+  return cookie!;
+}
+
+async function firstLoadJavaScript(baseUrl: string) {
+  const html = await (await fetch(baseUrl)).text();
+  const scripts = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((match) => match[1]!))];
+  let raw = 0;
+  let gzipped = 0;
+  for (const src of scripts) {
+    const body = Buffer.from(await (await fetch(new URL(src, baseUrl))).arrayBuffer());
+    raw += body.length;
+    gzipped += gzipSync(body, { level: 9 }).length;
+  }
+  return { files: scripts.length, rawKb: raw / 1024, gzippedKb: gzipped / 1024 };
+}
+
+async function main() {
+  await ensureProductionBuild();
+  const dataDir = mkdtempSync(path.join(tmpdir(), "bench-shop-"));
+  const cartCookie = await prepareDataWithCart(path.join(dataDir, "pglite"));
+  const server = await startProductionServer({ PGLITE_DIR: path.join(dataDir, "pglite"), AUTH_SECRET });
+  try {
+    const pages = [
+      { name: "/ (catalogue)", path: "/" },
+      { name: "/products/rain-jacket", path: "/products/rain-jacket" },
+      { name: "/cart (3 lines)", path: "/cart" },
+    ];
+    const headers = { cookie: `cart=${cartCookie}; market=GB` };
+    // Warm up: the first requests compile nothing in production, but fill caches and JIT.
+    for (const page of pages) await measure(server.baseUrl + page.path, 4, headers);
+
+    console.log(`\n${REQUESTS} requests per row, ${new Date().toISOString()}`);
+    console.log("| page | concurrency | p50 ms | p95 ms | req/s | non-200 |");
+    console.log("|---|---|---|---|---|---|");
+    for (const connections of [1, 16]) {
+      for (const page of pages) {
+        const row = await measure(server.baseUrl + page.path, connections, headers);
+        console.log(`| ${page.name} | ${connections} | ${row.p50} | ${row.p95} | ${row.rps.toFixed(0)} | ${row.failures} |`);
+      }
+    }
+    const js = await firstLoadJavaScript(server.baseUrl);
+    console.log(`\nCatalogue first-load JavaScript: ${js.files} files, ${js.rawKb.toFixed(1)} kB raw, ${js.gzippedKb.toFixed(1)} kB gzipped`);
+  } finally {
+    await server.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
