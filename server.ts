@@ -1,6 +1,6 @@
 import { createServer } from "node:http";
 import next from "next";
-import { config, ConfigError } from "@/lib/config";
+import { config, ConfigError, loadEnvFiles } from "@/lib/config";
 import { databaseHandle } from "@/lib/db/client";
 import { prepareDatabase } from "@/lib/db/prepare";
 import { sendWebResponse, toWebRequest } from "@/lib/http/node-web";
@@ -10,6 +10,7 @@ import { handleSandboxRequest, SANDBOX_API_PREFIX } from "@/lib/sandbox";
 // directly, without entering Next's per-request pipeline; every other request goes to Next.js.
 
 async function main() {
+  loadEnvFiles();
   const settings = config();
   const dev = !settings.isProduction;
   const database = databaseHandle();

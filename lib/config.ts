@@ -2,6 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { loadEnvConfig } from "@next/env";
 import { z } from "zod";
 
 // The one place that reads process.env. Defaults make `npm install && npm run dev` work untouched;
@@ -102,6 +103,11 @@ export function parseEnv(source: Record<string, string | undefined>) {
 export type Config = ReturnType<typeof parseEnv>;
 
 let cached: Config | undefined;
+
+/** Reads .env files the way `next dev` / `next start` do; the custom server calls it before config(). */
+export function loadEnvFiles(): void {
+  loadEnvConfig(process.cwd(), process.env.NODE_ENV !== "production", { info: () => {}, error: console.error });
+}
 
 /** The validated configuration, parsed once per process. */
 export function config(): Config {
