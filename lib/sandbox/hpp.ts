@@ -1,0 +1,340 @@
+import "server-only";
+import { and, eq, notInArray } from "drizzle-orm";
+import { z } from "zod";
+import { config } from "@/lib/config";
+import { addMs, clock, HOUR } from "./clock";
+import { badRequest, badValue, KlarnaApiError, notFound } from "./errors";
+import { isUuid, newId } from "./ids";
+import { authorize, findKpSession, kpSessionData, type KpSession } from "./kp";
+import { categoryName } from "./markets";
+import { createOrder } from "./om";
+import { composeLinkMessage } from "./outbox";
+import { decideAuthorization } from "./personas";
+import { CompleteHppRequest, DistributionRequest, HppSessionRequest, type HppMerchantUrls, type HppOptions } from "./schemas";
+import { db, inTransaction, type Executor } from "./store";
+import { sandboxHppSessions, sandboxKpSessions, sandboxOutbox } from "./tables";
+import { parseBody } from "./validation";
+
+// Hosted Payment Page v1: sessions wrapping a KP session, their status machine, and what the
+// consumer does on the hosted page (also reachable through the control API).
+
+export const HPP_STATUSES = ["WAITING", "IN_PROGRESS", "COMPLETED", "FAILED", "BACK", "CANCELLED", "ERROR", "DISABLED"] as const;
+export type HppStatus = (typeof HPP_STATUSES)[number];
+type HppEvent = "open" | "approve" | "decline" | "cancel" | "back" | "error" | "disable" | "follow";
+
+const RETRYABLE = { open: "IN_PROGRESS", disable: "DISABLED", follow: "COMPLETED" } as const;
+
+/** The status machine as data: what each event does in each status; absent means refused. */
+export const HPP_TRANSITIONS: Record<HppStatus, Partial<Record<HppEvent, HppStatus>>> = {
+  WAITING: RETRYABLE,
+  IN_PROGRESS: { ...RETRYABLE, approve: "COMPLETED", decline: "FAILED", cancel: "CANCELLED", back: "BACK", error: "ERROR" },
+  FAILED: RETRYABLE,
+  BACK: RETRYABLE,
+  ERROR: RETRYABLE,
+  COMPLETED: {},
+  CANCELLED: {},
+  DISABLED: {},
+};
+const FINAL: HppStatus[] = ["COMPLETED", "CANCELLED", "DISABLED"];
+
+type HppRow = typeof sandboxHppSessions.$inferSelect;
+type HppSession = HppRow & { status: HppStatus; merchantUrls: HppMerchantUrls; options: HppOptions };
+
+const origin = () => config().appUrl;
+const apiBase = () => `${origin()}/sandbox/api`;
+export const redirectUrl = (id: string) => `${origin()}/sandbox/hpp/${id}`;
+export const resultPageUrl = (id: string) => `${origin()}/sandbox/hpp/${id}/result`;
+
+/** HPP sessions expire one hour before the KP session they wrap. */
+const hppExpiry = (kpSession: KpSession) => addMs(kpSession.expiresAt, -HOUR);
+
+const KP_SESSION_PATH = /\/payments\/v1\/sessions\/([0-9a-f-]{36})\/?$/i;
+
+export async function createHppSession(body: unknown) {
+  const request = parseBody(HppSessionRequest, body);
+  const { options } = request;
+  if (options.payment_method_category && options.payment_method_categories) {
+    throw new KlarnaApiError(400, "BAD_VALUE", ["Bad value: options.payment_method_category", "payment_method_category and payment_method_categories cannot both be set"]);
+  }
+  const kpSessionId = request.payment_session_url.match(KP_SESSION_PATH)?.[1];
+  if (!kpSessionId) throw badValue("payment_session_url");
+  return inTransaction(async (tx) => {
+    const kpSession = await findKpSession(tx, kpSessionId);
+    if (!kpSession || kpSession.status === "complete" || hppExpiry(kpSession) <= clock.now()) throw notFound("Payment session has expired");
+    const requested = options.payment_method_category ? [options.payment_method_category] : (options.payment_method_categories ?? []);
+    const field = options.payment_method_category ? "options.payment_method_category" : "options.payment_method_categories";
+    const unknown = requested.flatMap((category, index) =>
+      kpSession.paymentMethodCategories.includes(category.toLowerCase()) ? [] : [options.payment_method_category ? field : `${field}[${index}]`],
+    );
+    if (unknown.length > 0) throw badValue(...unknown);
+
+    const now = clock.now();
+    const id = newId();
+    const distributionToken = newId();
+    await tx.insert(sandboxHppSessions).values({
+      id,
+      kpSessionId,
+      merchantUrls: request.merchant_urls,
+      options,
+      status: "WAITING",
+      declinedCategories: [],
+      distributionToken,
+      createdAt: now,
+      updatedAt: now,
+    });
+    const sessionUrl = `${apiBase()}/hpp/v1/sessions/${id}`;
+    return {
+      session_id: id,
+      session_url: sessionUrl,
+      redirect_url: redirectUrl(id),
+      qr_code_url: `${redirectUrl(id)}/qr`,
+      distribution_url: `${sessionUrl}/distribution`,
+      expires_at: hppExpiry(kpSession).toISOString(),
+      manual_identification_check_url: `${sessionUrl}/manual-id-check`,
+      distribution_module: {
+        token: distributionToken,
+        standalone_url: `${origin()}/sandbox/hpp/distributions/${distributionToken}?profile_id={{profile_id}}&view_id={{view_id}}`,
+        generation_url: `${sessionUrl}/distribution-module/token`,
+      },
+    };
+  });
+}
+
+type LiveSession = { hpp: HppSession; kpSession: KpSession; expiresAt: Date };
+
+/** The HPP session and its KP session, or null when unknown or expired. */
+async function findLiveSession(tx: Executor, id: string, lock = false): Promise<LiveSession | null> {
+  if (!isUuid(id)) return null;
+  const query = tx.select().from(sandboxHppSessions).where(eq(sandboxHppSessions.id, id)).limit(1);
+  const [hpp] = lock ? await query.for("update") : await query;
+  if (!hpp) return null;
+  const [kpSession] = await tx.select().from(sandboxKpSessions).where(eq(sandboxKpSessions.id, hpp.kpSessionId)).limit(1);
+  if (!kpSession) return null;
+  const expiresAt = hppExpiry(kpSession);
+  return expiresAt > clock.now() ? { hpp: hpp as HppSession, kpSession, expiresAt } : null;
+}
+
+const sessionNotFound = () => notFound("HPP session expired or could not be found");
+
+function sessionResource({ hpp, expiresAt }: LiveSession) {
+  return {
+    session_id: hpp.id,
+    status: hpp.status,
+    updated_at: hpp.updatedAt.toISOString(),
+    expires_at: expiresAt.toISOString(),
+    ...(hpp.status === "COMPLETED" && hpp.authorizationToken ? { authorization_token: hpp.authorizationToken } : {}),
+    ...(hpp.status === "COMPLETED" && hpp.orderId ? { order_id: hpp.orderId, klarna_reference: hpp.klarnaReference } : {}),
+  };
+}
+
+export async function readHppSession(id: string) {
+  const session = await inTransaction((tx) => findLiveSession(tx, id));
+  if (!session) throw sessionNotFound();
+  return sessionResource(session);
+}
+
+async function transition(tx: Executor, hpp: HppSession, event: HppEvent, changes: Partial<HppRow> = {}): Promise<HppStatus> {
+  const next = HPP_TRANSITIONS[hpp.status][event];
+  if (!next) throw badRequest(`HPP session is ${hpp.status}; ${event} is not possible`);
+  await tx
+    .update(sandboxHppSessions)
+    .set({ ...changes, status: next, updatedAt: clock.now() })
+    .where(eq(sandboxHppSessions.id, hpp.id));
+  return next;
+}
+
+export async function disableHppSession(id: string): Promise<void> {
+  await inTransaction(async (tx) => {
+    const session = await findLiveSession(tx, id, true);
+    if (!session) throw sessionNotFound();
+    if (session.hpp.status === "COMPLETED") throw badRequest("HPP session has already been successfully completed");
+    if (session.hpp.status === "DISABLED") return;
+    await transition(tx, session.hpp, "disable");
+  });
+}
+
+const PhoneNumber = z.string().regex(/^\+?[0-9 ()-]{6,20}$/);
+
+export async function distributeHppSession(id: string, body: unknown): Promise<void> {
+  const request = parseBody(DistributionRequest, body);
+  const contact = request.contact_information ?? {};
+  const missing = () => new KlarnaApiError(400, "MISSING_CONTACT_DATA", [`contact_information is missing what method ${request.method} needs`]);
+  let recipient: string;
+  if (request.method === "email") {
+    if (!contact.email) throw missing();
+    if (!z.email().safeParse(contact.email).success) throw badValue("contact_information.email");
+    recipient = contact.email;
+  } else if (request.method === "sms") {
+    if (!contact.phone || !contact.phone_country) throw missing();
+    if (!PhoneNumber.safeParse(contact.phone).success) throw badValue("contact_information.phone");
+    if (!/^[A-Za-z]{2}$/.test(contact.phone_country)) throw badValue("contact_information.phone_country");
+    recipient = `${contact.phone} (${contact.phone_country.toUpperCase()})`;
+  } else {
+    if (!contact.access_id) throw missing();
+    recipient = contact.access_id;
+  }
+  await inTransaction(async (tx) => {
+    const session = await findLiveSession(tx, id);
+    if (!session) throw sessionNotFound();
+    if (FINAL.includes(session.hpp.status)) throw badRequest(`HPP session is ${session.hpp.status}; it cannot be distributed`);
+    const message = composeLinkMessage(request.method, kpSessionData(session.kpSession), redirectUrl(id));
+    await tx.insert(sandboxOutbox).values({ id: newId(), hppSessionId: id, method: request.method, recipient, ...message, link: redirectUrl(id), createdAt: clock.now() });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The consumer's side: what the hosted page shows and what its buttons do.
+
+export type ConsumerOutcome = z.infer<typeof CompleteHppRequest>["outcome"];
+
+function offeredCategories(hpp: HppSession, kpSession: KpSession): string[] {
+  const { payment_method_category: one, payment_method_categories: several, payment_fallback } = hpp.options;
+  const chosen = one ? [one.toLowerCase()] : several ? several.map((category) => category.toLowerCase()) : kpSession.paymentMethodCategories;
+  const declined = hpp.declinedCategories;
+  // After a decline, payment_fallback offers every other category of the KP session.
+  const pool = payment_fallback && declined.length > 0 ? kpSession.paymentMethodCategories : chosen;
+  return pool.filter((category) => !declined.includes(category));
+}
+
+export type HostedPage =
+  | { state: "unavailable"; reason: "not_found" | "expired" | "disabled" | "completed" | "cancelled" }
+  | {
+      state: "open";
+      sessionId: string;
+      status: HppStatus;
+      order: ReturnType<typeof kpSessionData>;
+      options: HppOptions;
+      categories: { identifier: string; name: string }[];
+      fallbackOffered: boolean;
+      email: string;
+      showBack: boolean;
+    };
+
+const UNAVAILABLE: Partial<Record<HppStatus, "disabled" | "completed" | "cancelled">> = { DISABLED: "disabled", COMPLETED: "completed", CANCELLED: "cancelled" };
+
+/** Opens the hosted page for a consumer: a session not yet final moves to IN_PROGRESS. */
+export async function openHostedPage(id: string): Promise<HostedPage> {
+  return inTransaction(async (tx) => {
+    if (!isUuid(id)) return { state: "unavailable", reason: "not_found" };
+    const session = await findLiveSession(tx, id, true);
+    if (!session) {
+      const [known] = await tx.select({ id: sandboxHppSessions.id }).from(sandboxHppSessions).where(eq(sandboxHppSessions.id, id)).limit(1);
+      return { state: "unavailable", reason: known ? "expired" : "not_found" };
+    }
+    const { hpp, kpSession } = session;
+    const unavailable = UNAVAILABLE[hpp.status];
+    if (unavailable) return { state: "unavailable", reason: unavailable };
+    const status = hpp.status === "IN_PROGRESS" ? hpp.status : await transition(tx, hpp, "open");
+    const order = kpSessionData(kpSession);
+    return {
+      state: "open",
+      sessionId: id,
+      status,
+      order,
+      options: hpp.options,
+      categories: offeredCategories(hpp, kpSession).map((identifier) => ({ identifier, name: categoryName(order.purchase_country, identifier) })),
+      fallbackOffered: hpp.declinedCategories.length > 0,
+      email: order.billing_address?.email ?? "",
+      showBack: Boolean(hpp.merchantUrls.back),
+    };
+  });
+}
+
+function fillPlaceholders(url: string, values: { sessionId: string; authorizationToken?: string | null; orderId?: string | null }) {
+  let filled = url.replaceAll("{{session_id}}", encodeURIComponent(values.sessionId));
+  if (values.authorizationToken) filled = filled.replaceAll("{{authorization_token}}", encodeURIComponent(values.authorizationToken));
+  if (values.orderId) filled = filled.replaceAll("{{order_id}}", encodeURIComponent(values.orderId));
+  return filled;
+}
+
+/** Where the browser goes after an outcome: the merchant's URL, or the sandbox's generic page. */
+function destination(hpp: HppSession, status: HppStatus, values: { authorizationToken?: string | null; orderId?: string | null }) {
+  const urls = hpp.merchantUrls;
+  const target: Partial<Record<HppStatus, string | null | undefined>> = {
+    COMPLETED: urls.success,
+    FAILED: urls.failure,
+    ERROR: urls.error ?? urls.failure,
+    CANCELLED: urls.cancel,
+    BACK: urls.back ?? urls.cancel,
+  };
+  const url = target[status];
+  return url ? fillPlaceholders(url, { sessionId: hpp.id, ...values }) : resultPageUrl(hpp.id);
+}
+
+export interface ConsumerResult {
+  status: HppStatus;
+  redirect_to: string | null;
+  /** Set when a decline with payment_fallback keeps the consumer on the page. */
+  fallback_categories?: string[];
+}
+
+/** Performs a consumer's action on the hosted page (the page's buttons and the control API). */
+export async function actOnHostedPage(id: string, input: unknown): Promise<ConsumerResult> {
+  const request = parseBody(CompleteHppRequest, input);
+  return inTransaction(async (tx) => {
+    const session = await findLiveSession(tx, id, true);
+    if (!session) throw sessionNotFound();
+    let hpp = session.hpp;
+    const { kpSession } = session;
+    if (HPP_TRANSITIONS[hpp.status].open && hpp.status !== "IN_PROGRESS") {
+      await transition(tx, hpp, "open");
+      hpp = { ...hpp, status: "IN_PROGRESS" };
+    }
+    if (hpp.status !== "IN_PROGRESS") throw badRequest(`HPP session is ${hpp.status}; the consumer can no longer act on it`);
+
+    const offered = offeredCategories(hpp, kpSession);
+    const category = (request.category ?? offered[0] ?? "").toLowerCase();
+    // Cancel becomes back when the merchant gave a back URL: the page shows one button or the other.
+    const outcome: ConsumerOutcome = request.outcome === "cancel" && hpp.merchantUrls.back ? "back" : request.outcome;
+
+    if (outcome === "approve" || outcome === "decline") {
+      if (!offered.includes(category)) throw badValue("category");
+      const email = request.email ?? kpSessionData(kpSession).billing_address?.email;
+      const decision = outcome === "decline" ? ({ outcome: "decline" } as const) : decideAuthorization(email);
+      if (decision.outcome === "decline") {
+        const declined = [...hpp.declinedCategories, category];
+        const fallback = hpp.options.payment_fallback ? offeredCategories({ ...hpp, declinedCategories: declined }, kpSession) : [];
+        if (fallback.length > 0) {
+          await tx.update(sandboxHppSessions).set({ declinedCategories: declined, updatedAt: clock.now() }).where(eq(sandboxHppSessions.id, id));
+          return { status: "IN_PROGRESS", redirect_to: null, fallback_categories: fallback };
+        }
+        const status = await transition(tx, hpp, "decline", { declinedCategories: declined });
+        return { status, redirect_to: destination(hpp, status, {}) };
+      }
+      return complete(tx, hpp, kpSession, category, email);
+    }
+    const status = await transition(tx, hpp, outcome);
+    return { status, redirect_to: destination(hpp, status, {}) };
+  });
+}
+
+async function complete(tx: Executor, hpp: HppSession, kpSession: KpSession, category: string, email: string | undefined): Promise<ConsumerResult> {
+  const mode = hpp.options.place_order_mode;
+  let values: { authorizationToken: string | null; orderId: string | null; klarnaReference: string | null };
+  if (mode === "NONE") {
+    values = { authorizationToken: await authorize(tx, kpSession, { hppSessionId: hpp.id, category, email }), orderId: null, klarnaReference: null };
+  } else {
+    const order = await createOrder(tx, { session: kpSession, data: kpSessionData(kpSession), category, consumerEmail: email, capture: mode === "CAPTURE_ORDER" });
+    values = { authorizationToken: null, orderId: order.id, klarnaReference: order.klarnaReference };
+  }
+  const status = await transition(tx, hpp, "approve", values);
+  // Every other open HPP session on the same KP session follows this one to COMPLETED.
+  await tx
+    .update(sandboxHppSessions)
+    .set({ ...values, status: "COMPLETED", updatedAt: clock.now() })
+    .where(
+      and(
+        eq(sandboxHppSessions.kpSessionId, kpSession.id),
+        notInArray(sandboxHppSessions.status, FINAL),
+        notInArray(sandboxHppSessions.id, [hpp.id]),
+      ),
+    );
+  return { status, redirect_to: destination(hpp, status, values) };
+}
+
+/** What the generic result page (shown when the merchant gave no URL for an outcome) needs. */
+export async function readResultPage(id: string) {
+  if (!isUuid(id)) return null;
+  const [hpp] = await db().select().from(sandboxHppSessions).where(eq(sandboxHppSessions.id, id)).limit(1);
+  return hpp ? { sessionId: hpp.id, status: hpp.status as HppStatus, klarnaReference: hpp.klarnaReference } : null;
+}

@@ -1,0 +1,187 @@
+import "server-only";
+import { randomUUID, timingSafeEqual } from "node:crypto";
+import { and, eq, gt, sql } from "drizzle-orm";
+import { config } from "@/lib/config";
+import { clock, DAY } from "./clock";
+import { KlarnaApiError, notFound } from "./errors";
+import { actOnHostedPage, createHppSession, disableHppSession, distributeHppSession, readHppSession } from "./hpp";
+import { cancelAuthorization, createCustomerToken, createKpSession, placeOrder, readKpSession, updateKpSession } from "./kp";
+import * as om from "./om";
+import { db, inTransaction, type Executor } from "./store";
+import { sandboxIdempotency } from "./tables";
+
+// The sandbox's HTTP face: one framework-free handler `(Request) => Promise<Response>` for the KP,
+// HPP, OM and control APIs. It authenticates, bounds and parses bodies, routes, and renders
+// Klarna's error envelope; the operations themselves live in kp.ts, hpp.ts and om.ts.
+
+export const SANDBOX_API_PREFIX = "/sandbox/api";
+const MAX_BODY_BYTES = 1024 * 1024;
+
+interface ApiResult {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+type Params = Record<string, string>;
+type Operation = (params: Params, body: unknown) => Promise<ApiResult>;
+
+interface Route {
+  method: "GET" | "POST" | "DELETE";
+  pattern: RegExp;
+  /** OM POSTs honour Klarna-Idempotency-Key and run in the transaction that stores the reply. */
+  run: Operation | { idempotent: (tx: Executor, params: Params, body: unknown) => Promise<ApiResult> };
+}
+
+const json = (status: number) => (body: unknown): ApiResult => ({ status, body });
+const noContent = (): ApiResult => ({ status: 204 });
+const orderPath = (id: string) => `${config().appUrl}${SANDBOX_API_PREFIX}/ordermanagement/v1/orders/${id}`;
+const inTx = <T>(work: (tx: Executor) => Promise<T>) => inTransaction(work);
+
+const segment = "([^/]+)";
+const route = (method: Route["method"], path: string, run: Route["run"]): Route => ({
+  method,
+  pattern: new RegExp(`^${path.replaceAll("{}", segment)}/?$`),
+  run,
+});
+const ORDER = "/ordermanagement/v1/orders/{}";
+
+const ROUTES: Route[] = [
+  route("POST", "/payments/v1/sessions", (_p, body) => createKpSession(body).then(json(200))),
+  route("GET", "/payments/v1/sessions/{}", (p) => readKpSession(p[0]!).then(json(200))),
+  route("POST", "/payments/v1/sessions/{}", (p, body) => updateKpSession(p[0]!, body).then(noContent)),
+  route("POST", "/payments/v1/authorizations/{}/order", (p, body) => placeOrder(p[0]!, body).then(json(200))),
+  route("POST", "/payments/v1/authorizations/{}/customer-token", (p, body) => createCustomerToken(p[0]!, body).then(json(200))),
+  route("DELETE", "/payments/v1/authorizations/{}", (p) => cancelAuthorization(p[0]!).then(noContent)),
+
+  route("POST", "/hpp/v1/sessions", (_p, body) => createHppSession(body).then(json(201))),
+  route("GET", "/hpp/v1/sessions/{}", (p) => readHppSession(p[0]!).then(json(200))),
+  route("DELETE", "/hpp/v1/sessions/{}", (p) => disableHppSession(p[0]!).then(noContent)),
+  route("POST", "/hpp/v1/sessions/{}/distribution", (p, body) => distributeHppSession(p[0]!, body).then(() => ({ status: 201 }))),
+
+  route("GET", ORDER, (p) => inTx((tx) => om.getOrder(tx, p[0]!)).then(json(200))),
+  route("GET", `${ORDER}/captures`, (p) => inTx((tx) => om.listCaptures(tx, p[0]!)).then(json(200))),
+  route("GET", `${ORDER}/captures/{}`, (p) => inTx((tx) => om.getCapture(tx, p[0]!, p[1]!)).then(json(200))),
+  route("GET", `${ORDER}/refunds/{}`, (p) => inTx((tx) => om.getRefund(tx, p[0]!, p[1]!)).then(json(200))),
+  route("POST", `${ORDER}/captures`, {
+    idempotent: async (tx, p, body) => {
+      const id = await om.captureOrder(tx, p[0]!, body);
+      return { status: 201, headers: { "capture-id": id, location: `${orderPath(p[0]!)}/captures/${id}` } };
+    },
+  }),
+  route("POST", `${ORDER}/captures/{}/shipping-info`, { idempotent: (tx, p, body) => om.addCaptureShippingInfo(tx, p[0]!, p[1]!, body).then(noContent) }),
+  route("POST", `${ORDER}/refunds`, {
+    idempotent: async (tx, p, body) => {
+      const id = await om.refundOrder(tx, p[0]!, body);
+      return { status: 201, headers: { "refund-id": id, location: `${orderPath(p[0]!)}/refunds/${id}` } };
+    },
+  }),
+  route("POST", `${ORDER}/cancel`, { idempotent: (tx, p) => om.cancelOrder(tx, p[0]!).then(noContent) }),
+  route("POST", `${ORDER}/release-remaining-authorization`, { idempotent: (tx, p) => om.releaseRemainingAuthorization(tx, p[0]!).then(noContent) }),
+  route("POST", `${ORDER}/extend-authorization-time`, { idempotent: (tx, p) => om.extendAuthorizationTime(tx, p[0]!).then(noContent) }),
+
+  route("POST", "/_control/hpp/{}/complete", (p, body) => actOnHostedPage(p[0]!, body).then(json(200))),
+];
+
+const envelope = (error: KlarnaApiError, correlationId: string): ApiResult => ({
+  status: error.status,
+  body: { error_code: error.code, error_messages: error.messages, correlation_id: correlationId },
+});
+
+function authorized(request: Request): boolean {
+  const header = request.headers.get("authorization") ?? "";
+  const [scheme, encoded] = header.split(" ");
+  if (scheme?.toLowerCase() !== "basic" || !encoded) return false;
+  const { username, password } = config().klarna;
+  const given = Buffer.from(Buffer.from(encoded, "base64").toString("utf8"));
+  const expected = Buffer.from(`${username}:${password}`);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+/** Reads a JSON body of at most 1 MB; an empty body is `undefined`. */
+async function readJsonBody(request: Request): Promise<unknown> {
+  const declared = Number(request.headers.get("content-length") ?? 0);
+  if (declared > MAX_BODY_BYTES) throw new KlarnaApiError(413, "REQUEST_TOO_LARGE", ["Request body exceeds 1 MB"]);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (request.body) {
+    for await (const chunk of request.body as unknown as AsyncIterable<Uint8Array>) {
+      size += chunk.byteLength;
+      if (size > MAX_BODY_BYTES) throw new KlarnaApiError(413, "REQUEST_TOO_LARGE", ["Request body exceeds 1 MB"]);
+      chunks.push(chunk);
+    }
+  }
+  const text = Buffer.concat(chunks).toString("utf8");
+  if (text.trim() === "") return undefined;
+  const contentType = request.headers.get("content-type") ?? "";
+  if (!/^application\/(.+\+)?json\b/i.test(contentType)) {
+    throw new KlarnaApiError(415, "UNSUPPORTED_MEDIA_TYPE", ["Content-Type must be application/json"]);
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new KlarnaApiError(400, "BAD_REQUEST", ["Malformed JSON in request body"]);
+  }
+}
+
+const IDEMPOTENCY_WINDOW = DAY;
+
+/** Runs an OM POST once per Klarna-Idempotency-Key: a repeat within 24 h gets the first reply. */
+async function runIdempotent(key: string | null, correlationId: string, work: (tx: Executor) => Promise<ApiResult>): Promise<ApiResult> {
+  if (!key) return inTransaction(work);
+  return inTransaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${key}))`);
+    const now = clock.now();
+    const [stored] = await tx
+      .select()
+      .from(sandboxIdempotency)
+      .where(and(eq(sandboxIdempotency.key, key), gt(sandboxIdempotency.createdAt, new Date(now.getTime() - IDEMPOTENCY_WINDOW))))
+      .limit(1);
+    if (stored) return { status: stored.status, headers: stored.headers, body: stored.body ? JSON.parse(stored.body) : undefined };
+    let result: ApiResult;
+    try {
+      // A savepoint, so a refused operation leaves nothing behind but its stored reply.
+      result = await tx.transaction((inner) => work(inner as unknown as Executor));
+    } catch (error) {
+      if (!(error instanceof KlarnaApiError) || error.status >= 500) throw error;
+      result = envelope(error, correlationId);
+    }
+    const record = { status: result.status, headers: result.headers ?? {}, body: result.body === undefined ? "" : JSON.stringify(result.body), createdAt: now };
+    await tx.insert(sandboxIdempotency).values({ key, ...record }).onConflictDoUpdate({ target: sandboxIdempotency.key, set: record });
+    return result;
+  });
+}
+
+function toResponse(result: ApiResult, correlationId: string): Response {
+  const headers = new Headers({ "klarna-correlation-id": correlationId, ...result.headers });
+  if (result.body === undefined) return new Response(null, { status: result.status, headers });
+  headers.set("content-type", "application/json;charset=utf-8");
+  return new Response(JSON.stringify(result.body), { status: result.status, headers });
+}
+
+async function dispatch(request: Request, correlationId: string): Promise<ApiResult> {
+  const path = new URL(request.url).pathname.slice(SANDBOX_API_PREFIX.length) || "/";
+  const candidates = ROUTES.filter((candidate) => candidate.pattern.test(path));
+  if (candidates.length === 0) throw notFound(`No such resource: ${path}`);
+  const matched = candidates.find((candidate) => candidate.method === request.method);
+  if (!matched) throw new KlarnaApiError(405, "METHOD_NOT_ALLOWED", [`${request.method} is not allowed on ${path}`]);
+  if (!authorized(request)) throw new KlarnaApiError(401, "PERMISSION_DENIED", ["Authentication failed or permission not granted"]);
+  const params = Object.fromEntries(
+    (matched.pattern.exec(path) ?? []).slice(1).map((value, index) => [index, decodeURIComponent(value)]),
+  ) as Params;
+  const body = request.method === "GET" || request.method === "DELETE" ? undefined : await readJsonBody(request);
+  const { run } = matched;
+  if (typeof run === "function") return run(params, body);
+  return runIdempotent(request.headers.get("klarna-idempotency-key"), correlationId, (tx) => run.idempotent(tx, params, body));
+}
+
+export async function handleSandboxRequest(request: Request): Promise<Response> {
+  const correlationId = randomUUID();
+  try {
+    return toResponse(await dispatch(request, correlationId), correlationId);
+  } catch (error) {
+    if (error instanceof KlarnaApiError) return toResponse(envelope(error, correlationId), correlationId);
+    console.error(`[sandbox] ${request.method} ${request.url} failed (correlation id ${correlationId})`, error);
+    return toResponse(envelope(new KlarnaApiError(500, "INTERNAL_SERVER_ERROR", ["An unexpected error occurred"]), correlationId), correlationId);
+  }
+}

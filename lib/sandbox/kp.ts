@@ -1,0 +1,202 @@
+import "server-only";
+import { and, eq, ne } from "drizzle-orm";
+import { addMs, clock, HOUR, MINUTE } from "./clock";
+import { forbidden, KlarnaApiError, notFound } from "./errors";
+import { newClientToken, newId, isUuid } from "./ids";
+import { categoriesFor, categoryResponse } from "./markets";
+import { createOrder } from "./om";
+import { CustomerTokenRequest, KpSessionRequest, PlaceOrderRequest, type OrderData, type OrderLine } from "./schemas";
+import { inTransaction, type Executor } from "./store";
+import { sandboxAuthorizations, sandboxKpSessions } from "./tables";
+import { parseBody, validateOrderData } from "./validation";
+
+// Klarna Payments v1: sessions, authorizations (issued by the hosted page), place order.
+
+export const KP_SESSION_LIFETIME = 48 * HOUR;
+export const AUTHORIZATION_LIFETIME = 60 * MINUTE;
+
+export type KpSession = typeof sandboxKpSessions.$inferSelect;
+
+const invalidSession = () => notFound("Invalid session id");
+const invalidToken = () => notFound("Invalid authorization token");
+
+/** A live KP session (not expired), or null. */
+export async function findKpSession(tx: Executor, id: string): Promise<KpSession | null> {
+  if (!isUuid(id)) return null;
+  const [session] = await tx.select().from(sandboxKpSessions).where(eq(sandboxKpSessions.id, id)).limit(1);
+  return session && session.expiresAt > clock.now() ? session : null;
+}
+
+export function kpSessionData(session: KpSession): KpSessionRequest {
+  return session.data as unknown as KpSessionRequest;
+}
+
+export async function createKpSession(body: unknown) {
+  const request = parseBody(KpSessionRequest, body);
+  validateOrderData(request);
+  const now = clock.now();
+  const id = newId();
+  const categories = categoriesFor(request.purchase_country).map((category) => category.identifier);
+  const clientToken = newClientToken(id);
+  await inTransaction((tx) =>
+    tx.insert(sandboxKpSessions).values({
+      id,
+      data: request,
+      paymentMethodCategories: categories,
+      clientToken,
+      status: "incomplete",
+      createdAt: now,
+      updatedAt: now,
+      expiresAt: addMs(now, KP_SESSION_LIFETIME),
+    }),
+  );
+  return { session_id: id, client_token: clientToken, payment_method_categories: categoryResponse(request.purchase_country, categories) };
+}
+
+export async function readKpSession(id: string) {
+  return inTransaction(async (tx) => {
+    const session = await findKpSession(tx, id);
+    if (!session) throw invalidSession();
+    const data = kpSessionData(session);
+    const authorized = await tx
+      .select({ token: sandboxAuthorizations.token })
+      .from(sandboxAuthorizations)
+      .where(and(eq(sandboxAuthorizations.kpSessionId, id), ne(sandboxAuthorizations.status, "cancelled")))
+      .limit(1);
+    // Klarna returns customer details only after an authorization.
+    const { billing_address, shipping_address, customer, ...order } = data;
+    return {
+      ...order,
+      ...(authorized.length > 0 ? { billing_address, shipping_address, customer } : {}),
+      status: session.status,
+      client_token: session.clientToken,
+      expires_at: session.expiresAt.toISOString(),
+      payment_method_categories: categoryResponse(data.purchase_country, session.paymentMethodCategories),
+    };
+  });
+}
+
+export async function updateKpSession(id: string, body: unknown): Promise<void> {
+  const request = parseBody(KpSessionRequest, body);
+  validateOrderData(request);
+  await inTransaction(async (tx) => {
+    const session = await findKpSession(tx, id);
+    if (!session) throw invalidSession();
+    if (session.status === "complete") throw notFound("Session is already completed", "SESSION_COMPLETED");
+    const now = clock.now();
+    await tx
+      .update(sandboxKpSessions)
+      .set({
+        data: request,
+        paymentMethodCategories: categoriesFor(request.purchase_country).map((category) => category.identifier),
+        updatedAt: now,
+        expiresAt: addMs(now, KP_SESSION_LIFETIME),
+      })
+      .where(eq(sandboxKpSessions.id, id));
+  });
+}
+
+/** Issues an authorization token for a KP session (what the hosted page does on approval). */
+export async function authorize(tx: Executor, session: KpSession, details: { hppSessionId: string; category: string; email?: string }) {
+  const now = clock.now();
+  const token = newId();
+  await tx.insert(sandboxAuthorizations).values({
+    token,
+    kpSessionId: session.id,
+    hppSessionId: details.hppSessionId,
+    category: details.category,
+    consumerEmail: details.email ?? null,
+    status: "valid",
+    createdAt: now,
+    expiresAt: addMs(now, AUTHORIZATION_LIFETIME),
+  });
+  return token;
+}
+
+async function validAuthorization(tx: Executor, token: string) {
+  if (!isUuid(token)) throw invalidToken();
+  const [authorization] = await tx.select().from(sandboxAuthorizations).where(eq(sandboxAuthorizations.token, token)).for("update").limit(1);
+  if (!authorization || authorization.status !== "valid" || authorization.expiresAt <= clock.now()) throw invalidToken();
+  const session = await findKpSession(tx, authorization.kpSessionId);
+  if (!session) throw invalidToken();
+  return { authorization, session };
+}
+
+const comparableLine = (line: OrderLine) => [
+  line.type ?? "physical",
+  line.reference ?? "",
+  line.name,
+  line.quantity,
+  line.unit_price,
+  line.tax_rate ?? 0,
+  line.total_amount,
+  line.total_discount_amount ?? 0,
+  line.total_tax_amount ?? 0,
+];
+
+/** Fields of a place-order request that differ from the authorized session. */
+export function mismatchedFields(session: OrderData, request: OrderData): string[] {
+  const fields: string[] = [];
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  if (session.purchase_country.toUpperCase() !== request.purchase_country.toUpperCase()) fields.push("purchase_country");
+  if (session.purchase_currency.toUpperCase() !== request.purchase_currency.toUpperCase()) fields.push("purchase_currency");
+  if (session.order_amount !== request.order_amount) fields.push("order_amount");
+  if ((session.order_tax_amount ?? 0) !== (request.order_tax_amount ?? 0)) fields.push("order_tax_amount");
+  if (!same(session.order_lines.map(comparableLine), request.order_lines.map(comparableLine))) fields.push("order_lines");
+  const postal = (data: OrderData) => data.billing_address?.postal_code?.replace(/\s/g, "");
+  if (request.billing_address?.postal_code !== undefined && postal(session) !== postal(request)) fields.push("billing_address.postal_code");
+  return fields;
+}
+
+export async function placeOrder(token: string, body: unknown) {
+  const request = parseBody(PlaceOrderRequest, body);
+  validateOrderData(request);
+  return inTransaction(async (tx) => {
+    const { authorization, session } = await validAuthorization(tx, token);
+    const sessionData = kpSessionData(session);
+    const mismatched = mismatchedFields(sessionData, request);
+    if (mismatched.length > 0) throw new KlarnaApiError(409, "BAD_VALUE", [`Not matching fields: [${mismatched.join(", ")}]`]);
+    const { auto_capture, ...orderData } = request;
+    const order = await createOrder(tx, {
+      session,
+      data: {
+        ...orderData,
+        billing_address: request.billing_address ?? sessionData.billing_address,
+        shipping_address: request.shipping_address ?? sessionData.shipping_address,
+        customer: request.customer ?? sessionData.customer,
+      },
+      category: authorization.category,
+      consumerEmail: authorization.consumerEmail ?? undefined,
+      capture: auto_capture,
+    });
+    await tx.update(sandboxAuthorizations).set({ status: "used", orderId: order.id }).where(eq(sandboxAuthorizations.token, token));
+    return {
+      order_id: order.id,
+      ...(request.merchant_urls?.confirmation ? { redirect_url: request.merchant_urls.confirmation.replaceAll("{order.id}", order.id).replaceAll("{session.id}", session.id) } : {}),
+      fraud_status: order.fraudStatus,
+      authorized_payment_method: order.authorizedPaymentMethod,
+    };
+  });
+}
+
+export async function cancelAuthorization(token: string): Promise<void> {
+  await inTransaction(async (tx) => {
+    await validAuthorization(tx, token);
+    await tx.update(sandboxAuthorizations).set({ status: "cancelled" }).where(eq(sandboxAuthorizations.token, token));
+  });
+}
+
+export async function createCustomerToken(token: string, body: unknown) {
+  const request = parseBody(CustomerTokenRequest, body);
+  return inTransaction(async (tx) => {
+    const { session } = await validAuthorization(tx, token);
+    const data = kpSessionData(session);
+    if (data.intent === "buy") throw forbidden("INVALID_OPERATION", "The session's intent does not allow tokenization");
+    return {
+      token_id: newId(),
+      billing_address: request.billing_address ?? data.billing_address,
+      customer: request.customer ?? data.customer,
+      payment_method_reference: newId(),
+    };
+  });
+}

@@ -1,0 +1,62 @@
+// How the sandbox decides an authorization, following Klarna's playground test data: the
+// consumer's e-mail address carries the persona. One table drives both the code and the
+// documentation shown on the sandbox dashboard.
+
+export type Decision =
+  | { outcome: "approve"; fraudStatus: "ACCEPTED" }
+  | { outcome: "approve"; fraudStatus: "PENDING"; pendingMinutes: number; pendingVerdict: "accept" | "reject" }
+  | { outcome: "decline"; reason: string };
+
+export interface PersonaRule {
+  pattern: string;
+  example: string;
+  effect: string;
+  match: RegExp;
+  decide: (match: RegExpMatchArray) => Decision;
+}
+
+export const PERSONA_RULES: PersonaRule[] = [
+  {
+    pattern: "+denied",
+    example: "customer+denied@email.us",
+    effect: "Declined when the consumer presses the purchase button.",
+    match: /\+denied/i,
+    decide: () => ({ outcome: "decline", reason: "denied" }),
+  },
+  {
+    pattern: "+reject_reason_<reason>",
+    example: "customer+reject_reason_credit_limit_exceeded@email.us",
+    effect: "Declined with the given reason.",
+    match: /\+reject_reason_([a-z_]+)/i,
+    decide: (match) => ({ outcome: "decline", reason: match[1]!.toLowerCase() }),
+  },
+  {
+    pattern: "+red",
+    example: "customer+red@email.de",
+    effect: "Declined: the consumer does not pass the pre-screen.",
+    match: /\+red(?=[+@])/i,
+    decide: () => ({ outcome: "decline", reason: "pre_screen" }),
+  },
+  {
+    pattern: "+pend-accept-NN",
+    example: "customer+pend-accept-05@email.uk",
+    effect: "Approved with fraud_status PENDING; accepted after NN minutes of sandbox time.",
+    match: /\+pend-accept-(\d{2})/i,
+    decide: (match) => ({ outcome: "approve", fraudStatus: "PENDING", pendingMinutes: Number(match[1]), pendingVerdict: "accept" }),
+  },
+  {
+    pattern: "+pend-reject-NN",
+    example: "customer+pend-reject-10@email.us",
+    effect: "Approved with fraud_status PENDING; rejected after NN minutes of sandbox time.",
+    match: /\+pend-reject-(\d{2})/i,
+    decide: (match) => ({ outcome: "approve", fraudStatus: "PENDING", pendingMinutes: Number(match[1]), pendingVerdict: "reject" }),
+  },
+];
+
+export function decideAuthorization(email: string | undefined): Decision {
+  for (const rule of PERSONA_RULES) {
+    const match = email?.match(rule.match);
+    if (match) return rule.decide(match);
+  }
+  return { outcome: "approve", fraudStatus: "ACCEPTED" };
+}

@@ -1,0 +1,13 @@
+import "server-only";
+import { db, type Database } from "@/lib/db/client";
+
+// Every sandbox operation runs in one database transaction, so concurrent calls (two captures, a
+// redirect and the control API) see each other's writes whole or not at all.
+
+export type Executor = Database;
+
+export function inTransaction<T>(work: (tx: Executor) => Promise<T>): Promise<T> {
+  return db().transaction((tx) => work(tx as unknown as Executor));
+}
+
+export { db };
