@@ -7,7 +7,7 @@ import { KlarnaApiError, notFound } from "./errors";
 import { actOnHostedPage, createHppSession, disableHppSession, distributeHppSession, readHppSession } from "./hpp";
 import { cancelAuthorization, createCustomerToken, createKpSession, placeOrder, readKpSession, updateKpSession } from "./kp";
 import * as om from "./om";
-import { db, inTransaction, type Executor } from "./store";
+import { inTransaction, type Executor } from "./store";
 import { sandboxIdempotency } from "./tables";
 
 // The sandbox's HTTP face: one framework-free handler `(Request) => Promise<Response>` for the KP,
