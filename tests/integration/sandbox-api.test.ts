@@ -1,0 +1,100 @@
+import { describe, expect, it } from "vitest";
+import { handleSandboxRequest } from "@/lib/sandbox";
+import { KlarnaErrorBody } from "@/lib/klarna/schemas";
+import { BASE, call, gbSession } from "../helpers/sandbox";
+import { countRows, useSandboxDatabase } from "../helpers/sandbox-db";
+
+useSandboxDatabase();
+
+async function raw(path: string, init: RequestInit) {
+  const response = await handleSandboxRequest(new Request(`${BASE}${path}`, init));
+  return { status: response.status, headers: response.headers, body: await response.json() };
+}
+
+const basic = (credentials: string) => `Basic ${Buffer.from(credentials).toString("base64")}`;
+
+function expectEnvelope(reply: { status: number; headers: Headers; body: unknown }, status: number, code: string) {
+  expect(reply.status).toBe(status);
+  const body = KlarnaErrorBody.parse(reply.body);
+  expect(body.error_code).toBe(code);
+  expect(body.error_messages?.length).toBeGreaterThan(0);
+  expect(body.correlation_id).toBe(reply.headers.get("klarna-correlation-id"));
+}
+
+describe("sandbox HTTP layer", () => {
+  it.each([
+    ["no credentials", undefined],
+    ["wrong password", basic("sandbox:wrong")],
+    ["wrong user", basic("merchant:sandbox")],
+    ["another scheme", "Bearer sandbox"],
+    ["garbage", "Basic %%%"],
+  ])("refuses %s with 401 PERMISSION_DENIED and stores nothing", async (_label, authorization) => {
+    const before = await countRows("sandbox_kp_sessions");
+    const reply = await raw("/payments/v1/sessions", {
+      method: "POST",
+      headers: { "content-type": "application/json", ...(authorization ? { authorization } : {}) },
+      body: JSON.stringify(gbSession()),
+    });
+    expectEnvelope(reply, 401, "PERMISSION_DENIED");
+    expect(await countRows("sandbox_kp_sessions")).toBe(before);
+  });
+
+  it("puts a correlation id on every response, success included", async () => {
+    const created = await call("POST", "/payments/v1/sessions", gbSession());
+    expect(created.status).toBe(200);
+    expect(created.headers.get("klarna-correlation-id")).toMatch(/^[0-9a-f-]{36}$/);
+    expect(created.headers.get("content-type")).toMatch(/^application\/json/);
+  });
+
+  it("answers unknown routes with 404 and wrong methods with 405", async () => {
+    expectEnvelope(await call("GET", "/payments/v2/whatever"), 404, "NOT_FOUND");
+    expectEnvelope(await call("PUT", "/payments/v1/sessions"), 405, "METHOD_NOT_ALLOWED");
+  });
+
+  it.each([
+    ["malformed JSON", "{\"purchase_country\": ", "application/json", 400, "BAD_REQUEST"],
+    ["a wrong content type", JSON.stringify(gbSession()), "text/plain", 415, "UNSUPPORTED_MEDIA_TYPE"],
+    ["a body over 1 MB", JSON.stringify({ ...gbSession(), merchant_data: "x".repeat(1_100_000) }), "application/json", 413, "REQUEST_TOO_LARGE"],
+    ["a JSON array", "[]", "application/json", 400, "BAD_VALUE"],
+    ["an empty body", "", "application/json", 400, "BAD_VALUE"],
+  ])("refuses %s with a 4xx envelope and stores nothing", async (_label, body, contentType, status, code) => {
+    const before = await countRows("sandbox_kp_sessions");
+    const reply = await call("POST", "/payments/v1/sessions", body, { "content-type": contentType });
+    expectEnvelope(reply, status, code);
+    expect(await countRows("sandbox_kp_sessions")).toBe(before);
+  });
+
+  it("refuses a streamed body over 1 MB that declares no length", async () => {
+    const chunk = new TextEncoder().encode("x".repeat(64 * 1024));
+    let sent = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent++ < 20) controller.enqueue(chunk);
+        else controller.close();
+      },
+    });
+    const reply = await raw("/payments/v1/sessions", {
+      method: "POST",
+      headers: { authorization: basic("sandbox:sandbox"), "content-type": "application/json" },
+      body: stream,
+      duplex: "half",
+    } as RequestInit);
+    expectEnvelope(reply, 413, "REQUEST_TOO_LARGE");
+  });
+
+  it.each([
+    ["GET", "/payments/v1/sessions/not-a-uuid"],
+    ["POST", "/payments/v1/authorizations/1234/order"],
+    ["DELETE", "/payments/v1/authorizations/'%20or%201=1"],
+    ["GET", "/hpp/v1/sessions/abc"],
+    ["DELETE", "/hpp/v1/sessions/abc"],
+    ["GET", "/ordermanagement/v1/orders/abc"],
+    ["POST", "/ordermanagement/v1/orders/abc/cancel"],
+    ["POST", "/_control/hpp/abc/complete"],
+  ])("answers %s %s (a non-UUID id) with a 404 envelope, never a 500", async (method, path) => {
+    const body = method === "POST" ? (path.includes("/order") ? gbSession() : path.includes("complete") ? { outcome: "approve" } : undefined) : undefined;
+    const reply = await call(method, path, body);
+    expect(reply.status).toBe(404);
+    KlarnaErrorBody.parse(reply.body);
+  });
+});

@@ -1,0 +1,199 @@
+import { describe, expect, it } from "vitest";
+import { CustomerTokenResponse, KpSession, KpSessionCreated, PlaceOrderResponse } from "@/lib/klarna/schemas";
+import { clock, HOUR, MINUTE } from "@/lib/sandbox/clock";
+import { call, completeHpp, createHppSession, createKpSession, gbSession } from "../helpers/sandbox";
+import { countRows, useSandboxDatabase } from "../helpers/sandbox-db";
+
+useSandboxDatabase();
+
+/** A KP session authorized on the hosted page, and its authorization token. */
+async function authorizedSession(overrides: Record<string, unknown> = {}) {
+  const kp = await createKpSession(overrides);
+  const hpp = await createHppSession(kp);
+  expect((await completeHpp(hpp.session_id, "approve")).body.status).toBe("COMPLETED");
+  const read = await call("GET", `/hpp/v1/sessions/${hpp.session_id}`);
+  return { kp, token: read.body.authorization_token as string };
+}
+
+const usSession = () => ({
+  purchase_country: "US",
+  purchase_currency: "USD",
+  locale: "en-US",
+  order_amount: 21000,
+  order_tax_amount: 1000,
+  order_lines: [
+    { type: "physical", name: "Backpack", quantity: 2, unit_price: 10000, total_amount: 20000 },
+    { type: "sales_tax", name: "Sales Tax", quantity: 1, unit_price: 1000, total_amount: 1000 },
+  ],
+  billing_address: { email: "customer@email.us", postal_code: "10024", country: "US", region: "NY" },
+});
+
+describe("KP sessions", () => {
+  it("creates a session with the market's payment method categories and reads it back", async () => {
+    const created = await call("POST", "/payments/v1/sessions", gbSession());
+    expect(created.status).toBe(200);
+    const body = KpSessionCreated.parse(created.body);
+    expect(body.payment_method_categories.map((category) => category.identifier)).toEqual(["pay_later", "pay_now", "pay_over_time"]);
+
+    const read = await call("GET", `/payments/v1/sessions/${body.session_id}`);
+    expect(read.status).toBe(200);
+    const session = KpSession.parse(read.body);
+    expect(session).toMatchObject({ status: "incomplete", order_amount: 62400, purchase_currency: "GBP" });
+    expect(new Date(session.expires_at).getTime() - Date.now()).toBeGreaterThan(47.9 * HOUR);
+    // Customer details appear only after an authorization.
+    expect(read.body.billing_address).toBeUndefined();
+  });
+
+  it("accepts a US order with tax as a sales_tax line, and SE with VAT, per market categories", async () => {
+    const us = await call("POST", "/payments/v1/sessions", usSession());
+    expect(us.status).toBe(200);
+    expect(us.body.payment_method_categories.map((category: { identifier: string }) => category.identifier)).toEqual(["pay_later", "pay_over_time"]);
+    const se = await call("POST", "/payments/v1/sessions", {
+      purchase_country: "SE",
+      purchase_currency: "SEK",
+      locale: "sv-SE",
+      order_amount: 27400,
+      order_tax_amount: 5480,
+      order_lines: [
+        { type: "physical", name: "Shoe", quantity: 2, unit_price: 12500, total_discount_amount: 2500, tax_rate: 2500, total_amount: 22500, total_tax_amount: 4500 },
+        { type: "shipping_fee", name: "Shipping", quantity: 1, unit_price: 4900, tax_rate: 2500, total_amount: 4900, total_tax_amount: 980 },
+      ],
+    });
+    expect(se.status).toBe(200);
+  });
+
+  const line = (index: number, changes: Record<string, unknown>) => {
+    const session = gbSession();
+    session.order_lines[index] = { ...session.order_lines[index]!, ...changes };
+    return session;
+  };
+
+  it.each([
+    ["a missing purchase_country", { ...gbSession(), purchase_country: undefined }, ["Bad value: purchase_country"]],
+    ["a missing order line name", line(0, { name: undefined }), ["Bad value: order_lines[0].name"]],
+    ["no order lines", { ...gbSession(), order_lines: [] }, ["Bad value: order_lines"]],
+    ["a fractional amount", { ...gbSession(), order_amount: 624.5 }, ["Bad value: order_amount"]],
+    ["total_amount ≠ quantity × unit_price − discount", line(1, { total_amount: 2800, total_tax_amount: 467 }), ["Bad value: order_lines[1].total_amount", "Bad value: order_amount", "Bad value: order_tax_amount"]],
+    ["line tax off by 2", line(1, { total_tax_amount: 485 }), ["Bad value: order_lines[1].total_tax_amount", "Bad value: order_tax_amount"]],
+    ["line tax at the wrong rate (Klarna's own example)", line(0, { tax_rate: 2500 }), ["Bad value: order_lines[0].total_tax_amount"]],
+    ["order_amount ≠ Σ lines", { ...gbSession(), order_amount: 62401 }, ["Bad value: order_amount"]],
+    ["order_tax_amount ≠ Σ line tax", { ...gbSession(), order_tax_amount: 10300 }, ["Bad value: order_tax_amount"]],
+    ["a currency foreign to the country", { ...gbSession(), purchase_currency: "EUR" }, ["Bad value: purchase_currency"]],
+    ["a locale of another country", { ...gbSession(), locale: "sv-SE" }, ["Bad value: locale"]],
+    ["a malformed locale", { ...gbSession(), locale: "english" }, ["Bad value: locale"]],
+    ["a sales_tax line outside the US", line(1, { type: "sales_tax" }), ["Bad value: order_lines[1].type"]],
+    ["a postal code over 10 characters", { ...gbSession(), billing_address: { postal_code: "12345678901" } }, ["Bad value: billing_address.postal_code"]],
+  ])("refuses %s with 400 BAD_VALUE naming the field", async (_label, body, messages) => {
+    const before = await countRows("sandbox_kp_sessions");
+    const reply = await call("POST", "/payments/v1/sessions", body);
+    expect(reply.status).toBe(400);
+    expect(reply.body.error_code).toBe("BAD_VALUE");
+    expect(reply.body.error_messages).toEqual(messages);
+    expect(await countRows("sandbox_kp_sessions")).toBe(before);
+  });
+
+  it.each([
+    ["VAT rates on US lines", { order_lines: usSession().order_lines.map((l, i) => (i === 0 ? { ...l, tax_rate: 800 } : l)) }, "Bad value: order_lines[0].tax_rate"],
+    ["an order_tax_amount that is not the sales-tax line", { order_tax_amount: 900 }, "Bad value: order_tax_amount"],
+  ])("refuses US orders with %s", async (_label, changes, message) => {
+    const reply = await call("POST", "/payments/v1/sessions", { ...usSession(), ...changes });
+    expect(reply.status).toBe(400);
+    expect(reply.body.error_messages).toContain(message);
+  });
+
+  it("updates a session (204), which restarts its 48 h lifetime", async () => {
+    const id = await createKpSession();
+    clock.advance(47 * HOUR);
+    const updated = gbSession({ merchant_reference1: "ORDER-2" });
+    expect((await call("POST", `/payments/v1/sessions/${id}`, updated)).status).toBe(204);
+    clock.advance(47 * HOUR);
+    expect((await call("GET", `/payments/v1/sessions/${id}`)).status).toBe(200);
+    clock.advance(1 * HOUR + MINUTE);
+    const gone = await call("GET", `/payments/v1/sessions/${id}`);
+    expect(gone.status).toBe(404);
+    expect(gone.body).toMatchObject({ error_code: "NOT_FOUND", error_messages: ["Invalid session id"] });
+    expect((await call("POST", `/payments/v1/sessions/${id}`, updated)).status).toBe(404);
+  });
+
+  it("validates updates like creations", async () => {
+    const id = await createKpSession();
+    const reply = await call("POST", `/payments/v1/sessions/${id}`, { ...gbSession(), order_amount: 1 });
+    expect(reply.body.error_messages).toEqual(["Bad value: order_amount"]);
+  });
+});
+
+describe("KP authorizations and orders", () => {
+  it("places an order from a token once; the session becomes complete and shows customer details", async () => {
+    const { kp, token } = await authorizedSession();
+    const placed = await call("POST", `/payments/v1/authorizations/${token}/order`, gbSession());
+    expect(placed.status).toBe(200);
+    const order = PlaceOrderResponse.parse(placed.body);
+    expect(order.fraud_status).toBe("ACCEPTED");
+    expect(order.authorized_payment_method).toEqual({ type: "invoice", number_of_days: 30 });
+    const session = await call("GET", `/payments/v1/sessions/${kp}`);
+    expect(session.body.status).toBe("complete");
+    expect(session.body.billing_address.email).toBe("customer@email.uk");
+
+    const again = await call("POST", `/payments/v1/authorizations/${token}/order`, gbSession());
+    expect(again.status).toBe(404);
+    expect(again.body).toMatchObject({ error_code: "NOT_FOUND", error_messages: ["Invalid authorization token"] });
+  });
+
+  it("returns the confirmation redirect_url when merchant_urls.confirmation is given", async () => {
+    const { token } = await authorizedSession();
+    const placed = await call("POST", `/payments/v1/authorizations/${token}/order`, gbSession({ merchant_urls: { confirmation: "https://shop.example/thanks/{order.id}" } }));
+    expect(placed.body.redirect_url).toBe(`https://shop.example/thanks/${placed.body.order_id}`);
+  });
+
+  it("refuses an order that does not match the session with 409 BAD_VALUE", async () => {
+    const { token } = await authorizedSession();
+    const session = gbSession();
+    const tampered = { ...session, order_amount: 59500, order_tax_amount: 9917, order_lines: [session.order_lines[0]] };
+    const reply = await call("POST", `/payments/v1/authorizations/${token}/order`, tampered);
+    expect(reply.status).toBe(409);
+    expect(reply.body).toMatchObject({ error_code: "BAD_VALUE", error_messages: ["Not matching fields: [order_amount, order_tax_amount, order_lines]"] });
+    // Nothing was used up: the matching order still goes through.
+    expect((await call("POST", `/payments/v1/authorizations/${token}/order`, gbSession())).status).toBe(200);
+  });
+
+  it("validates the place-order body like a session", async () => {
+    const { token } = await authorizedSession();
+    const reply = await call("POST", `/payments/v1/authorizations/${token}/order`, { ...gbSession(), order_amount: 5 });
+    expect(reply).toMatchObject({ status: 400, body: { error_code: "BAD_VALUE", error_messages: ["Bad value: order_amount"] } });
+  });
+
+  it("expires a token after 60 minutes", async () => {
+    const { token } = await authorizedSession();
+    clock.advance(60 * MINUTE + 1000);
+    const reply = await call("POST", `/payments/v1/authorizations/${token}/order`, gbSession());
+    expect(reply).toMatchObject({ status: 404, body: { error_code: "NOT_FOUND", error_messages: ["Invalid authorization token"] } });
+  });
+
+  it("cancels an unused authorization (204), after which it cannot be used", async () => {
+    const { token } = await authorizedSession();
+    expect((await call("DELETE", `/payments/v1/authorizations/${token}`)).status).toBe(204);
+    expect((await call("POST", `/payments/v1/authorizations/${token}/order`, gbSession())).status).toBe(404);
+    expect((await call("DELETE", `/payments/v1/authorizations/${token}`)).status).toBe(404);
+  });
+
+  it("captures at placement with auto_capture", async () => {
+    const { token } = await authorizedSession();
+    const placed = await call("POST", `/payments/v1/authorizations/${token}/order`, { ...gbSession(), auto_capture: true });
+    const order = await call("GET", `/ordermanagement/v1/orders/${placed.body.order_id}`);
+    expect(order.body).toMatchObject({ status: "CAPTURED", captured_amount: 62400, remaining_authorized_amount: 0 });
+  });
+
+  it("creates a customer token only for a tokenizing intent", async () => {
+    const tokenRequest = { description: "Monthly box", intended_use: "SUBSCRIPTION", locale: "en-GB", purchase_country: "GB", purchase_currency: "GBP" };
+    const buy = await authorizedSession();
+    const refused = await call("POST", `/payments/v1/authorizations/${buy.token}/customer-token`, tokenRequest);
+    expect(refused).toMatchObject({ status: 403, body: { error_code: "INVALID_OPERATION" } });
+
+    const tokenize = await authorizedSession({ intent: "buy_and_tokenize" });
+    const created = await call("POST", `/payments/v1/authorizations/${tokenize.token}/customer-token`, tokenRequest);
+    expect(created.status).toBe(200);
+    CustomerTokenResponse.parse(created.body);
+    const invalid = await call("POST", `/payments/v1/authorizations/${tokenize.token}/customer-token`, { ...tokenRequest, intended_use: "OTHER" });
+    expect(invalid.body.error_messages).toEqual(["Bad value: intended_use"]);
+  });
+});
