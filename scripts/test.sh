@@ -12,14 +12,15 @@ npx tsc --noEmit
 step "Lint"
 npx eslint --max-warnings=0 .
 
+# Built before Vitest: some integration tests start the production server.
+step "Production build"
+npx next build
+
 step "Unit and integration tests (Vitest)"
 if [ -z "${TEST_DATABASE_URL:-}" ]; then
   echo "TEST_DATABASE_URL is not set: the Postgres tests are reported as skipped."
 fi
 npx vitest run
-
-step "Production build"
-npx next build
 
 step "End-to-end tests (Playwright, production server)"
 E2E_PORT="${E2E_PORT:-$(node -e 'const s=require("net").createServer().listen(0,()=>{console.log(s.address().port);s.close()})')}"

@@ -1,0 +1,72 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ensureProductionBuild, startProductionServer } from "../../scripts/lib/server";
+import { gbSession } from "../helpers/klarna-bodies";
+
+// The real production server (`npm start`), as a user runs it.
+
+const AUTH = { authorization: `Basic ${Buffer.from("sandbox:sandbox").toString("base64")}`, "content-type": "application/json" };
+const SECRET = "server-test-secret-server-test-secret";
+
+beforeAll(async () => {
+  await ensureProductionBuild();
+}, 180_000);
+
+describe("the production server", () => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), "server-test-"));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it("keeps sandbox state across a restart (PGlite on disk)", async () => {
+    const env = { PGLITE_DIR: path.join(dataDir, "pglite"), AUTH_SECRET: SECRET };
+    let server = await startProductionServer(env);
+    const api = (base: string) => `${base}/sandbox/api`;
+    const kp = await (await fetch(`${api(server.baseUrl)}/payments/v1/sessions`, { method: "POST", headers: AUTH, body: JSON.stringify(gbSession()) })).json();
+    const hpp = await (
+      await fetch(`${api(server.baseUrl)}/hpp/v1/sessions`, {
+        method: "POST",
+        headers: AUTH,
+        body: JSON.stringify({ payment_session_url: `${api(server.baseUrl)}/payments/v1/sessions/${kp.session_id}` }),
+      })
+    ).json();
+    const completed = await fetch(`${api(server.baseUrl)}/_control/hpp/${hpp.session_id}/complete`, { method: "POST", headers: AUTH, body: JSON.stringify({ outcome: "approve" }) });
+    expect(completed.status).toBe(200);
+    const before = await (await fetch(`${api(server.baseUrl)}/hpp/v1/sessions/${hpp.session_id}`, { headers: AUTH })).json();
+    await server.stop();
+
+    server = await startProductionServer(env);
+    try {
+      const after = await fetch(`${api(server.baseUrl)}/hpp/v1/sessions/${hpp.session_id}`, { headers: AUTH });
+      expect(after.status).toBe(200);
+      expect(await after.json()).toEqual(before);
+      expect(before).toMatchObject({ status: "COMPLETED", authorization_token: expect.any(String) });
+    } finally {
+      await server.stop();
+    }
+  }, 120_000);
+
+  it("answers 404 on every /sandbox route outside sandbox mode", async () => {
+    const server = await startProductionServer({
+      PGLITE_DIR: "memory://",
+      AUTH_SECRET: SECRET,
+      KLARNA_MODE: "playground",
+      KLARNA_USERNAME: "K000000_test",
+      KLARNA_PASSWORD: "not-used",
+    });
+    try {
+      for (const [method, route] of [
+        ["POST", "/sandbox/api/payments/v1/sessions"],
+        ["GET", "/sandbox/api/hpp/v1/sessions/0a0b0c0d-0000-4000-8000-000000000000"],
+        ["GET", "/sandbox/hpp/0a0b0c0d-0000-4000-8000-000000000000"],
+        ["GET", "/sandbox/outbox"],
+      ] as const) {
+        const response = await fetch(`${server.baseUrl}${route}`, { method, headers: AUTH, body: method === "POST" ? "{}" : undefined });
+        expect(response.status, `${method} ${route}`).toBe(404);
+      }
+      expect((await fetch(server.baseUrl)).status).toBe(200);
+    } finally {
+      await server.stop();
+    }
+  }, 120_000);
+});
