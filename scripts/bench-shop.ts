@@ -7,35 +7,12 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
-import autocannon from "autocannon";
 import { eq } from "drizzle-orm";
+import { measure, ms } from "./lib/load";
 import { ensureProductionBuild, startProductionServer } from "./lib/server";
 
 const REQUESTS = 200;
 const AUTH_SECRET = "bench-secret-bench-secret-bench-secret";
-
-function percentile(sorted: number[], p: number) {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
-async function measure(url: string, connections: number, headers: Record<string, string>) {
-  const latencies: number[] = [];
-  let failures = 0;
-  let lastResponseAt = 0;
-  const started = performance.now();
-  await new Promise<void>((resolve, reject) => {
-    const instance = autocannon({ url, connections, amount: REQUESTS, headers }, (error) => (error ? reject(error) : resolve()));
-    instance.on("response", (_client, statusCode, _bytes, responseTime) => {
-      if (statusCode !== 200) failures += 1;
-      latencies.push(responseTime);
-      lastResponseAt = performance.now();
-    });
-  });
-  // autocannon ends on a one-second tick, so time the run up to its last response instead.
-  const seconds = (lastResponseAt - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  return { p50: percentile(latencies, 50), p95: percentile(latencies, 95), rps: REQUESTS / seconds, failures };
-}
 
 /** Seeds a database directory with a three-line cart and returns its signed cookie. */
 async function prepareDataWithCart(dir: string): Promise<string> {
@@ -83,15 +60,15 @@ async function main() {
     ];
     const headers = { cookie: `cart=${cartCookie}; market=GB` };
     // Warm up: the first requests compile nothing in production, but fill caches and JIT.
-    for (const page of pages) await measure(server.baseUrl + page.path, 4, headers);
+    for (const page of pages) await measure({ url: server.baseUrl + page.path, connections: 4, amount: REQUESTS, headers });
 
     console.log(`\n${REQUESTS} requests per row, ${new Date().toISOString()}`);
     console.log("| page | concurrency | p50 ms | p95 ms | req/s | non-200 |");
     console.log("|---|---|---|---|---|---|");
     for (const connections of [1, 16]) {
       for (const page of pages) {
-        const row = await measure(server.baseUrl + page.path, connections, headers);
-        console.log(`| ${page.name} | ${connections} | ${row.p50.toFixed(1)} | ${row.p95.toFixed(1)} | ${row.rps.toFixed(0)} | ${row.failures} |`);
+        const row = await measure({ url: server.baseUrl + page.path, connections, amount: REQUESTS, headers });
+        console.log(`| ${page.name} | ${connections} | ${ms(row.p50)} | ${ms(row.p95)} | ${row.rps.toFixed(0)} | ${row.non2xx} |`);
       }
     }
     const js = await firstLoadJavaScript(server.baseUrl);

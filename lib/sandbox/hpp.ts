@@ -102,16 +102,19 @@ export async function createHppSession(body: unknown) {
 
 type LiveSession = { hpp: HppSession; kpSession: KpSession; expiresAt: Date };
 
-/** The HPP session and its KP session, or null when unknown or expired. */
+/** The HPP session and its KP session (one query), or null when unknown or expired. */
 async function findLiveSession(tx: Executor, id: string, lock = false): Promise<LiveSession | null> {
   if (!isUuid(id)) return null;
-  const query = tx.select().from(sandboxHppSessions).where(eq(sandboxHppSessions.id, id)).limit(1);
-  const [hpp] = lock ? await query.for("update") : await query;
-  if (!hpp) return null;
-  const [kpSession] = await tx.select().from(sandboxKpSessions).where(eq(sandboxKpSessions.id, hpp.kpSessionId)).limit(1);
-  if (!kpSession) return null;
-  const expiresAt = hppExpiry(kpSession);
-  return expiresAt > clock.now() ? { hpp: hpp as HppSession, kpSession, expiresAt } : null;
+  const query = tx
+    .select({ hpp: sandboxHppSessions, kpSession: sandboxKpSessions })
+    .from(sandboxHppSessions)
+    .innerJoin(sandboxKpSessions, eq(sandboxKpSessions.id, sandboxHppSessions.kpSessionId))
+    .where(eq(sandboxHppSessions.id, id))
+    .limit(1);
+  const [row] = lock ? await query.for("update", { of: sandboxHppSessions }) : await query;
+  if (!row) return null;
+  const expiresAt = hppExpiry(row.kpSession);
+  return expiresAt > clock.now() ? { hpp: row.hpp as HppSession, kpSession: row.kpSession, expiresAt } : null;
 }
 
 const sessionNotFound = () => notFound("HPP session expired or could not be found");
@@ -128,7 +131,8 @@ function sessionResource({ hpp, expiresAt }: LiveSession) {
 }
 
 export async function readHppSession(id: string) {
-  const session = await inTransaction((tx) => findLiveSession(tx, id));
+  // A single statement sees one consistent snapshot: no transaction needed on this hot path.
+  const session = await findLiveSession(db(), id);
   if (!session) throw sessionNotFound();
   return sessionResource(session);
 }
