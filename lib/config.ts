@@ -40,6 +40,8 @@ const EnvSchema = z
     KLARNA_MODE: z.preprocess(emptyAsUnset, z.enum(["sandbox", "playground", "production"]).default("sandbox")),
     KLARNA_REGION: z.preprocess(emptyAsUnset, z.enum(["eu", "na", "oc"]).default("eu")),
     KLARNA_USERNAME: optionalString,
+    KLARNA_TIMEOUT_MS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(100).max(120_000).default(10_000)),
+    SWEEP_INTERVAL_SECONDS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(0).max(86_400).default(30)),
     KLARNA_PASSWORD: optionalString,
     AUTH_SECRET: z.preprocess(emptyAsUnset, z.string().min(32, "must be at least 32 characters").optional()),
     ADMIN_EMAIL: z.preprocess(emptyAsUnset, z.email().optional()),
@@ -86,7 +88,10 @@ export function parseEnv(source: Record<string, string | undefined>) {
       baseUrl: klarnaBaseUrl,
       username: env.KLARNA_USERNAME ?? "sandbox",
       password: env.KLARNA_PASSWORD ?? "sandbox",
+      timeoutMs: env.KLARNA_TIMEOUT_MS,
     },
+    /** How often the reconciliation sweep runs; 0 turns it off. */
+    sweepIntervalMs: env.SWEEP_INTERVAL_SECONDS * 1000,
     sandboxEnabled: env.KLARNA_MODE === "sandbox",
     // The seeded back-office user: development falls back to a documented demo account;
     // production seeds one only when both variables are set.

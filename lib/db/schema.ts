@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 // One schema for PGlite and Postgres. Money is integer minor units; timestamps end in `At`.
 
@@ -73,4 +73,131 @@ export const users = pgTable("users", {
   passwordHash: text("password_hash").notNull(),
   role: text("role", { enum: ["admin", "viewer"] }).notNull(),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const ORDER_STATUSES = [
+  "pending_payment",
+  "authorized",
+  "part_captured",
+  "captured",
+  "part_refunded",
+  "refunded",
+  "cancelled",
+  "payment_failed",
+  "expired",
+  "needs_attention",
+] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+/** The merchant's order. Amounts are what the shopper was charged, in the market's currency. */
+export const orders = pgTable(
+  "orders",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    reference: text("reference").notNull().unique(),
+    status: text("status", { enum: ORDER_STATUSES }).notNull(),
+    market: text("market").notNull(),
+    currency: text("currency").notNull(),
+    locale: text("locale").notNull(),
+    /** The cart the order came from, emptied once the order is paid. */
+    cartId: uuid("cart_id"),
+    customer: jsonb("customer").$type<OrderCustomer>().notNull(),
+    checkoutOptions: jsonb("checkout_options").$type<Record<string, unknown>>().notNull(),
+    subtotalMinor: integer("subtotal_minor").notNull(),
+    taxMinor: integer("tax_minor").notNull(),
+    totalMinor: integer("total_minor").notNull(),
+    channel: text("channel", { enum: ["ECOMMERCE", "TELESALES", "IN_STORE"] }).notNull().default("ECOMMERCE"),
+    kpSessionId: text("kp_session_id"),
+    kpSessionExpiresAt: timestamp("kp_session_expires_at", { withTimezone: true }),
+    klarnaOrderId: text("klarna_order_id"),
+    klarnaReference: text("klarna_reference"),
+    fraudStatus: text("fraud_status"),
+    capturedMinor: integer("captured_minor").notNull().default(0),
+    refundedMinor: integer("refunded_minor").notNull().default(0),
+    /** Set while one caller places the order with Klarna; see lib/orders/finalize.ts. */
+    finalizingSince: timestamp("finalizing_since", { withTimezone: true }),
+    failureReason: text("failure_reason"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index("orders_status_idx").on(table.status), index("orders_cart_idx").on(table.cartId)],
+);
+
+export interface OrderCustomer {
+  email: string;
+  givenName: string;
+  familyName: string;
+  streetAddress: string;
+  postalCode: string;
+  city: string;
+  region?: string;
+  phone?: string;
+  country: string;
+}
+
+export const orderLines = pgTable(
+  "order_lines",
+  {
+    orderId: uuid("order_id")
+      .notNull()
+      .references(() => orders.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    type: text("type", { enum: ["physical", "sales_tax"] }).notNull(),
+    productId: uuid("product_id").references(() => products.id),
+    reference: text("reference"),
+    name: text("name").notNull(),
+    quantity: integer("quantity").notNull(),
+    unitPriceMinor: integer("unit_price_minor").notNull(),
+    /** Klarna's convention: two implicit decimals. */
+    taxRate: integer("tax_rate").notNull(),
+    totalMinor: integer("total_minor").notNull(),
+    totalTaxMinor: integer("total_tax_minor").notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.orderId, table.position] })],
+);
+
+/** The HPP sessions created for an order (a retry adds one), with the URLs Klarna returned. */
+export const orderPaymentSessions = pgTable(
+  "order_payment_sessions",
+  {
+    id: text("id").primaryKey(),
+    orderId: uuid("order_id")
+      .notNull()
+      .references(() => orders.id, { onDelete: "cascade" }),
+    kpSessionId: text("kp_session_id").notNull(),
+    redirectUrl: text("redirect_url").notNull(),
+    sessionUrl: text("session_url").notNull(),
+    qrCodeUrl: text("qr_code_url").notNull(),
+    distributionUrl: text("distribution_url").notNull(),
+    /** The last status read from Klarna. */
+    status: text("status").notNull(),
+    /** sha256 of the secret in this session's status_update URL (the secret itself is not kept). */
+    callbackSecretHash: text("callback_secret_hash").notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index("order_payment_sessions_order_idx").on(table.orderId)],
+);
+
+/** The order's timeline: every step of checkout, payment and back-office work. */
+export const orderEvents = pgTable(
+  "order_events",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orderId: uuid("order_id")
+      .notNull()
+      .references(() => orders.id, { onDelete: "cascade" }),
+    type: text("type").notNull(),
+    message: text("message").notNull(),
+    data: jsonb("data").$type<Record<string, unknown>>(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index("order_events_order_idx").on(table.orderId, table.createdAt)],
+);
+
+/** Status callbacks already handled, by Klarna's event_id. */
+export const klarnaCallbacks = pgTable("klarna_callbacks", {
+  eventId: text("event_id").primaryKey(),
+  orderId: uuid("order_id").references(() => orders.id, { onDelete: "cascade" }),
+  receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
 });

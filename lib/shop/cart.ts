@@ -3,9 +3,9 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { cartItems, carts, productPrices, products } from "@/lib/db/schema";
-import { addedTax, includedTax } from "@/lib/money";
 import { sign, unsign } from "@/lib/signing";
 import type { Market } from "./markets";
+import { priceOrder } from "./pricing";
 
 // The cart lives in the database; the browser holds only a signed, httpOnly cookie naming it.
 // Functions here take the raw cookie value and say what the cookie should become, so the server
@@ -40,6 +40,12 @@ function readCookie(cookieValue: string | undefined): CookieState {
   if (!cookieValue) return { kind: "none" };
   const cartId = unsign(cookieValue, CART_COOKIE_PURPOSE);
   return cartId && z.uuid().safeParse(cartId).success ? { kind: "cart", cartId } : { kind: "invalid" };
+}
+
+/** The id of the cart a cookie names, when its signature holds (the cart may still be gone). */
+export function cartIdFromCookie(cookieValue: string | undefined): string | null {
+  const state = readCookie(cookieValue);
+  return state.kind === "cart" ? state.cartId : null;
 }
 
 async function existingCartId(cookieValue: string | undefined): Promise<string | null | "invalid"> {
@@ -147,16 +153,6 @@ export async function getCart(cookieValue: string | undefined, market: Market): 
           .orderBy(asc(cartItems.addedAt), asc(products.name))
       : [];
   const lines = rows.map((row) => ({ ...row, lineTotalMinor: row.quantity * row.unitPriceMinor }));
-  const subtotalMinor = lines.reduce((sum, line) => sum + line.lineTotalMinor, 0);
-  const taxMinor =
-    market.taxMode === "sales_tax"
-      ? addedTax(subtotalMinor, market.taxRate)
-      : lines.reduce((sum, line) => sum + includedTax(line.lineTotalMinor, market.taxRate), 0);
-  return {
-    lines,
-    itemCount: lines.reduce((sum, line) => sum + line.quantity, 0),
-    subtotalMinor,
-    taxMinor,
-    totalMinor: market.taxMode === "sales_tax" ? subtotalMinor + taxMinor : subtotalMinor,
-  };
+  const { subtotalMinor, taxMinor, totalMinor } = priceOrder(lines, market);
+  return { lines, itemCount: lines.reduce((sum, line) => sum + line.quantity, 0), subtotalMinor, taxMinor, totalMinor };
 }

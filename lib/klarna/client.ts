@@ -1,0 +1,157 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type { ZodType } from "zod";
+import { config } from "@/lib/config";
+import { KlarnaErrorBody } from "./schemas";
+
+// The one HTTP client for Klarna (or the embedded sandbox, which answers the same paths): Basic
+// auth, a timeout on every call, retries only where a repeat cannot do harm, zod-parsed replies,
+// and failures mapped to a few typed errors that carry Klarna's error_code and correlation id.
+
+export type KlarnaErrorKind = "rejected" | "not_found" | "conflict" | "unauthorized" | "unavailable";
+
+export class KlarnaError extends Error {
+  override name = "KlarnaError";
+  constructor(
+    readonly kind: KlarnaErrorKind,
+    message: string,
+    readonly details: {
+      status?: number;
+      code?: string;
+      messages?: string[];
+      correlationId?: string;
+      /** True when the request may have reached Klarna although no answer came back. */
+      ambiguous?: boolean;
+    } = {},
+  ) {
+    super(message);
+  }
+
+  /** Klarna's own words, for logs and merchant screens. */
+  get reason(): string {
+    return [this.details.code, ...(this.details.messages ?? [])].filter(Boolean).join(": ") || this.message;
+  }
+}
+
+interface CallOptions<T> {
+  method: "GET" | "POST" | "PATCH" | "DELETE";
+  path: string;
+  body?: unknown;
+  schema?: ZodType<T>;
+  /** Safe to repeat: reads, and OM writes carrying a Klarna-Idempotency-Key. */
+  retry?: boolean;
+  idempotencyKey?: string;
+}
+
+export interface KlarnaReply<T> {
+  data: T;
+  status: number;
+  headers: Headers;
+  correlationId?: string;
+}
+
+const RETRY_DELAYS_MS = [200, 500, 1200];
+
+function kindFor(status: number): KlarnaErrorKind {
+  if (status === 401 || status === 403) return status === 401 ? "unauthorized" : "rejected";
+  if (status === 404) return "not_found";
+  if (status === 409) return "conflict";
+  if (status === 429 || status >= 500) return "unavailable";
+  return "rejected";
+}
+
+const retryable = (error: unknown) => error instanceof KlarnaError && error.kind === "unavailable";
+
+async function attempt<T>(options: CallOptions<T>): Promise<KlarnaReply<T>> {
+  const { baseUrl, username, password, timeoutMs } = config().klarna;
+  const url = `${baseUrl}${options.path}`;
+  const headers: Record<string, string> = {
+    authorization: `Basic ${Buffer.from(`${username}:${password}`).toString("base64")}`,
+    accept: "application/json",
+    "user-agent": "klarna-hpp-storefront/0.1",
+  };
+  if (options.body !== undefined) headers["content-type"] = "application/json";
+  if (options.idempotencyKey) headers["klarna-idempotency-key"] = options.idempotencyKey;
+
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: options.method,
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: AbortSignal.timeout(timeoutMs),
+      cache: "no-store",
+    });
+  } catch (error) {
+    const timedOut = error instanceof DOMException && error.name === "TimeoutError";
+    const cause = (error as { cause?: { code?: string } }).cause?.code;
+    // A refused or unresolvable connection never reached Klarna; anything else might have.
+    const neverSent = cause === "ECONNREFUSED" || cause === "ENOTFOUND" || cause === "EAI_AGAIN";
+    throw new KlarnaError("unavailable", timedOut ? `Klarna did not answer within ${timeoutMs} ms` : `Klarna could not be reached (${cause ?? String(error)})`, {
+      ambiguous: !neverSent,
+    });
+  }
+
+  const correlationId = response.headers.get("klarna-correlation-id") ?? undefined;
+  const text = await response.text();
+  const json = text ? safeJson(text) : undefined;
+  if (!response.ok) {
+    const envelope = KlarnaErrorBody.safeParse(json);
+    const messages = envelope.success ? (envelope.data.error_messages ?? (envelope.data.error_message ? [envelope.data.error_message] : [])) : [];
+    throw new KlarnaError(kindFor(response.status), `Klarna answered ${response.status} to ${options.method} ${options.path}`, {
+      status: response.status,
+      code: envelope.success ? envelope.data.error_code : undefined,
+      messages,
+      correlationId: correlationId ?? (envelope.success ? envelope.data.correlation_id : undefined),
+      ambiguous: response.status >= 500,
+    });
+  }
+  if (!options.schema) return { data: undefined as T, status: response.status, headers: response.headers, correlationId };
+  const parsed = options.schema.safeParse(json);
+  if (!parsed.success) {
+    throw new KlarnaError("unavailable", `Klarna's reply to ${options.method} ${options.path} has an unexpected shape: ${parsed.error.issues[0]?.message}`, {
+      status: response.status,
+      correlationId,
+    });
+  }
+  return { data: parsed.data, status: response.status, headers: response.headers, correlationId };
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+export async function callKlarna<T>(options: CallOptions<T>): Promise<KlarnaReply<T>> {
+  const callId = randomUUID().slice(0, 8);
+  for (let attemptNumber = 0; ; attemptNumber += 1) {
+    const started = performance.now();
+    try {
+      const reply = await attempt(options);
+      log("info", `${options.method} ${options.path} → ${reply.status}`, { callId, correlationId: reply.correlationId, ms: Math.round(performance.now() - started) });
+      return reply;
+    } catch (error) {
+      const details = error instanceof KlarnaError ? error.details : {};
+      log("warn", `${options.method} ${options.path} failed: ${error instanceof Error ? error.message : String(error)}`, {
+        callId,
+        correlationId: details.correlationId,
+        code: details.code,
+        attempt: attemptNumber + 1,
+      });
+      const delay = RETRY_DELAYS_MS[attemptNumber];
+      if (!options.retry || !retryable(error) || delay === undefined) throw error;
+      await new Promise((resolve) => setTimeout(resolve, delay * (0.75 + Math.random() / 2)));
+    }
+  }
+}
+
+function log(level: "info" | "warn", message: string, fields: Record<string, unknown>) {
+  const context = Object.entries(fields)
+    .filter(([, value]) => value !== undefined)
+    .map(([key, value]) => `${key}=${value}`)
+    .join(" ");
+  console[level](`[klarna] ${message} ${context}`);
+}

@@ -1,0 +1,39 @@
+import { z } from "zod";
+
+// What the checkout form sends, validated on the server (the form checks the same on the client).
+
+export const HPP_CATEGORY_CHOICES = ["PAY_LATER", "PAY_NOW", "PAY_OVER_TIME", "DIRECT_DEBIT"] as const;
+export const PLACE_ORDER_MODES = ["NONE", "PLACE_ORDER", "CAPTURE_ORDER"] as const;
+export const PURCHASE_TYPES = ["BUY", "RENT", "BOOK", "SUBSCRIBE", "DOWNLOAD", "ORDER", "CONTINUE", "PAY"] as const;
+export const RETURN_STYLES = ["redirect", "polling", "hosted"] as const;
+
+const required = (label: string, max = 99) => z.string().trim().min(1, `${label} is required.`).max(max, `${label} is too long.`);
+
+export const CustomerDetails = z.object({
+  email: z.email("Enter a valid e-mail address.").max(99),
+  givenName: required("First name"),
+  familyName: required("Last name"),
+  streetAddress: required("Street address"),
+  postalCode: required("Postal code", 10),
+  city: required("City"),
+  region: z.string().trim().max(99).optional(),
+  phone: z.string().trim().max(30).optional(),
+});
+export type CustomerDetails = z.infer<typeof CustomerDetails>;
+
+export const PaymentOptions = z
+  .object({
+    placeOrderMode: z.enum(PLACE_ORDER_MODES).default("NONE"),
+    paymentMethodCategory: z.enum(HPP_CATEGORY_CHOICES).optional(),
+    paymentMethodCategories: z.array(z.enum(HPP_CATEGORY_CHOICES)).optional(),
+    paymentFallback: z.boolean().default(false),
+    purchaseType: z.enum(PURCHASE_TYPES).default("BUY"),
+    returnStyle: z.enum(RETURN_STYLES).default("redirect"),
+  })
+  .refine((options) => !(options.paymentMethodCategory && options.paymentMethodCategories?.length), {
+    message: "Choose one payment method category or a list of them, not both.",
+    path: ["paymentMethodCategories"],
+  });
+export type PaymentOptions = z.infer<typeof PaymentOptions>;
+
+export const DEFAULT_PAYMENT_OPTIONS: PaymentOptions = PaymentOptions.parse({});

@@ -1,0 +1,156 @@
+import "server-only";
+import { createHash, randomBytes } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { db, type Database } from "@/lib/db/client";
+import { orderLines, orderPaymentSessions, orders, type OrderCustomer } from "@/lib/db/schema";
+import { createHppSession, createPaymentSession, KlarnaError, paymentSessionUrl, type HppSessionRequest } from "@/lib/klarna";
+import { cartIdFromCookie, getCart } from "@/lib/shop/cart";
+import { MARKETS, type Market, type MarketCode } from "@/lib/shop/markets";
+import { priceOrder } from "@/lib/shop/pricing";
+import { CustomerDetails, PaymentOptions } from "./checkout-input";
+import { recordEvent } from "./events";
+import { toKlarnaOrderData } from "./klarna-order";
+import { absoluteUrl, returnKey } from "./links";
+import { loadOrderForKlarna } from "./queries";
+
+// Checkout (DESIGN.md 5.1–5.2): the merchant order is written first, then the KP session, then
+// the HPP session; what Klarna returns is stored and the browser is sent to its redirect_url.
+
+const KP_SESSION_LIFETIME_MS = 48 * 60 * 60 * 1000;
+/** A new HPP session on the same KP session needs it to live past the HPP's own one-hour margin. */
+const KP_REUSE_MARGIN_MS = 2 * 60 * 60 * 1000;
+
+export type CheckoutOutcome =
+  | { ok: true; redirectUrl: string; reference: string }
+  | { ok: false; message: string; fieldErrors?: Record<string, string> };
+
+function newReference(): string {
+  const alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+  return `NW-${Array.from(randomBytes(8), (byte) => alphabet[byte % alphabet.length]).join("")}`;
+}
+
+export const hashSecret = (secret: string) => createHash("sha256").update(secret).digest("hex");
+
+export async function startCheckoutFlow(input: { cartCookie: string | undefined; market: Market; customer: unknown; options: unknown }): Promise<CheckoutOutcome> {
+  const customer = CustomerDetails.safeParse(input.customer);
+  const options = PaymentOptions.safeParse(input.options);
+  const fieldErrors: Record<string, string> = {};
+  for (const issue of [...(customer.error?.issues ?? []), ...(options.error?.issues ?? [])]) fieldErrors[String(issue.path[0] ?? "form")] ??= issue.message;
+  if (customer.success && input.market.code === "US" && !customer.data.region) fieldErrors.region = "State is required for US addresses.";
+  if (!customer.success || !options.success || Object.keys(fieldErrors).length > 0) {
+    return { ok: false, message: "Please check the highlighted fields.", fieldErrors };
+  }
+
+  const cart = await getCart(input.cartCookie, input.market);
+  if (cart.lines.length === 0) return { ok: false, message: "Your cart is empty." };
+  const priced = priceOrder(cart.lines, input.market);
+
+  const order = await db().transaction(async (tx) => {
+    const [created] = await tx
+      .insert(orders)
+      .values({
+        reference: newReference(),
+        status: "pending_payment",
+        market: input.market.code,
+        currency: input.market.currency,
+        locale: input.market.locale,
+        cartId: cartIdFromCookie(input.cartCookie),
+        customer: { ...customer.data, country: input.market.country },
+        checkoutOptions: options.data,
+        subtotalMinor: priced.subtotalMinor,
+        taxMinor: priced.taxMinor,
+        totalMinor: priced.totalMinor,
+      })
+      .returning();
+    await tx.insert(orderLines).values(priced.lines.map((line, position) => ({ ...line, orderId: created!.id, position })));
+    await recordEvent(tx as unknown as Database, created!.id, "created", `Order created: ${priced.lines.length} lines, total ${priced.totalMinor} ${input.market.currency}`);
+    return created!;
+  });
+
+  const opened = await openPayment(order.id);
+  // Nothing can pay for an order whose first sessions Klarna refused; the shopper starts again.
+  if (!opened.ok) await db().update(orders).set({ status: "payment_failed", failureReason: opened.message, updatedAt: new Date() }).where(eq(orders.id, order.id));
+  return opened;
+}
+
+function merchantUrls(orderId: string, options: PaymentOptions, callbackSecret: string): HppSessionRequest["merchant_urls"] {
+  const key = returnKey(orderId);
+  const back = (page: string) => absoluteUrl(`/${page}?sid={{session_id}}&k=${key}`);
+  const statusUpdate = absoluteUrl(`/api/klarna/hpp-status?sid={{session_id}}&secret=${callbackSecret}`);
+  if (options.returnStyle === "hosted") return { status_update: statusUpdate };
+  const placeholder = options.placeOrderMode === "NONE" ? "authorization_token={{authorization_token}}" : "order_id={{order_id}}";
+  return {
+    ...(options.returnStyle === "redirect" ? { success: `${back("success")}&${placeholder}` } : {}),
+    cancel: back("cancel"),
+    back: back("back"),
+    failure: back("failure"),
+    error: back("error"),
+    status_update: statusUpdate,
+  };
+}
+
+function hppOptions(options: PaymentOptions, reference: string): HppSessionRequest["options"] {
+  return {
+    place_order_mode: options.placeOrderMode,
+    ...(options.paymentMethodCategory ? { payment_method_category: options.paymentMethodCategory } : {}),
+    ...(options.paymentMethodCategories?.length ? { payment_method_categories: options.paymentMethodCategories } : {}),
+    payment_fallback: options.paymentFallback,
+    purchase_type: options.purchaseType,
+    page_title: `Pay for order ${reference}`,
+    logo_url: absoluteUrl("/logo.svg"),
+  };
+}
+
+/**
+ * Creates the Klarna sessions for a pending order: a new HPP session on the order's KP session
+ * while that lives, otherwise a new KP session too. Returns where to send the shopper.
+ */
+export async function openPayment(orderId: string): Promise<CheckoutOutcome> {
+  const { order, lines } = await loadOrderForKlarna(orderId);
+  const market = MARKETS[order.market as MarketCode];
+  const options = PaymentOptions.parse(order.checkoutOptions);
+  // Klarna's callbacks carry no signature: each HPP session's status_update URL carries a secret.
+  const secret = randomBytes(24).toString("base64url");
+  const database = db();
+  try {
+    let kpSessionId = order.kpSessionId;
+    const reusable = kpSessionId && order.kpSessionExpiresAt && order.kpSessionExpiresAt.getTime() - Date.now() > KP_REUSE_MARGIN_MS;
+    if (!reusable) {
+      const session = await createPaymentSession({
+        ...toKlarnaOrderData({ ...order, market, customer: order.customer as OrderCustomer }, lines),
+        acquiring_channel: order.channel,
+      });
+      kpSessionId = session.session_id;
+      await database
+        .update(orders)
+        .set({ kpSessionId, kpSessionExpiresAt: new Date(Date.now() + KP_SESSION_LIFETIME_MS), updatedAt: new Date() })
+        .where(eq(orders.id, orderId));
+      await recordEvent(database, orderId, "payment_session_created", `Klarna Payments session ${kpSessionId} created`, { kpSessionId });
+    }
+    const hpp = await createHppSession({
+      payment_session_url: paymentSessionUrl(kpSessionId!),
+      merchant_urls: merchantUrls(orderId, options, secret),
+      options: hppOptions(options, order.reference),
+    });
+    await database.transaction(async (tx) => {
+      await tx.insert(orderPaymentSessions).values({
+        id: hpp.session_id,
+        orderId,
+        kpSessionId: kpSessionId!,
+        redirectUrl: hpp.redirect_url,
+        sessionUrl: hpp.session_url,
+        qrCodeUrl: hpp.qr_code_url,
+        distributionUrl: hpp.distribution_url,
+        status: "WAITING",
+        callbackSecretHash: hashSecret(secret),
+        expiresAt: new Date(hpp.expires_at),
+      });
+      await recordEvent(tx as unknown as Database, orderId, "hpp_session_created", `Hosted payment session ${hpp.session_id} created`, { hppSessionId: hpp.session_id, expiresAt: hpp.expires_at });
+    });
+    return { ok: true, redirectUrl: hpp.redirect_url, reference: order.reference };
+  } catch (error) {
+    if (!(error instanceof KlarnaError)) throw error;
+    await recordEvent(database, orderId, "checkout_failed", `Klarna refused to start the payment: ${error.reason}`, { correlationId: error.details.correlationId });
+    return { ok: false, message: `Klarna could not start the payment (${error.reason}). Please try again.` };
+  }
+}

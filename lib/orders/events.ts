@@ -1,0 +1,25 @@
+import "server-only";
+import type { Database } from "@/lib/db/client";
+import { orderEvents } from "@/lib/db/schema";
+
+// Every step an order goes through lands on its timeline, shown to the merchant.
+
+export type OrderEventType =
+  | "created"
+  | "payment_session_created"
+  | "hpp_session_created"
+  | "redirected"
+  | "returned"
+  | "status_read"
+  | "status_read_failed"
+  | "callback_received"
+  | "order_placed"
+  | "place_order_failed"
+  | "needs_attention"
+  | "swept"
+  | "expired"
+  | "checkout_failed";
+
+export async function recordEvent(db: Database, orderId: string, type: OrderEventType, message: string, data?: Record<string, unknown>) {
+  await db.insert(orderEvents).values({ orderId, type, message, data });
+}

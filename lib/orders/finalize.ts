@@ -1,0 +1,210 @@
+import "server-only";
+import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
+import { db, type Database } from "@/lib/db/client";
+import { cartItems, orderLines, orderPaymentSessions, orders, products, type OrderCustomer, type OrderStatus } from "@/lib/db/schema";
+import { getOrder as getKlarnaOrder, KlarnaError, placeOrder, readHppSession, type HppSession } from "@/lib/klarna";
+import { MARKETS, type MarketCode } from "@/lib/shop/markets";
+import { recordEvent } from "./events";
+import { toKlarnaOrderData } from "./klarna-order";
+import { getOrder, listOrderLines, listPaymentSessions, type Order } from "./queries";
+
+// finalize(): the single function every path that can learn a payment outcome calls — the return
+// pages, the status callback, the shopper's polling, the reconciliation sweep, and any number of
+// server instances. Klarna's answer to a session read decides; a conditional UPDATE on the order
+// decides who acts on it; the others read the winner's result. The browser is never trusted.
+
+export type FinalizeSource = "return_page" | "callback" | "poll" | "sweep";
+
+/** A caller that died mid-placement releases its claim after this long. */
+const CLAIM_TIMEOUT_MS = 2 * 60 * 1000;
+const WAIT_FOR_WINNER_MS = 8_000;
+
+type SessionRead = { sessionId: string; read?: HppSession; expired?: boolean; failure?: KlarnaError };
+
+async function readSessions(order: Order, source: FinalizeSource): Promise<SessionRead[]> {
+  const database = db();
+  const sessions = await listPaymentSessions(order.id);
+  const reads: SessionRead[] = [];
+  for (const session of sessions) {
+    try {
+      const read = await readHppSession(session.id);
+      reads.push({ sessionId: session.id, read });
+      if (read.status !== session.status) {
+        await database.update(orderPaymentSessions).set({ status: read.status }).where(eq(orderPaymentSessions.id, session.id));
+        await recordEvent(database, order.id, "status_read", `Klarna says session ${session.id} is ${read.status} (read by ${source})`, { hppSessionId: session.id, status: read.status, source });
+      }
+      if (read.status === "COMPLETED") break;
+    } catch (error) {
+      if (!(error instanceof KlarnaError)) throw error;
+      if (error.kind === "not_found") {
+        reads.push({ sessionId: session.id, expired: true });
+        if (session.status !== "EXPIRED") {
+          await database.update(orderPaymentSessions).set({ status: "EXPIRED" }).where(eq(orderPaymentSessions.id, session.id));
+          await recordEvent(database, order.id, "status_read", `Klarna no longer knows session ${session.id}: it expired`, { hppSessionId: session.id, source });
+        }
+      } else {
+        reads.push({ sessionId: session.id, failure: error });
+        await recordEvent(database, order.id, "status_read_failed", `Reading session ${session.id} failed: ${error.reason}`, {
+          hppSessionId: session.id,
+          source,
+          correlationId: error.details.correlationId,
+        });
+      }
+    }
+  }
+  return reads;
+}
+
+/** Empties the shopper's cart and takes the goods out of stock, once, with the status change. */
+async function onPaid(tx: Database, order: Order) {
+  const lines = await tx.select().from(orderLines).where(eq(orderLines.orderId, order.id));
+  for (const line of lines) {
+    if (!line.productId) continue;
+    await tx
+      .update(products)
+      .set({ stock: sql`greatest(${products.stock} - ${line.quantity}, 0)` })
+      .where(eq(products.id, line.productId));
+  }
+  if (order.cartId) await tx.delete(cartItems).where(eq(cartItems.cartId, order.cartId));
+}
+
+/**
+ * Moves a pending order to `status` if it is still pending (and, for `claimed`, still held by this
+ * caller). Returns false when another caller got there first.
+ */
+async function settle(
+  order: Order,
+  change: { status: OrderStatus; set?: Partial<typeof orders.$inferInsert>; paid?: boolean },
+  event: { type: Parameters<typeof recordEvent>[2]; message: string; data?: Record<string, unknown> },
+): Promise<boolean> {
+  return db().transaction(async (transaction) => {
+    const tx = transaction as unknown as Database;
+    const updated = await tx
+      .update(orders)
+      .set({ ...change.set, status: change.status, finalizingSince: null, updatedAt: new Date() })
+      .where(and(eq(orders.id, order.id), eq(orders.status, "pending_payment")))
+      .returning({ id: orders.id });
+    if (updated.length === 0) return false;
+    if (change.paid) await onPaid(tx, order);
+    await recordEvent(tx, order.id, event.type, event.message, event.data);
+    return true;
+  });
+}
+
+/** Takes the right to place the order with Klarna; only one caller at a time holds it. */
+async function claim(orderId: string): Promise<boolean> {
+  const claimed = await db()
+    .update(orders)
+    .set({ finalizingSince: new Date() })
+    .where(
+      and(
+        eq(orders.id, orderId),
+        eq(orders.status, "pending_payment"),
+        or(isNull(orders.finalizingSince), lt(orders.finalizingSince, new Date(Date.now() - CLAIM_TIMEOUT_MS))),
+      ),
+    )
+    .returning({ id: orders.id });
+  return claimed.length === 1;
+}
+
+async function waitForWinner(orderId: string): Promise<Order> {
+  const deadline = Date.now() + WAIT_FOR_WINNER_MS;
+  for (;;) {
+    const order = (await getOrder(orderId))!;
+    if (order.status !== "pending_payment" || !order.finalizingSince || Date.now() > deadline) return order;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+async function placeWithToken(order: Order, token: string, sessionId: string): Promise<void> {
+  const lines = await listOrderLines(order.id);
+  const market = MARKETS[order.market as MarketCode];
+  try {
+    const placed = await placeOrder(token, toKlarnaOrderData({ ...order, market, customer: order.customer as OrderCustomer }, lines));
+    await settle(
+      order,
+      { status: "authorized", paid: true, set: { klarnaOrderId: placed.order_id, fraudStatus: placed.fraud_status } },
+      { type: "order_placed", message: `Klarna order ${placed.order_id} placed (fraud status ${placed.fraud_status})`, data: { klarnaOrderId: placed.order_id, hppSessionId: sessionId } },
+    );
+    await recordKlarnaReference(order.id, placed.order_id);
+  } catch (error) {
+    if (!(error instanceof KlarnaError)) {
+      await db().update(orders).set({ finalizingSince: null }).where(eq(orders.id, order.id));
+      throw error;
+    }
+    const data = { code: error.details.code, correlationId: error.details.correlationId, hppSessionId: sessionId };
+    if (error.details.ambiguous) {
+      // The request may have reached Klarna: placing again could make a second order.
+      await settle(
+        order,
+        { status: "needs_attention", set: { failureReason: error.reason } },
+        { type: "needs_attention", message: `Placing the order gave no clear answer (${error.reason}); check it in Klarna before acting`, data },
+      );
+    } else {
+      await settle(
+        order,
+        { status: "payment_failed", set: { failureReason: error.reason } },
+        { type: "place_order_failed", message: `Klarna refused to place the order: ${error.reason}`, data },
+      );
+    }
+  }
+}
+
+/** Keeps Klarna's consumer-facing reference with the order (best effort: the order is already placed). */
+async function recordKlarnaReference(orderId: string, klarnaOrderId: string) {
+  try {
+    const klarnaOrder = await getKlarnaOrder(klarnaOrderId);
+    await db().update(orders).set({ klarnaReference: klarnaOrder.klarna_reference, fraudStatus: klarnaOrder.fraud_status }).where(eq(orders.id, orderId));
+  } catch (error) {
+    if (!(error instanceof KlarnaError)) throw error;
+  }
+}
+
+async function recordPlacedByKlarna(order: Order, read: HppSession): Promise<void> {
+  const klarnaOrderId = read.order_id!;
+  let status: OrderStatus = "authorized";
+  let capturedMinor = 0;
+  let fraudStatus: string | undefined;
+  try {
+    const klarnaOrder = await getKlarnaOrder(klarnaOrderId);
+    fraudStatus = klarnaOrder.fraud_status;
+    capturedMinor = klarnaOrder.captured_amount;
+    if (klarnaOrder.status === "CAPTURED") status = "captured";
+    else if (klarnaOrder.status === "PART_CAPTURED") status = "part_captured";
+  } catch (error) {
+    if (!(error instanceof KlarnaError)) throw error;
+    // The HPP read is proof enough that the order exists; its details can be read later.
+  }
+  await settle(
+    order,
+    { status, paid: true, set: { klarnaOrderId, klarnaReference: read.klarna_reference, fraudStatus, capturedMinor } },
+    { type: "order_placed", message: `Klarna placed order ${klarnaOrderId} (${read.klarna_reference ?? "no reference"})`, data: { klarnaOrderId, hppSessionId: read.session_id } },
+  );
+}
+
+/** Learns the order's payment outcome from Klarna and acts on it exactly once. Returns the order as it now stands. */
+export async function finalize(orderId: string, source: FinalizeSource): Promise<Order> {
+  const order = await getOrder(orderId);
+  if (!order) throw new Error(`Order ${orderId} does not exist`);
+  if (order.status !== "pending_payment") return order;
+
+  const reads = await readSessions(order, source);
+  const completed = reads.find((entry) => entry.read?.status === "COMPLETED")?.read;
+
+  if (completed?.order_id) {
+    await recordPlacedByKlarna(order, completed);
+  } else if (completed?.authorization_token) {
+    if (await claim(order.id)) await placeWithToken(order, completed.authorization_token, completed.session_id);
+    else return waitForWinner(order.id);
+  } else if (reads.length > 0 && reads.every((entry) => entry.expired)) {
+    // Klarna has forgotten every session: nothing can pay for this order any more.
+    await settle(order, { status: "expired" }, { type: "expired", message: "Every payment session of the order has expired" });
+  }
+  return (await getOrder(orderId))!;
+}
+
+/** Pending orders the sweep should look at, oldest first. */
+export async function listPendingOrderIds(limit = 100): Promise<string[]> {
+  const rows = await db().select({ id: orders.id }).from(orders).where(eq(orders.status, "pending_payment")).orderBy(orders.createdAt).limit(limit);
+  return rows.map((row) => row.id);
+}

@@ -1,0 +1,20 @@
+import "server-only";
+import { config } from "@/lib/config";
+import { sign, unsign } from "@/lib/signing";
+
+// Links that only the shopper holds: the order page, and the return URLs Klarna sends the browser
+// back to. Each carries an HMAC of the order, so a guessed reference or session id shows nothing.
+
+const ORDER_PAGE = "order-page";
+const RETURN_URL = "return-url";
+
+const keyFor = (value: string, purpose: string) => sign(value, purpose).slice(value.length + 1);
+const verify = (value: string, key: string | null | undefined, purpose: string) => Boolean(key) && unsign(`${value}.${key}`, purpose) === value;
+
+export const orderPagePath = (reference: string) => `/orders/${encodeURIComponent(reference)}?k=${keyFor(reference, ORDER_PAGE)}`;
+export const verifyOrderPageKey = (reference: string, key: string | null | undefined) => verify(reference, key, ORDER_PAGE);
+
+export const returnKey = (orderId: string) => keyFor(orderId, RETURN_URL);
+export const verifyReturnKey = (orderId: string, key: string | null | undefined) => verify(orderId, key, RETURN_URL);
+
+export const absoluteUrl = (path: string) => `${config().appUrl}${path}`;
