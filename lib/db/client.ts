@@ -19,6 +19,8 @@ export interface DatabaseHandle {
   target: DatabaseTarget;
   /** Runs `work` while no other instance sharing this database runs its own start-up work. */
   exclusive<T>(work: () => Promise<T>): Promise<T>;
+  /** Runs `work` unless another caller (in any instance) holds `key`; then returns undefined. */
+  tryExclusive<T>(key: number, work: () => Promise<T>): Promise<T | undefined>;
   migrate(): Promise<void>;
   close(): Promise<void>;
 }
@@ -33,11 +35,21 @@ export function openDatabase(target: DatabaseTarget): DatabaseHandle {
     if (!target.dir.startsWith("memory://")) mkdirSync(path.dirname(path.resolve(target.dir)), { recursive: true });
     const client = new PGlite(target.dir);
     const db = drizzlePglite({ client, schema });
+    const held = new Set<number>();
     return {
       db: db as unknown as Database,
       target,
-      // PGlite belongs to this process alone.
+      // PGlite belongs to this process alone, so locks need not leave it.
       exclusive: (work) => work(),
+      tryExclusive: async (key, work) => {
+        if (held.has(key)) return undefined;
+        held.add(key);
+        try {
+          return await work();
+        } finally {
+          held.delete(key);
+        }
+      },
       migrate: async () => {
         await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });
       },
@@ -58,6 +70,20 @@ export function openDatabase(target: DatabaseTarget): DatabaseHandle {
         return await work();
       } finally {
         await lockClient.query("select pg_advisory_unlock($1)", [STARTUP_LOCK_KEY]).catch(() => undefined);
+        lockClient.release();
+      }
+    },
+    tryExclusive: async (key, work) => {
+      const lockClient = await pool.connect();
+      try {
+        const { rows } = await lockClient.query<{ locked: boolean }>("select pg_try_advisory_lock($1) as locked", [key]);
+        if (!rows[0]?.locked) return undefined;
+        try {
+          return await work();
+        } finally {
+          await lockClient.query("select pg_advisory_unlock($1)", [key]).catch(() => undefined);
+        }
+      } finally {
         lockClient.release();
       }
     },

@@ -1,0 +1,62 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { MARKETS, type MarketCode } from "@/lib/shop/markets";
+import { recordEvent } from "./events";
+import { finalize, type FinalizeSource } from "./finalize";
+import { orderPagePath, verifyOrderPageKey, verifyReturnKey } from "./links";
+import { findPaymentSession, getOrderByReference, listOrderLines, listPaymentSessions, type Order } from "./queries";
+
+// What the shopper sees after Klarna: return pages and the order page. Both learn the outcome
+// from finalize() (a fresh read from Klarna), never from the URL they were opened with.
+
+export type ReturnPage = "success" | "cancel" | "failure" | "error" | "back";
+
+export type Outcome = "placed" | "pending" | "declined" | "cancelled" | "error" | "failed";
+
+export async function shopperOrderView(order: Order) {
+  const [lines, sessions] = await Promise.all([listOrderLines(order.id), listPaymentSessions(order.id)]);
+  const market = MARKETS[order.market as MarketCode];
+  return {
+    reference: order.reference,
+    status: order.status,
+    outcome: outcomeOf(order, sessions[0]?.status),
+    fraudStatus: order.fraudStatus,
+    klarnaReference: order.klarnaReference,
+    failureReason: order.failureReason,
+    market: { code: market.code, currency: market.currency, locale: market.locale, taxMode: market.taxMode, taxRate: market.taxRate },
+    subtotalMinor: order.subtotalMinor,
+    taxMinor: order.taxMinor,
+    totalMinor: order.totalMinor,
+    email: (order.customer as { email: string }).email,
+    lines: lines.map((line) => ({ name: line.name, quantity: line.quantity, totalMinor: line.totalMinor, type: line.type })),
+    orderPagePath: orderPagePath(order.reference),
+  };
+}
+export type ShopperOrderView = Awaited<ReturnType<typeof shopperOrderView>>;
+
+function outcomeOf(order: Order, latestSessionStatus: string | undefined): Outcome {
+  if (["authorized", "part_captured", "captured", "part_refunded", "refunded"].includes(order.status)) return "placed";
+  if (order.status !== "pending_payment") return "failed";
+  if (latestSessionStatus === "FAILED") return "declined";
+  if (latestSessionStatus === "CANCELLED" || latestSessionStatus === "BACK") return "cancelled";
+  if (latestSessionStatus === "ERROR") return "error";
+  return "pending";
+}
+
+export type ReturnResolution = { kind: "invalid"; message: string } | { kind: "order"; order: ShopperOrderView };
+
+/** A return page's visit: checks the sid belongs to the order its key was made for, then finalizes. */
+export async function resolveReturn(page: ReturnPage, params: { sid?: string; k?: string }): Promise<ReturnResolution> {
+  if (!params.sid) return { kind: "invalid", message: "This link is missing its payment session." };
+  const found = await findPaymentSession(params.sid);
+  if (!found || !verifyReturnKey(found.order.id, params.k)) return { kind: "invalid", message: "This payment link does not belong to an order of ours." };
+  await recordEvent(db(), found.order.id, "returned", `The shopper came back to /${page}`, { hppSessionId: params.sid, page });
+  return { kind: "order", order: await shopperOrderView(await finalize(found.order.id, "return_page")) };
+}
+
+/** The order page and its polling: the signed link is the shopper's proof of ownership. */
+export async function resolveOrderPage(reference: string, key: string | null | undefined, source: FinalizeSource = "poll") {
+  const order = await getOrderByReference(reference);
+  if (!order || !verifyOrderPageKey(reference, key)) return undefined;
+  return shopperOrderView(await finalize(order.id, source));
+}

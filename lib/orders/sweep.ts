@@ -1,0 +1,42 @@
+import "server-only";
+import { config } from "@/lib/config";
+import { databaseHandle } from "@/lib/db/client";
+import { recordEvent } from "./events";
+import { finalize, listPendingOrderIds } from "./finalize";
+
+// The reconciliation sweep: redirects and callbacks can both be lost, so every pending order is
+// read from Klarna on a timer and finalized, or expired once Klarna has forgotten its sessions.
+// One instance sweeps at a time.
+
+const SWEEP_LOCK_KEY = 7_305_122;
+
+export async function sweepOnce(): Promise<{ checked: number; settled: number } | undefined> {
+  return databaseHandle().tryExclusive(SWEEP_LOCK_KEY, async () => {
+    const ids = await listPendingOrderIds();
+    let settled = 0;
+    for (const id of ids) {
+      try {
+        const order = await finalize(id, "sweep");
+        if (order.status !== "pending_payment") {
+          settled += 1;
+          await recordEvent(databaseHandle().db, id, "swept", `The reconciliation sweep settled the order as ${order.status}`);
+        }
+      } catch (error) {
+        console.error(`[sweep] order ${id} could not be finalized`, error);
+      }
+    }
+    return { checked: ids.length, settled };
+  });
+}
+
+const globalStore = globalThis as typeof globalThis & { __klarnaShopSweep?: NodeJS.Timeout };
+
+/** Starts the timer once per process (SWEEP_INTERVAL_SECONDS; 0 turns it off). */
+export function startSweep(): void {
+  const interval = config().sweepIntervalMs;
+  if (interval === 0 || globalStore.__klarnaShopSweep) return;
+  globalStore.__klarnaShopSweep = setInterval(() => {
+    sweepOnce().catch((error: unknown) => console.error("[sweep] failed", error));
+  }, interval);
+  globalStore.__klarnaShopSweep.unref();
+}
