@@ -6,6 +6,9 @@ export default defineConfig([
   ...nextVitals,
   ...nextTypescript,
   {
+    rules: { "@typescript-eslint/no-unused-vars": ["warn", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }] },
+  },
+  {
     // Tests read JSON replies whose shapes the assertions themselves check.
     files: ["tests/**/*.ts"],
     rules: { "@typescript-eslint/no-explicit-any": "off" },

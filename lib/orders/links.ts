@@ -11,7 +11,8 @@ const RETURN_URL = "return-url";
 const keyFor = (value: string, purpose: string) => sign(value, purpose).slice(value.length + 1);
 const verify = (value: string, key: string | null | undefined, purpose: string) => Boolean(key) && unsign(`${value}.${key}`, purpose) === value;
 
-export const orderPagePath = (reference: string) => `/orders/${encodeURIComponent(reference)}?k=${keyFor(reference, ORDER_PAGE)}`;
+export const orderPageKey = (reference: string) => keyFor(reference, ORDER_PAGE);
+export const orderPagePath = (reference: string) => `/orders/${encodeURIComponent(reference)}?k=${orderPageKey(reference)}`;
 export const verifyOrderPageKey = (reference: string, key: string | null | undefined) => verify(reference, key, ORDER_PAGE);
 
 export const returnKey = (orderId: string) => keyFor(orderId, RETURN_URL);

@@ -1,5 +1,5 @@
 import "server-only";
-import { asc, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq } from "drizzle-orm";
 import { db } from "@/lib/db/client";
 import { orderEvents, orderLines, orderPaymentSessions, orders } from "@/lib/db/schema";
 
@@ -45,4 +45,16 @@ export async function loadOrderForKlarna(orderId: string) {
   const order = await getOrder(orderId);
   if (!order) throw new Error(`Order ${orderId} does not exist`);
   return { order, lines: await listOrderLines(orderId) };
+}
+
+/** The newest order still waiting for payment from this cart (the checkout pre-fills from it after /back). */
+export async function latestPendingOrderForCart(cartId: string | null): Promise<Order | undefined> {
+  if (!cartId) return undefined;
+  const [order] = await db()
+    .select()
+    .from(orders)
+    .where(and(eq(orders.cartId, cartId), eq(orders.status, "pending_payment")))
+    .orderBy(desc(orders.createdAt))
+    .limit(1);
+  return order;
 }

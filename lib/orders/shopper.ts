@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import { MARKETS, type MarketCode } from "@/lib/shop/markets";
 import { recordEvent } from "./events";
 import { finalize, type FinalizeSource } from "./finalize";
-import { orderPagePath, verifyOrderPageKey, verifyReturnKey } from "./links";
+import { orderPageKey, orderPagePath, verifyOrderPageKey, verifyReturnKey } from "./links";
 import { findPaymentSession, getOrderByReference, listOrderLines, listPaymentSessions, type Order } from "./queries";
 
 // What the shopper sees after Klarna: return pages and the order page. Both learn the outcome
@@ -29,6 +29,7 @@ export async function shopperOrderView(order: Order) {
     totalMinor: order.totalMinor,
     email: (order.customer as { email: string }).email,
     lines: lines.map((line) => ({ name: line.name, quantity: line.quantity, totalMinor: line.totalMinor, type: line.type })),
+    orderPageKey: orderPageKey(order.reference),
     orderPagePath: orderPagePath(order.reference),
   };
 }

@@ -5,7 +5,7 @@ import { prepareDatabase } from "@/lib/db/prepare";
 import { clock } from "@/lib/sandbox/clock";
 
 /** A migrated in-memory database for the file, and sandbox time put back after every test. */
-export function useSandboxDatabase() {
+export function withSandboxDatabase() {
   beforeAll(async () => {
     await prepareDatabase(databaseHandle(), null);
   });

@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { handleSandboxRequest } from "@/lib/sandbox";
 import { KlarnaErrorBody } from "@/lib/klarna/schemas";
 import { BASE, call, gbSession } from "../helpers/sandbox";
-import { countRows, useSandboxDatabase } from "../helpers/sandbox-db";
+import { countRows, withSandboxDatabase } from "../helpers/sandbox-db";
 
-useSandboxDatabase();
+withSandboxDatabase();
 
 async function raw(path: string, init: RequestInit) {
   const response = await handleSandboxRequest(new Request(`${BASE}${path}`, init));

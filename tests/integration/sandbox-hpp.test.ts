@@ -3,9 +3,9 @@ import { HppSession, HppSessionCreated, OmOrder } from "@/lib/klarna/schemas";
 import { listOutbox, openHostedPage } from "@/lib/sandbox";
 import { clock, HOUR, MINUTE } from "@/lib/sandbox/clock";
 import { BASE, call, completeHpp, createHppSession, createKpSession, merchantUrls } from "../helpers/sandbox";
-import { countRows, useSandboxDatabase } from "../helpers/sandbox-db";
+import { countRows, withSandboxDatabase } from "../helpers/sandbox-db";
 
-useSandboxDatabase();
+withSandboxDatabase();
 
 const read = async (id: string) => call("GET", `/hpp/v1/sessions/${id}`);
 const paymentSessionUrl = (kp: string) => `${BASE}/payments/v1/sessions/${kp}`;

@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { CustomerTokenResponse, KpSession, KpSessionCreated, PlaceOrderResponse } from "@/lib/klarna/schemas";
 import { clock, HOUR, MINUTE } from "@/lib/sandbox/clock";
 import { call, completeHpp, createHppSession, createKpSession, gbSession } from "../helpers/sandbox";
-import { countRows, useSandboxDatabase } from "../helpers/sandbox-db";
+import { countRows, withSandboxDatabase } from "../helpers/sandbox-db";
 
-useSandboxDatabase();
+withSandboxDatabase();
 
 /** A KP session authorized on the hosted page, and its authorization token. */
 async function authorizedSession(overrides: Record<string, unknown> = {}) {

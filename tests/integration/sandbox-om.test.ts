@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { OmCapture, OmOrder, OmRefund } from "@/lib/klarna/schemas";
 import { clock, DAY, MINUTE } from "@/lib/sandbox/clock";
 import { call, completeHpp, createHppSession, createKpSession } from "../helpers/sandbox";
-import { useSandboxDatabase } from "../helpers/sandbox-db";
+import { withSandboxDatabase } from "../helpers/sandbox-db";
 
-useSandboxDatabase();
+withSandboxDatabase();
 
 const ORDER_AMOUNT = 62400;
 

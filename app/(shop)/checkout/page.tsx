@@ -1,0 +1,53 @@
+import type { Metadata } from "next";
+import { cookies } from "next/headers";
+import Link from "next/link";
+import { CheckoutForm } from "@/components/checkout/checkout-form";
+import { OrderTotals } from "@/components/checkout/order-totals";
+import { config } from "@/lib/config";
+import { DEFAULT_PAYMENT_OPTIONS, PaymentOptions, type CustomerDetails } from "@/lib/orders/checkout-input";
+import { latestPendingOrderForCart } from "@/lib/orders/queries";
+import { personasFor } from "@/lib/orders/test-personas";
+import { CART_COOKIE, cartIdFromCookie } from "@/lib/shop/cart";
+import { currentCart } from "@/lib/shop/request";
+
+export const metadata: Metadata = { title: "Checkout" };
+
+export default async function CheckoutPage() {
+  const { market, cart } = await currentCart();
+  if (cart.lines.length === 0) {
+    return (
+      <div className="space-y-4 py-10 text-center">
+        <h1 className="text-3xl font-bold">Checkout</h1>
+        <p>Your cart is empty.</p>
+        <Link href="/" className="inline-block rounded-md bg-brand-600 px-5 py-2 font-semibold text-white hover:bg-brand-700">
+          Browse products
+        </Link>
+      </div>
+    );
+  }
+  // Back from Klarna (or a retry): the last attempt's details fill the form again.
+  const previous = await latestPendingOrderForCart(cartIdFromCookie((await cookies()).get(CART_COOKIE)?.value));
+  const sandbox = config().sandboxEnabled;
+  const personas = sandbox ? personasFor(market.code) : [];
+  const customer: Partial<CustomerDetails> = (previous?.market === market.code ? (previous.customer as CustomerDetails) : undefined) ?? personas[0] ?? {};
+  const options = previous ? PaymentOptions.safeParse(previous.checkoutOptions).data ?? DEFAULT_PAYMENT_OPTIONS : DEFAULT_PAYMENT_OPTIONS;
+
+  return (
+    <div className="space-y-6">
+      <h1 className="text-3xl font-bold tracking-tight">Checkout</h1>
+      <div className="grid gap-8 lg:grid-cols-[1fr_22rem]">
+        <CheckoutForm market={market} personas={personas} customer={customer} options={options} showDemoOptions={sandbox} />
+        <aside aria-label="Order summary" className="h-fit rounded-card border border-ink-200 bg-white p-5 dark:border-ink-800 dark:bg-ink-900">
+          <h2 className="mb-3 font-semibold">Order summary</h2>
+          <OrderTotals
+            market={market}
+            lines={cart.lines.map((line) => ({ name: line.name, quantity: line.quantity, totalMinor: line.lineTotalMinor, type: "physical" as const }))}
+            subtotalMinor={cart.subtotalMinor}
+            taxMinor={cart.taxMinor}
+            totalMinor={cart.totalMinor}
+          />
+        </aside>
+      </div>
+    </div>
+  );
+}
