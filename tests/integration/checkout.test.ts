@@ -8,8 +8,9 @@ import { finalize, type FinalizeSource } from "@/lib/orders/finalize";
 import { listOrderEvents, listPaymentSessions } from "@/lib/orders/queries";
 import { personasFor } from "@/lib/orders/test-personas";
 import { clock, HOUR, MINUTE } from "@/lib/sandbox/clock";
-import { cartIdFromCookie, changeCart } from "@/lib/shop/cart";
+import { cartIdFromCookie } from "@/lib/shop/cart";
 import { MARKETS } from "@/lib/shop/markets";
+import { checkout as checkoutWith, fillCart, pay as payWith, placeOrderCalls as countPlaceOrderCalls } from "../helpers/checkout";
 import { startSandboxServer, type SandboxServer } from "../helpers/sandbox-server";
 
 let sandbox: SandboxServer;
@@ -22,38 +23,9 @@ beforeAll(async () => {
 afterAll(() => sandbox.close());
 afterEach(() => clock.reset());
 
-const AUTH = { authorization: `Basic ${Buffer.from("sandbox:sandbox").toString("base64")}`, "content-type": "application/json" };
-
-async function productId(slug: string) {
-  const [product] = await db().select({ id: products.id }).from(products).where(eq(products.slug, slug));
-  return product!.id;
-}
-
-async function cart(items: [string, number][]) {
-  let cookie: string | undefined;
-  for (const [slug, quantity] of items) {
-    const result = await changeCart(cookie, { kind: "add", productId: await productId(slug), quantity });
-    if (result.cookie && "set" in result.cookie) cookie = result.cookie.set;
-  }
-  return cookie!;
-}
-
-async function checkout(options: Record<string, unknown> = {}, market = MARKETS.GB, persona = 0, items: [string, number][] = [["ceramic-mug", 2], ["camping-lantern", 1]]) {
-  const cartCookie = await cart(items);
-  const { label: _label, ...customer } = personasFor(market.code)[persona]!;
-  const outcome = await startCheckoutFlow({ cartCookie, market, customer, options });
-  if (!outcome.ok) throw new Error(outcome.message);
-  const [order] = await db().select().from(orders).where(eq(orders.reference, outcome.reference));
-  const [session] = await listPaymentSessions(order!.id);
-  return { order: order!, session: session!, cartCookie, redirectUrl: outcome.redirectUrl };
-}
-
-async function pay(sessionId: string, outcome = "approve", extra: Record<string, unknown> = {}) {
-  const response = await fetch(`${sandbox.origin}/sandbox/api/_control/hpp/${sessionId}/complete`, { method: "POST", headers: AUTH, body: JSON.stringify({ outcome, ...extra }) });
-  return response.json();
-}
-
-const placeOrderCalls = () => sandbox.requests.filter((line) => /^POST \/sandbox\/api\/payments\/v1\/authorizations\/.+\/order$/.test(line)).length;
+const checkout = (options: Record<string, unknown> = {}, market = MARKETS.GB) => checkoutWith(options, { market });
+const pay = (sessionId: string, outcome = "approve") => payWith(sandbox, sessionId, outcome);
+const placeOrderCalls = () => countPlaceOrderCalls(sandbox);
 
 describe("checkout", () => {
   it("writes the order first, then the KP and HPP sessions, and returns Klarna's redirect_url", async () => {
@@ -78,7 +50,7 @@ describe("checkout", () => {
   });
 
   it("refuses bad customer details and both category fields, naming the fields", async () => {
-    const cartCookie = await cart([["ceramic-mug", 1]]);
+    const cartCookie = await fillCart([["ceramic-mug", 1]]);
     const outcome = await startCheckoutFlow({
       cartCookie,
       market: MARKETS.US,

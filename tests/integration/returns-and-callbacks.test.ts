@@ -1,0 +1,133 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { databaseHandle, db } from "@/lib/db/client";
+import { prepareDatabase } from "@/lib/db/prepare";
+import { klarnaCallbacks, orders } from "@/lib/db/schema";
+import { finalize } from "@/lib/orders/finalize";
+import { returnKey } from "@/lib/orders/links";
+import { listOrderEvents } from "@/lib/orders/queries";
+import { resolveOrderPage, resolveReturn } from "@/lib/orders/shopper";
+import { receiveStatusCallback } from "@/lib/orders/status-callback";
+import { sweepOnce } from "@/lib/orders/sweep";
+import { checkout, pay, placeOrderCalls } from "../helpers/checkout";
+import { openHostedPage } from "@/lib/sandbox";
+import { startSandboxServer, type SandboxServer } from "../helpers/sandbox-server";
+
+let sandbox: SandboxServer;
+
+beforeAll(async () => {
+  sandbox = await startSandboxServer();
+  await prepareDatabase(databaseHandle(), null);
+});
+afterAll(() => sandbox.close());
+
+const statusOf = async (orderId: string) => (await db().select({ status: orders.status }).from(orders).where(eq(orders.id, orderId)))[0]!.status;
+
+describe("return pages", () => {
+  it("place the order from what Klarna's read says, with the token from the read", async () => {
+    const { order, session } = await checkout();
+    const { redirect_to } = await pay(sandbox, session.id);
+    const url = new URL(redirect_to!);
+    expect(url.pathname).toBe("/success");
+    // A forged token in the URL is never used: only the read's token reaches place order.
+    const resolution = await resolveReturn("success", { sid: url.searchParams.get("sid")!, k: url.searchParams.get("k")! });
+    expect(resolution).toMatchObject({ kind: "order", order: { outcome: "placed", status: "authorized", reference: order.reference } });
+    expect(sandbox.requests.some((line) => line.includes(url.searchParams.get("authorization_token")!))).toBe(true);
+  });
+
+  it("refuse a sid from another order, a missing sid and a missing key, changing nothing", async () => {
+    const mine = await checkout();
+    const theirs = await checkout();
+    await pay(sandbox, theirs.session.id);
+    const calls = placeOrderCalls(sandbox);
+    expect(await resolveReturn("success", { sid: theirs.session.id, k: returnKey(mine.order.id) })).toEqual({
+      kind: "invalid",
+      message: "This payment link does not belong to an order of ours.",
+    });
+    expect(await resolveReturn("success", { k: returnKey(mine.order.id) })).toMatchObject({ kind: "invalid" });
+    expect(await resolveReturn("success", { sid: theirs.session.id })).toMatchObject({ kind: "invalid" });
+    expect(await resolveReturn("success", { sid: "not-a-session", k: "x" })).toMatchObject({ kind: "invalid" });
+    expect(placeOrderCalls(sandbox)).toBe(calls);
+    expect(await statusOf(theirs.order.id)).toBe("pending_payment");
+  });
+
+  it("show pending, not success, for a session still in progress, whatever token the URL carries", async () => {
+    const { order, session } = await checkout();
+    expect(await openHostedPage(session.id)).toMatchObject({ status: "IN_PROGRESS" }); // the shopper opened the hosted page
+    const calls = placeOrderCalls(sandbox);
+    const resolution = await resolveReturn("success", { sid: session.id, k: returnKey(order.id) });
+    expect(resolution).toMatchObject({ kind: "order", order: { outcome: "pending", status: "pending_payment" } });
+    expect(placeOrderCalls(sandbox)).toBe(calls);
+  });
+
+  it("show a decline on /success if that is what Klarna says, and a cancel keeps the order pending", async () => {
+    const declined = await checkout();
+    await pay(sandbox, declined.session.id, "decline");
+    expect(await resolveReturn("success", { sid: declined.session.id, k: returnKey(declined.order.id) })).toMatchObject({ order: { outcome: "declined" } });
+    const cancelled = await checkout();
+    await pay(sandbox, cancelled.session.id, "cancel");
+    expect(await resolveReturn("cancel", { sid: cancelled.session.id, k: returnKey(cancelled.order.id) })).toMatchObject({ order: { outcome: "cancelled", status: "pending_payment" } });
+  });
+
+  it("serve the order page only with its signed key", async () => {
+    const { order } = await checkout();
+    expect(await resolveOrderPage(order.reference, "forged")).toBeUndefined();
+    expect(await resolveOrderPage("NW-NOPE", "forged")).toBeUndefined();
+  });
+});
+
+describe("status callback", () => {
+  const callbackUrl = (redirectUrl: string) => new URL(redirectUrl);
+
+  async function callbackFor(sessionId: string) {
+    const reply = await fetch(`${sandbox.origin}/sandbox/api/hpp/v1/sessions/${sessionId}`, { headers: { authorization: `Basic ${Buffer.from("sandbox:sandbox").toString("base64")}` } });
+    return { event_id: crypto.randomUUID(), session: await reply.json() };
+  }
+
+  async function secretOf(orderId: string) {
+    // The secret is only in the status_update URL Klarna holds; read it from the sandbox's copy.
+    const { sandboxHppSessions } = await import("@/lib/sandbox/tables");
+    const [{ kpSessionId }] = (await db().select({ kpSessionId: orders.kpSessionId }).from(orders).where(eq(orders.id, orderId))) as [{ kpSessionId: string }];
+    const [hpp] = await db().select().from(sandboxHppSessions).where(eq(sandboxHppSessions.kpSessionId, kpSessionId));
+    return callbackUrl(hpp!.merchantUrls.status_update!).searchParams.get("secret")!;
+  }
+
+  it("refuses a wrong or missing secret with 401 and changes nothing", async () => {
+    const { order, session } = await checkout();
+    const body = await callbackFor(session.id);
+    const before = await listOrderEvents(order.id);
+    expect(await receiveStatusCallback({ sid: session.id, secret: "wrong", body })).toMatchObject({ status: 401 });
+    expect(await receiveStatusCallback({ sid: session.id, secret: null, body })).toMatchObject({ status: 401 });
+    expect(await receiveStatusCallback({ sid: null, secret: await secretOf(order.id), body })).toMatchObject({ status: 401 });
+    expect(await listOrderEvents(order.id)).toEqual(before);
+    expect(await db().select().from(klarnaCallbacks).where(eq(klarnaCallbacks.eventId, body.event_id))).toEqual([]);
+  });
+
+  it("accepts a valid event once; a replayed event_id is acknowledged and ignored", async () => {
+    const { order, session } = await checkout();
+    await pay(sandbox, session.id);
+    const body = await callbackFor(session.id);
+    const secret = await secretOf(order.id);
+    expect(await receiveStatusCallback({ sid: session.id, secret, body })).toEqual({ status: 200, duplicate: false, orderId: order.id });
+    expect(await receiveStatusCallback({ sid: session.id, secret, body })).toEqual({ status: 200, duplicate: true, orderId: order.id });
+    expect((await listOrderEvents(order.id)).filter((event) => event.type === "callback_received")).toHaveLength(1);
+    expect(await receiveStatusCallback({ sid: session.id, secret, body: { nonsense: true } })).toMatchObject({ status: 400 });
+    expect((await finalize(order.id, "callback")).status).toBe("authorized");
+  });
+});
+
+describe("reconciliation sweep", () => {
+  it("settles paid orders nobody came back for, and reports what it did", async () => {
+    const { order, session } = await checkout({ returnStyle: "polling" });
+    await pay(sandbox, session.id);
+    const result = await sweepOnce();
+    expect(result?.settled).toBeGreaterThanOrEqual(1);
+    expect(await statusOf(order.id)).toBe("authorized");
+    expect((await listOrderEvents(order.id)).map((event) => event.type)).toContain("swept");
+  });
+
+  it("runs once at a time", async () => {
+    const [a, b] = await Promise.all([sweepOnce(), sweepOnce()]);
+    expect([a, b].filter((result) => result === undefined)).toHaveLength(1);
+  });
+});
