@@ -1,0 +1,83 @@
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { databaseHandle, db } from "@/lib/db/client";
+import { prepareDatabase } from "@/lib/db/prepare";
+import { orderPaymentSessions, orders } from "@/lib/db/schema";
+import { finalize } from "@/lib/orders/finalize";
+import { orderPageKey, returnKey } from "@/lib/orders/links";
+import { listOrderEvents } from "@/lib/orders/queries";
+import { sandboxHppSessions, sandboxOrders } from "@/lib/sandbox/tables";
+import { ensureProductionBuild, startProductionServer, type RunningServer } from "../../scripts/lib/server";
+import { checkout } from "../helpers/checkout";
+import { createTemporaryDatabase, TEST_DATABASE_URL } from "../helpers/postgres";
+
+// Two production servers sharing one Postgres, and this test process as a third participant:
+// every way an outcome can arrive fires at once, and exactly one Klarna order must result.
+
+const AUTH = { authorization: `Basic ${Buffer.from("sandbox:sandbox").toString("base64")}`, "content-type": "application/json" };
+
+describe.skipIf(!TEST_DATABASE_URL)("two instances on one Postgres", () => {
+  let database: Awaited<ReturnType<typeof createTemporaryDatabase>>;
+  let servers: RunningServer[] = [];
+
+  beforeAll(async () => {
+    await ensureProductionBuild();
+    database = await createTemporaryDatabase(TEST_DATABASE_URL!);
+    const env = { DATABASE_URL: database.url, AUTH_SECRET: "multi-instance-secret-multi-instance", SWEEP_INTERVAL_SECONDS: "1" };
+    servers = await Promise.all([startProductionServer(env), startProductionServer(env)]);
+    // This process shares the database and speaks to instance A's sandbox.
+    Object.assign(process.env, env, { APP_URL: servers[0]!.baseUrl });
+    await prepareDatabase(databaseHandle(), null);
+  }, 180_000);
+
+  afterAll(async () => {
+    await Promise.all(servers.map((server) => server.stop()));
+    await databaseHandle().close();
+    await database?.drop();
+  });
+
+  it("places one order when the success page, callbacks, polling and sweeps race on both instances", async () => {
+    const [a, b] = servers as [RunningServer, RunningServer];
+    const { order, session } = await checkout();
+    const approve = await fetch(`${a.baseUrl}/sandbox/api/_control/hpp/${session.id}/complete`, { method: "POST", headers: AUTH, body: JSON.stringify({ outcome: "approve" }) });
+    expect(approve.status).toBe(200);
+
+    const [hpp] = await db().select().from(sandboxHppSessions).where(eq(sandboxHppSessions.id, session.id));
+    const statusUpdate = new URL(hpp!.merchantUrls.status_update!.replace("{{session_id}}", session.id));
+    const read = await (await fetch(`${a.baseUrl}/sandbox/api/hpp/v1/sessions/${session.id}`, { headers: AUTH })).json();
+    const successPath = `/success?sid=${session.id}&k=${returnKey(order.id)}&authorization_token=forged`;
+    const pollPath = `/api/orders/${order.reference}?k=${orderPageKey(order.reference)}`;
+
+    const attempts = Array.from({ length: 20 }, (_, index) => {
+      const server = index % 2 === 0 ? a : b;
+      switch (index % 4) {
+        case 0:
+          return fetch(`${server.baseUrl}${successPath}`).then((response) => response.status);
+        case 1:
+          return fetch(`${server.baseUrl}${statusUpdate.pathname}${statusUpdate.search}`, {
+            method: "POST",
+            headers: { "content-type": "application/json" },
+            body: JSON.stringify({ event_id: crypto.randomUUID(), session: read }),
+          }).then((response) => response.status);
+        case 2:
+          return fetch(`${server.baseUrl}${pollPath}`).then((response) => response.status);
+        default:
+          return finalize(order.id, "sweep").then(() => 200);
+      }
+    });
+    expect(new Set(await Promise.all(attempts))).toEqual(new Set([200]));
+
+    // Callbacks finalize after replying: wait for the order to settle.
+    for (let tries = 0; tries < 50 && (await finalize(order.id, "poll")).status === "pending_payment"; tries += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const [after] = await db().select().from(orders).where(eq(orders.id, order.id));
+    expect(after?.status).toBe("authorized");
+    const klarnaOrders = await db().select().from(sandboxOrders).where(eq(sandboxOrders.kpSessionId, order.kpSessionId!));
+    expect(klarnaOrders).toHaveLength(1);
+    expect(after?.klarnaOrderId).toBe(klarnaOrders[0]!.id);
+    expect((await listOrderEvents(order.id)).filter((event) => event.type === "order_placed")).toHaveLength(1);
+    const sessions = await db().select({ n: sql<number>`count(*)::int` }).from(orderPaymentSessions).where(eq(orderPaymentSessions.orderId, order.id));
+    expect(sessions[0]!.n).toBe(1);
+  }, 60_000);
+});
