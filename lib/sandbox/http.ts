@@ -8,7 +8,9 @@ import { actOnHostedPage, createHppSession, disableHppSession, distributeHppSess
 import { cancelAuthorization, createCustomerToken, createKpSession, placeOrder, readKpSession, updateKpSession } from "./kp";
 import * as om from "./om";
 import { inTransaction, type Executor } from "./store";
+import { AdvanceClockRequest } from "./schemas";
 import { sandboxIdempotency } from "./tables";
+import { parseBody } from "./validation";
 
 // The sandbox's HTTP face: one framework-free handler `(Request) => Promise<Response>` for the KP,
 // HPP, OM and control APIs. It authenticates, bounds and parses bodies, routes, and renders
@@ -81,7 +83,18 @@ const ROUTES: Route[] = [
   route("POST", `${ORDER}/extend-authorization-time`, { idempotent: (tx, p) => om.extendAuthorizationTime(tx, p[0]!).then(noContent) }),
 
   route("POST", "/_control/hpp/{}/complete", (p, body) => actOnHostedPage(p[0]!, body).then(json(200))),
+  route("GET", "/_control/clock", async () => json(200)(clockState())),
+  route("POST", "/_control/clock/advance", async (_p, body) => {
+    clock.advance(parseBody(AdvanceClockRequest, body).seconds * 1000);
+    return json(200)(clockState());
+  }),
+  route("POST", "/_control/clock/reset", async () => {
+    clock.reset();
+    return json(200)(clockState());
+  }),
 ];
+
+const clockState = () => ({ now: clock.now().toISOString(), offset_seconds: Math.round(clock.offsetMs / 1000) });
 
 const envelope = (error: KlarnaApiError, correlationId: string): ApiResult => ({
   status: error.status,

@@ -190,3 +190,6 @@ export const CompleteHppRequest = z.object({
   category: z.string().max(50).optional(),
   email: z.string().max(254).optional(),
 });
+
+/** Control API: moves sandbox time forward (at most a year at a time). */
+export const AdvanceClockRequest = z.object({ seconds: z.number().int().min(0).max(366 * 24 * 3600) });

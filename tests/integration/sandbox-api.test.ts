@@ -98,3 +98,15 @@ describe("sandbox HTTP layer", () => {
     KlarnaErrorBody.parse(reply.body);
   });
 });
+
+describe("sandbox clock control", () => {
+  it("reads, advances and resets sandbox time", async () => {
+    const start = await call("GET", "/_control/clock");
+    expect(start.body.offset_seconds).toBe(0);
+    const advanced = await call("POST", "/_control/clock/advance", { seconds: 3600 });
+    expect(advanced.body.offset_seconds).toBe(3600);
+    expect(new Date(advanced.body.now).getTime() - new Date(start.body.now).getTime()).toBeGreaterThanOrEqual(3600_000);
+    expect((await call("POST", "/_control/clock/advance", { seconds: -5 })).body).toMatchObject({ error_code: "BAD_VALUE", error_messages: ["Bad value: seconds"] });
+    expect((await call("POST", "/_control/clock/reset")).body.offset_seconds).toBe(0);
+  });
+});
