@@ -8,6 +8,14 @@ const port = Number(process.env.E2E_PORT ?? 3210);
 const baseURL = `http://localhost:${port}`;
 const systemChromium = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
+const browser = {
+  ...devices["Desktop Chrome"],
+  launchOptions: {
+    executablePath: systemChromium,
+    args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-gpu"],
+  },
+};
+
 export default defineConfig({
   testDir: "tests/e2e",
   fullyParallel: true,
@@ -23,16 +31,9 @@ export default defineConfig({
     screenshot: "only-on-failure",
   },
   projects: [
-    {
-      name: "chromium",
-      use: {
-        ...devices["Desktop Chrome"],
-        launchOptions: {
-          executablePath: systemChromium,
-          args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-gpu"],
-        },
-      },
-    },
+    { name: "chromium", testIgnore: /clock\.spec\.ts/, use: browser },
+    // Specs that move the sandbox clock see every session; they run once the others are done.
+    { name: "clock", testMatch: /clock\.spec\.ts/, dependencies: ["chromium"], use: browser },
   ],
   webServer: {
     command: "npm start",
@@ -46,6 +47,7 @@ export default defineConfig({
       AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e",
       ADMIN_EMAIL: "admin@example.com",
       ADMIN_PASSWORD: "admin-password",
+      SWEEP_INTERVAL_SECONDS: "1",
     },
   },
 });

@@ -36,6 +36,7 @@ export async function startCheckout(_previous: CheckoutState, formData: FormData
       paymentFallback: formData.get("paymentFallback") === "on",
       purchaseType: text(formData, "purchaseType"),
       returnStyle: text(formData, "returnStyle"),
+      exitButton: text(formData, "exitButton"),
     },
   });
   if (!outcome.ok) return { message: outcome.message, fieldErrors: outcome.fieldErrors };

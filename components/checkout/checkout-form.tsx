@@ -2,7 +2,7 @@
 
 import { useActionState, useState } from "react";
 import { startCheckout } from "@/app/actions/checkout";
-import { HPP_CATEGORY_CHOICES, PLACE_ORDER_MODES, PURCHASE_TYPES, RETURN_STYLES, type CustomerDetails, type PaymentOptions } from "@/lib/orders/checkout-input";
+import { EXIT_BUTTONS, HPP_CATEGORY_CHOICES, PLACE_ORDER_MODES, PURCHASE_TYPES, RETURN_STYLES, type CustomerDetails, type PaymentOptions } from "@/lib/orders/checkout-input";
 import type { Market } from "@/lib/shop/markets";
 
 type Persona = CustomerDetails & { label: string };
@@ -186,6 +186,17 @@ export function CheckoutForm({
                   <label key={style} className="flex items-center gap-2">
                     <input type="radio" name="returnStyle" value={style} defaultChecked={options.returnStyle === style} />
                     {{ redirect: "Redirect back (default)", polling: "Polling: no success URL", hosted: "Hosted pages only" }[style]}
+                  </label>
+                ))}
+              </div>
+            </fieldset>
+            <fieldset className="sm:col-span-2">
+              <legend className={label}>Exit button on Klarna&apos;s page</legend>
+              <div className="mt-1 flex flex-wrap gap-4 text-sm">
+                {EXIT_BUTTONS.map((button) => (
+                  <label key={button} className="flex items-center gap-2">
+                    <input type="radio" name="exitButton" value={button} defaultChecked={options.exitButton === button} />
+                    {{ back: "Back (returns to the checkout)", cancel: "Cancel" }[button]}
                   </label>
                 ))}
               </div>

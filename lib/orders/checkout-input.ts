@@ -6,6 +6,8 @@ export const HPP_CATEGORY_CHOICES = ["PAY_LATER", "PAY_NOW", "PAY_OVER_TIME", "D
 export const PLACE_ORDER_MODES = ["NONE", "PLACE_ORDER", "CAPTURE_ORDER"] as const;
 export const PURCHASE_TYPES = ["BUY", "RENT", "BOOK", "SUBSCRIBE", "DOWNLOAD", "ORDER", "CONTINUE", "PAY"] as const;
 export const RETURN_STYLES = ["redirect", "polling", "hosted"] as const;
+/** Klarna shows a Back button when merchant_urls.back is set, a Cancel button otherwise. */
+export const EXIT_BUTTONS = ["back", "cancel"] as const;
 
 const required = (label: string, max = 99) => z.string().trim().min(1, `${label} is required.`).max(max, `${label} is too long.`);
 
@@ -29,6 +31,7 @@ export const PaymentOptions = z
     paymentFallback: z.boolean().default(false),
     purchaseType: z.enum(PURCHASE_TYPES).default("BUY"),
     returnStyle: z.enum(RETURN_STYLES).default("redirect"),
+    exitButton: z.enum(EXIT_BUTTONS).default("back"),
   })
   .refine((options) => !(options.paymentMethodCategory && options.paymentMethodCategories?.length), {
     message: "Choose one payment method category or a list of them, not both.",

@@ -82,7 +82,7 @@ function merchantUrls(orderId: string, options: PaymentOptions, callbackSecret: 
   return {
     ...(options.returnStyle === "redirect" ? { success: `${back("success")}&${placeholder}` } : {}),
     cancel: back("cancel"),
-    back: back("back"),
+    ...(options.exitButton === "back" ? { back: back("back") } : {}),
     failure: back("failure"),
     error: back("error"),
     status_update: statusUpdate,

@@ -1,0 +1,57 @@
+import { expect, type Page } from "@playwright/test";
+
+// Steps shared by the checkout journeys. Everything goes through the pages a shopper sees; the
+// sandbox's API is used only where a merchant or Klarna would act (disable, clock).
+
+export const SANDBOX_AUTH = { authorization: `Basic ${Buffer.from("sandbox:sandbox").toString("base64")}` };
+
+export async function fillCart(page: Page, market = "GB", slugs: string[] = ["ceramic-mug", "camping-lantern"]) {
+  await page.goto("/");
+  await page.context().addCookies([{ name: "market", value: market, url: page.url() }]);
+  for (const slug of slugs) {
+    await page.goto(`/products/${slug}`);
+    await page.getByRole("button", { name: "Add to cart" }).click();
+    await expect(page.getByRole("status")).toContainText("Added");
+  }
+}
+
+export async function openCheckout(page: Page) {
+  await page.goto("/cart");
+  await page.getByRole("link", { name: "Checkout" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Checkout" })).toBeVisible();
+}
+
+/** Opens the demo panel and applies the given payment options. */
+export async function chooseOptions(
+  page: Page,
+  options: { placeOrderMode?: string; one?: string; list?: string[]; fallback?: boolean; returnStyle?: string; exitButton?: "back" | "cancel" },
+) {
+  await page.getByText("Payment options (demo)").click();
+  if (options.placeOrderMode) await page.getByLabel("Place order mode").selectOption(options.placeOrderMode);
+  if (options.one) {
+    await page.getByRole("radio", { name: "Only one" }).check();
+    await page.getByLabel("Payment method category").selectOption(options.one);
+  }
+  if (options.list) {
+    await page.getByRole("radio", { name: "A list" }).check();
+    for (const category of options.list) await page.getByRole("checkbox", { name: category }).check();
+  }
+  if (options.fallback) await page.getByRole("checkbox", { name: /Payment fallback/ }).check();
+  if (options.returnStyle) await page.getByRole("radio", { name: new RegExp(`^${options.returnStyle}`, "i") }).check();
+  if (options.exitButton) await page.getByRole("radio", { name: new RegExp(`^${options.exitButton}`, "i") }).check();
+}
+
+export async function payWithKlarna(page: Page) {
+  await page.getByRole("button", { name: "Pay with Klarna" }).click();
+  await expect(page.getByTestId("hpp-page")).toHaveAttribute("data-status", "IN_PROGRESS");
+}
+
+export async function approveOnHostedPage(page: Page, category = "pay_later") {
+  await page.getByTestId(`hpp-category-${category}`).check();
+  await page.getByTestId("hpp-approve").click();
+}
+
+export async function expectOrderStatus(page: Page, status: string) {
+  await expect(page.getByTestId("order-status")).toHaveText(status);
+  await expect(page.getByTestId("order-reference")).toHaveText(/^NW-[A-Z0-9]{8}$/);
+}

@@ -1,0 +1,121 @@
+import { expect, test } from "@playwright/test";
+import { approveOnHostedPage, chooseOptions, expectOrderStatus, fillCart, openCheckout, payWithKlarna, SANDBOX_AUTH } from "./checkout-steps";
+
+test.beforeEach(async ({ page }) => {
+  await fillCart(page);
+  await openCheckout(page);
+});
+
+for (const [mode, status] of [
+  ["NONE", "authorized"],
+  ["PLACE_ORDER", "authorized"],
+  ["CAPTURE_ORDER", "captured"],
+] as const) {
+  test(`approve with place_order_mode ${mode}: the success page shows the order ${status}`, async ({ page }) => {
+    await chooseOptions(page, { placeOrderMode: mode });
+    await payWithKlarna(page);
+    await expect(page.getByTestId("hpp-order-total")).toContainText("77.00");
+    await approveOnHostedPage(page);
+    await expect(page).toHaveURL(/\/success\?sid=/);
+    await expectOrderStatus(page, status);
+    await expect(page.getByTestId("klarna-reference")).toHaveText(/^[A-Z0-9]{8}$/);
+    await expect(page.getByTestId("cart-count")).toHaveText("0");
+  });
+}
+
+test("a +denied persona is declined, then tries again with an approved one", async ({ page }) => {
+  await page.getByLabel("Klarna test persona").selectOption({ label: "Denied (customer+denied@email.uk)" });
+  await payWithKlarna(page);
+  await expect(page.getByTestId("hpp-email")).toHaveValue("customer+denied@email.uk");
+  await approveOnHostedPage(page);
+  await expect(page).toHaveURL(/\/failure\?/);
+  await expect(page.getByRole("heading", { name: "Klarna declined the payment" })).toBeVisible();
+  await expectOrderStatus(page, "pending_payment");
+  await page.getByRole("button", { name: "Try again" }).click();
+  await expect(page.getByTestId("hpp-page")).toHaveAttribute("data-status", "IN_PROGRESS");
+  await page.getByTestId("hpp-email").fill("customer@email.uk");
+  await approveOnHostedPage(page);
+  await expect(page).toHaveURL(/\/success\?/);
+  await expectOrderStatus(page, "authorized");
+});
+
+test("cancel on the hosted page keeps the cart and offers another try", async ({ page }) => {
+  await chooseOptions(page, { exitButton: "cancel" });
+  await payWithKlarna(page);
+  await expect(page.getByTestId("hpp-back")).toHaveCount(0);
+  await page.getByTestId("hpp-cancel").click();
+  await expect(page).toHaveURL(/\/cancel\?/);
+  await expect(page.getByRole("heading", { name: "Payment cancelled" })).toBeVisible();
+  await expectOrderStatus(page, "pending_payment");
+  await expect(page.getByTestId("cart-count")).toHaveText("2");
+});
+
+test("back on the hosted page returns to the checkout with the cart and the details intact", async ({ page }) => {
+  await page.getByLabel("Street address").fill("221B Baker Street");
+  await payWithKlarna(page);
+  await expect(page.getByTestId("hpp-cancel")).toHaveCount(0);
+  await page.getByTestId("hpp-back").click();
+  await expect(page).toHaveURL(/\/checkout$/);
+  await expect(page.getByLabel("Street address")).toHaveValue("221B Baker Street");
+  await expect(page.getByTestId("cart-count")).toHaveText("2");
+});
+
+test("a technical error on the hosted page shows the error page and lets the shopper retry", async ({ page }) => {
+  await payWithKlarna(page);
+  await page.getByTestId("hpp-error").click();
+  await expect(page).toHaveURL(/\/error\?/);
+  await expect(page.getByRole("heading", { name: "Something went wrong during payment" })).toBeVisible();
+  await page.getByRole("button", { name: "Try again" }).click();
+  await approveOnHostedPage(page);
+  await expectOrderStatus(page, "authorized");
+});
+
+test("payment fallback offers the other categories after a decline", async ({ page }) => {
+  await page.getByLabel("Klarna test persona").selectOption({ label: "Denied (customer+denied@email.uk)" });
+  await chooseOptions(page, { one: "PAY_LATER", fallback: true });
+  await payWithKlarna(page);
+  await expect(page.getByTestId("hpp-category-pay_now")).toHaveCount(0);
+  await approveOnHostedPage(page, "pay_later");
+  await expect(page.getByTestId("hpp-category-pay_now")).toBeVisible();
+  await expect(page.getByTestId("hpp-category-pay_later")).toHaveCount(0);
+  await page.getByTestId("hpp-email").fill("customer@email.uk");
+  await approveOnHostedPage(page, "pay_now");
+  await expectOrderStatus(page, "authorized");
+});
+
+test("one category, or a list of categories, limits what the hosted page offers", async ({ page }) => {
+  await chooseOptions(page, { list: ["Pay later", "Pay over time"] });
+  await payWithKlarna(page);
+  await expect(page.getByTestId(/^hpp-category-/)).toHaveCount(2);
+  await expect(page.getByTestId("hpp-category-pay_over_time")).toBeVisible();
+  await page.goBack();
+  await openCheckout(page);
+  await chooseOptions(page, { one: "PAY_NOW" });
+  await payWithKlarna(page);
+  await expect(page.getByTestId(/^hpp-category-/)).toHaveCount(1);
+  await approveOnHostedPage(page, "pay_now");
+  await expectOrderStatus(page, "authorized");
+});
+
+test("polling mode: the shopper stays on Klarna's page and the order is placed without them returning", async ({ page }) => {
+  await chooseOptions(page, { returnStyle: "polling" });
+  await payWithKlarna(page);
+  await approveOnHostedPage(page);
+  await expect(page).toHaveURL(/\/sandbox\/hpp\/.+\/result$/);
+  await expect(page.getByTestId("hpp-page")).toHaveAttribute("data-status", "COMPLETED");
+  // The reconciliation sweep (every second in this suite) places the order and empties the cart.
+  await expect(async () => {
+    await page.goto("/cart");
+    await expect(page.getByText("Your cart is empty.")).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
+});
+
+test("a session the merchant disabled before payment shows an explicit error page", async ({ page, request }) => {
+  await payWithKlarna(page);
+  const sessionId = page.url().split("/").at(-1)!;
+  const disabled = await request.delete(`/sandbox/api/hpp/v1/sessions/${sessionId}`, { headers: SANDBOX_AUTH });
+  expect(disabled.status()).toBe(204);
+  await page.reload();
+  await expect(page.getByTestId("hpp-page")).toHaveAttribute("data-status", "DISABLED");
+  await expect(page.getByTestId("hpp-approve")).toHaveCount(0);
+});
