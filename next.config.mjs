@@ -4,6 +4,8 @@ const nextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "pg"],
   poweredByHeader: false,
   images: { unoptimized: true },
+  // unauthorized() and forbidden(): back-office actions and handlers answer 401 and 403.
+  experimental: { authInterrupts: true },
 };
 
 export default nextConfig;

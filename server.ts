@@ -1,5 +1,6 @@
 import { createServer } from "node:http";
 import next from "next";
+import { CLIENT_IP_HEADER } from "@/lib/auth/client-ip";
 import { config, ConfigError, loadEnvFiles } from "@/lib/config";
 import { databaseHandle } from "@/lib/db/client";
 import { prepareDatabase } from "@/lib/db/prepare";
@@ -21,6 +22,8 @@ async function main() {
   await app.prepare();
 
   const server = createServer((req, res) => {
+    // The peer address, for per-address sign-in limits; a client cannot supply this header itself.
+    req.headers[CLIENT_IP_HEADER] = req.socket.remoteAddress ?? "unknown";
     const path = req.url ?? "/";
     const isSandboxApi = path === SANDBOX_API_PREFIX || path.startsWith(`${SANDBOX_API_PREFIX}/`);
     const handled = isSandboxApi && settings.sandboxEnabled

@@ -201,3 +201,38 @@ export const klarnaCallbacks = pgTable("klarna_callbacks", {
   orderId: uuid("order_id").references(() => orders.id, { onDelete: "cascade" }),
   receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+/** Failed back-office sign-ins, for rate limiting per e-mail and per IP address. */
+export const signInFailures = pgTable(
+  "sign_in_failures",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    email: text("email").notNull(),
+    ip: text("ip").notNull(),
+    failedAt: timestamp("failed_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index("sign_in_failures_email_idx").on(table.email, table.failedAt), index("sign_in_failures_ip_idx").on(table.ip, table.failedAt)],
+);
+
+/**
+ * Back-office operations on Klarna orders. The id is the Klarna-Idempotency-Key: it is written
+ * before the call and reused on retry, and a form submitted twice carries the same id.
+ */
+export const orderOperations = pgTable(
+  "order_operations",
+  {
+    id: uuid("id").primaryKey(),
+    orderId: uuid("order_id")
+      .notNull()
+      .references(() => orders.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: ["capture", "refund", "cancel", "release", "extend"] }).notNull(),
+    amountMinor: integer("amount_minor"),
+    request: jsonb("request").$type<Record<string, unknown>>().notNull(),
+    status: text("status", { enum: ["pending", "succeeded", "failed"] }).notNull(),
+    result: text("result"),
+    actor: text("actor").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+  },
+  (table) => [index("order_operations_order_idx").on(table.orderId)],
+);

@@ -18,7 +18,12 @@ export type OrderEventType =
   | "needs_attention"
   | "swept"
   | "expired"
-  | "checkout_failed";
+  | "checkout_failed"
+  | "operation_refused"
+  | "operation_unanswered"
+  | `operation_${"capture" | "refund" | "cancel" | "release" | "extend"}`
+  | "payment_link_sent"
+  | "hpp_session_disabled";
 
 export async function recordEvent(db: Database, orderId: string, type: OrderEventType, message: string, data?: Record<string, unknown>) {
   await db.insert(orderEvents).values({ orderId, type, message, data });

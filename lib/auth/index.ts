@@ -1,0 +1,42 @@
+import "server-only";
+import NextAuth, { CredentialsSignin } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { authSecret } from "@/lib/config";
+import { CLIENT_IP_HEADER } from "./client-ip";
+import { verifyCredentials, type Role } from "./sign-in";
+
+// next-auth (Auth.js v5): e-mail and password against the users table, JWT sessions carrying the
+// user's role. Pages and actions check the session themselves (guards.ts), not only a proxy.
+
+class TooManyAttempts extends CredentialsSignin {
+  override code = "rate_limited";
+}
+
+
+export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+  secret: authSecret(),
+  trustHost: true,
+  session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+  pages: { signIn: "/admin/login" },
+  providers: [
+    Credentials({
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      authorize: async (credentials, request) => {
+        const result = await verifyCredentials(credentials, request.headers.get(CLIENT_IP_HEADER) ?? "unknown");
+        if (result.ok) return result.user;
+        if (result.reason === "rate_limited") throw new TooManyAttempts();
+        return null;
+      },
+    }),
+  ],
+  callbacks: {
+    jwt: ({ token, user }) => {
+      if (user) Object.assign(token, { id: user.id, role: (user as { role: Role }).role });
+      return token;
+    },
+    session: ({ session, token }) => {
+      Object.assign(session.user, { id: token.id, role: token.role });
+      return session;
+    },
+  },
+}));

@@ -1,0 +1,178 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import { db } from "@/lib/db/client";
+import { orderOperations, orders, type OrderStatus } from "@/lib/db/schema";
+import {
+  cancelOrder,
+  captureOrder,
+  extendAuthorizationTime,
+  getOrder as getKlarnaOrder,
+  KlarnaError,
+  refundOrder,
+  releaseRemainingAuthorization,
+  type OmOrder,
+} from "@/lib/klarna";
+import { formatMoney } from "@/lib/money";
+import { recordEvent } from "./events";
+import { toKlarnaLine } from "./klarna-order";
+import { getOrder, listOrderLines, type Order } from "./queries";
+
+// The merchant's Order Management work: capture, refund, cancel, release, extend. Each operation
+// is written down (with its Klarna-Idempotency-Key) before Klarna is called, checked against what
+// Klarna allows, and repeated with the same key when the first attempt got no clear answer.
+
+export const OPERATION_KINDS = ["capture", "refund", "cancel", "release", "extend"] as const;
+
+export const OperationRequest = z
+  .object({
+    operationId: z.uuid("The form is out of date; reload the page."),
+    orderId: z.uuid(),
+    kind: z.enum(OPERATION_KINDS),
+    /** Minor units; for capture and refund. Absent with `lines`: the sum of the chosen lines. */
+    amountMinor: z.coerce.number().int("Enter an amount in whole minor units.").positive("Enter an amount above zero.").max(100_000_000).optional(),
+    /** Positions of order lines to capture or refund in full. */
+    lines: z.array(z.coerce.number().int().min(0)).optional(),
+    shippingCompany: z.string().trim().max(100).optional(),
+    trackingNumber: z.string().trim().max(100).optional(),
+  })
+  .refine((request) => !["capture", "refund"].includes(request.kind) || request.amountMinor !== undefined || (request.lines?.length ?? 0) > 0, {
+    message: "Enter an amount or choose lines.",
+    path: ["amountMinor"],
+  });
+export type OperationRequest = z.infer<typeof OperationRequest>;
+
+export type OperationResult = { ok: boolean; message: string };
+
+const VERBS: Record<OperationRequest["kind"], string> = {
+  capture: "Capture",
+  refund: "Refund",
+  cancel: "Cancel",
+  release: "Release of the remaining authorization",
+  extend: "Extension of the authorization time",
+};
+
+/** The merchant's status as Klarna's order figures imply it. */
+export function statusFromKlarna(klarnaOrder: OmOrder): OrderStatus {
+  if (klarnaOrder.status === "CANCELLED") return "cancelled";
+  if (klarnaOrder.status === "EXPIRED") return "expired";
+  if (klarnaOrder.refunded_amount > 0) return klarnaOrder.refunded_amount >= klarnaOrder.captured_amount ? "refunded" : "part_refunded";
+  if (klarnaOrder.status === "CAPTURED") return "captured";
+  if (klarnaOrder.status === "PART_CAPTURED") return "part_captured";
+  return "authorized";
+}
+
+/** Copies Klarna's view of the order (amounts, status, fraud decision) onto ours. */
+export async function syncFromKlarna(order: Order): Promise<OmOrder | undefined> {
+  if (!order.klarnaOrderId) return undefined;
+  const klarnaOrder = await getKlarnaOrder(order.klarnaOrderId);
+  await db()
+    .update(orders)
+    .set({
+      status: statusFromKlarna(klarnaOrder),
+      capturedMinor: klarnaOrder.captured_amount,
+      refundedMinor: klarnaOrder.refunded_amount,
+      fraudStatus: klarnaOrder.fraud_status,
+      klarnaReference: klarnaOrder.klarna_reference,
+      updatedAt: new Date(),
+    })
+    .where(eq(orders.id, order.id));
+  return klarnaOrder;
+}
+
+/** Why Klarna would refuse this operation on the order as it stands, or null. */
+function refusal(request: OperationRequest, amount: number | undefined, klarnaOrder: OmOrder, money: (minor: number) => string): string | null {
+  const refundable = klarnaOrder.captured_amount - klarnaOrder.refunded_amount;
+  switch (request.kind) {
+    case "capture":
+      if (klarnaOrder.fraud_status !== "ACCEPTED") return `Klarna has not accepted this order yet (fraud status ${klarnaOrder.fraud_status}); capture is not possible.`;
+      if (amount! > klarnaOrder.remaining_authorized_amount) return `Capture not allowed: ${money(amount!)} is more than the ${money(klarnaOrder.remaining_authorized_amount)} Klarna still has authorized.`;
+      return null;
+    case "refund":
+      if (klarnaOrder.captured_amount === 0) return "Refund not allowed: the order has no captures.";
+      if (amount! > refundable) return `Refund not allowed: ${money(amount!)} is more than the ${money(refundable)} captured and not yet refunded.`;
+      return null;
+    case "cancel":
+      return klarnaOrder.captured_amount > 0 ? "Cancel not allowed: the order has captures; refund them instead." : null;
+    case "release":
+      if (klarnaOrder.captured_amount === 0) return "Release not allowed: the order has no captures; cancel it instead.";
+      return klarnaOrder.remaining_authorized_amount === 0 ? "Release not allowed: nothing remains authorized." : null;
+    case "extend":
+      return null;
+  }
+}
+
+async function callKlarnaFor(request: OperationRequest, order: Order, amount: number | undefined, lines: ReturnType<typeof toKlarnaLine>[] | undefined) {
+  const klarnaOrderId = order.klarnaOrderId!;
+  const key = request.operationId;
+  const shipping = request.shippingCompany || request.trackingNumber ? [{ shipping_company: request.shippingCompany, tracking_number: request.trackingNumber }] : undefined;
+  switch (request.kind) {
+    case "capture":
+      return captureOrder(klarnaOrderId, { captured_amount: amount!, order_lines: lines, shipping_info: shipping, reference: order.reference }, key);
+    case "refund":
+      return refundOrder(klarnaOrderId, { refunded_amount: amount!, order_lines: lines, reference: order.reference }, key);
+    case "cancel":
+      return cancelOrder(klarnaOrderId, key);
+    case "release":
+      return releaseRemainingAuthorization(klarnaOrderId, key);
+    case "extend":
+      return extendAuthorizationTime(klarnaOrderId, key);
+  }
+}
+
+async function finish(operationId: string, status: "succeeded" | "failed", message: string) {
+  await db().update(orderOperations).set({ status, result: message, finishedAt: new Date() }).where(eq(orderOperations.id, operationId));
+  return { ok: status === "succeeded", message };
+}
+
+export async function runOrderOperation(input: unknown, actor: string): Promise<OperationResult> {
+  const parsed = OperationRequest.safeParse(input);
+  if (!parsed.success) return { ok: false, message: parsed.error.issues[0]!.message };
+  const request = parsed.data;
+  const order = await getOrder(request.orderId);
+  if (!order?.klarnaOrderId) return { ok: false, message: "This order has no Klarna order to manage." };
+  const money = (minor: number) => formatMoney(minor, order.currency, order.locale);
+
+  const orderLines = request.lines?.length ? (await listOrderLines(order.id)).filter((line) => request.lines!.includes(line.position)) : undefined;
+  const klarnaLines = orderLines?.map(toKlarnaLine);
+  const amount = ["capture", "refund"].includes(request.kind) ? (request.amountMinor ?? orderLines!.reduce((sum, line) => sum + line.totalMinor, 0)) : undefined;
+
+  // Written before Klarna is called: a second submission of the same form finds it here.
+  const [fresh] = await db()
+    .insert(orderOperations)
+    .values({ id: request.operationId, orderId: order.id, kind: request.kind, amountMinor: amount ?? null, request, status: "pending", actor })
+    .onConflictDoNothing()
+    .returning();
+  if (!fresh) {
+    const [existing] = await db().select().from(orderOperations).where(eq(orderOperations.id, request.operationId));
+    if (!existing || existing.orderId !== order.id) return { ok: false, message: "The form is out of date; reload the page." };
+    if (existing.status !== "pending") return { ok: existing.status === "succeeded", message: existing.result ?? "" };
+    // Still pending: an earlier attempt got no clear answer. Repeat it with the same key; Klarna
+    // answers a repeated key with the first reply instead of acting twice.
+  }
+
+  try {
+    const klarnaOrder = await getKlarnaOrder(order.klarnaOrderId);
+    const refused = refusal(request, amount, klarnaOrder, money);
+    if (refused) {
+      await recordEvent(db(), order.id, "operation_refused", refused, { operationId: request.operationId, kind: request.kind, actor });
+      return finish(request.operationId, "failed", refused);
+    }
+    await callKlarnaFor(request, order, amount, klarnaLines);
+  } catch (error) {
+    if (!(error instanceof KlarnaError)) throw error;
+    if (error.kind === "unavailable") {
+      const message = `Klarna did not answer (${error.reason}). Submit again: the same request will be repeated safely.`;
+      await recordEvent(db(), order.id, "operation_unanswered", message, { operationId: request.operationId, kind: request.kind, actor, correlationId: error.details.correlationId });
+      return { ok: false, message };
+    }
+    const message = `Klarna refused: ${error.reason}`;
+    await recordEvent(db(), order.id, "operation_refused", message, { operationId: request.operationId, kind: request.kind, actor, correlationId: error.details.correlationId });
+    return finish(request.operationId, "failed", message);
+  }
+
+  const message = `${VERBS[request.kind]}${amount !== undefined ? ` of ${money(amount)}` : ""} done.`;
+  await recordEvent(db(), order.id, `operation_${request.kind}`, message, { operationId: request.operationId, actor, amountMinor: amount });
+  await syncFromKlarna(order).catch((error: unknown) => console.warn("[back-office] could not re-read the order from Klarna", error));
+  return finish(request.operationId, "succeeded", message);
+}
