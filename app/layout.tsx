@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { SiteHeader } from "@/components/shop/site-header";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -7,6 +6,7 @@ export const metadata: Metadata = {
   description: "A demo storefront that takes Klarna payments through the Hosted Payment Page.",
 };
 
+// The shell every area shares; the shop, the back office and the sandbox bring their own chrome.
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
     <html lang="en">
@@ -14,13 +14,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-ink-900">
           Skip to content
         </a>
-        <SiteHeader />
-        <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
-          {children}
-        </main>
-        <footer className="border-t border-ink-200 py-6 text-center text-sm text-ink-600 dark:border-ink-800 dark:text-ink-400">
-          A reference storefront for Klarna&apos;s Hosted Payment Page. Prices and products are fictitious.
-        </footer>
+        {children}
       </body>
     </html>
   );
