@@ -21,3 +21,11 @@ export function addedTax(subtotalMinor: number, taxRate: number): number {
 export function formatTaxRate(taxRate: number, locale: string): string {
   return new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 2 }).format(taxRate / 10000);
 }
+
+/** Parses an amount typed in major units ("12.50") into minor units, or null when malformed. */
+export function parseMoney(text: string, currency: string): number | null {
+  const digits = new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  const match = text.trim().replace(",", ".").match(digits > 0 ? new RegExp(`^(\\d{1,9})(?:\\.(\\d{1,${digits}}))?$`) : /^(\d{1,9})$/);
+  if (!match) return null;
+  return Number(match[1]) * 10 ** digits + Number((match[2] ?? "").padEnd(digits, "0") || 0);
+}

@@ -6,7 +6,7 @@ import { orderLines, orderPaymentSessions, orders, type OrderCustomer } from "@/
 import { createHppSession, createPaymentSession, KlarnaError, paymentSessionUrl, type HppSessionRequest } from "@/lib/klarna";
 import { cartIdFromCookie, getCart } from "@/lib/shop/cart";
 import { MARKETS, type Market, type MarketCode } from "@/lib/shop/markets";
-import { priceOrder } from "@/lib/shop/pricing";
+import { priceOrder, type PricedLine } from "@/lib/shop/pricing";
 import { CustomerDetails, PaymentOptions } from "./checkout-input";
 import { recordEvent } from "./events";
 import { toKlarnaOrderData } from "./klarna-order";
@@ -34,18 +34,37 @@ export const hashSecret = (secret: string) => createHash("sha256").update(secret
 export async function startCheckoutFlow(input: { cartCookie: string | undefined; market: Market; customer: unknown; options: unknown }): Promise<CheckoutOutcome> {
   const customer = CustomerDetails.safeParse(input.customer);
   const options = PaymentOptions.safeParse(input.options);
-  const fieldErrors: Record<string, string> = {};
-  for (const issue of [...(customer.error?.issues ?? []), ...(options.error?.issues ?? [])]) fieldErrors[String(issue.path[0] ?? "form")] ??= issue.message;
-  if (customer.success && input.market.code === "US" && !customer.data.region) fieldErrors.region = "State is required for US addresses.";
-  if (!customer.success || !options.success || Object.keys(fieldErrors).length > 0) {
-    return { ok: false, message: "Please check the highlighted fields.", fieldErrors };
-  }
+  const fieldErrors = collectFieldErrors(customer, options, input.market);
+  if (!customer.success || !options.success || fieldErrors) return { ok: false, message: "Please check the highlighted fields.", fieldErrors };
 
   const cart = await getCart(input.cartCookie, input.market);
   if (cart.lines.length === 0) return { ok: false, message: "Your cart is empty." };
-  const priced = priceOrder(cart.lines, input.market);
+  const order = await createPendingOrder({ market: input.market, lines: cart.lines, customer: customer.data, options: options.data, cartId: cartIdFromCookie(input.cartCookie), channel: "ECOMMERCE" });
+  return openFirstPayment(order.id);
+}
 
-  const order = await db().transaction(async (tx) => {
+export function collectFieldErrors(
+  customer: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] }; data?: CustomerDetails },
+  options: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } },
+  market: Market,
+): Record<string, string> | undefined {
+  const fieldErrors: Record<string, string> = {};
+  for (const issue of [...(customer.error?.issues ?? []), ...(options.error?.issues ?? [])]) fieldErrors[String(issue.path[0] ?? "form")] ??= issue.message;
+  if (customer.data && market.code === "US" && !customer.data.region) fieldErrors.region = "State is required for US addresses.";
+  return Object.keys(fieldErrors).length > 0 ? fieldErrors : undefined;
+}
+
+/** Writes a pending_payment order with its priced lines; nothing is sent to Klarna yet. */
+export async function createPendingOrder(input: {
+  market: Market;
+  lines: PricedLine[];
+  customer: CustomerDetails;
+  options: PaymentOptions;
+  cartId: string | null;
+  channel: "ECOMMERCE" | "TELESALES" | "IN_STORE";
+}) {
+  const priced = priceOrder(input.lines, input.market);
+  return db().transaction(async (tx) => {
     const [created] = await tx
       .insert(orders)
       .values({
@@ -54,22 +73,25 @@ export async function startCheckoutFlow(input: { cartCookie: string | undefined;
         market: input.market.code,
         currency: input.market.currency,
         locale: input.market.locale,
-        cartId: cartIdFromCookie(input.cartCookie),
-        customer: { ...customer.data, country: input.market.country },
-        checkoutOptions: options.data,
+        cartId: input.cartId,
+        channel: input.channel,
+        customer: { ...input.customer, country: input.market.country },
+        checkoutOptions: input.options,
         subtotalMinor: priced.subtotalMinor,
         taxMinor: priced.taxMinor,
         totalMinor: priced.totalMinor,
       })
       .returning();
     await tx.insert(orderLines).values(priced.lines.map((line, position) => ({ ...line, orderId: created!.id, position })));
-    await recordEvent(tx as unknown as Database, created!.id, "created", `Order created: ${priced.lines.length} lines, total ${priced.totalMinor} ${input.market.currency}`);
+    await recordEvent(tx as unknown as Database, created!.id, "created", `Order created (${input.channel.toLowerCase()}): ${priced.lines.length} lines, total ${priced.totalMinor} ${input.market.currency}`);
     return created!;
   });
+}
 
-  const opened = await openPayment(order.id);
-  // Nothing can pay for an order whose first sessions Klarna refused; the shopper starts again.
-  if (!opened.ok) await db().update(orders).set({ status: "payment_failed", failureReason: opened.message, updatedAt: new Date() }).where(eq(orders.id, order.id));
+/** Opens the first payment; nothing can pay for an order whose first sessions Klarna refused. */
+export async function openFirstPayment(orderId: string): Promise<CheckoutOutcome> {
+  const opened = await openPayment(orderId);
+  if (!opened.ok) await db().update(orders).set({ status: "payment_failed", failureReason: opened.message, updatedAt: new Date() }).where(eq(orders.id, orderId));
   return opened;
 }
 

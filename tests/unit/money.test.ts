@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addedTax, formatMoney, formatTaxRate, includedTax } from "@/lib/money";
+import { addedTax, formatMoney, formatTaxRate, includedTax, parseMoney } from "@/lib/money";
 
 describe("money", () => {
   it("formats minor units in each market's locale and currency", () => {
@@ -29,5 +29,19 @@ describe("money", () => {
   it("renders Klarna tax rates as percentages", () => {
     expect(formatTaxRate(2000, "en-GB")).toBe("20%");
     expect(formatTaxRate(1900, "de-DE")).toBe("19\u00a0%");
+  });
+});
+
+describe("parseMoney", () => {
+  it("turns typed major units into minor units", () => {
+    expect(parseMoney("12.50", "GBP")).toBe(1250);
+    expect(parseMoney("12,5", "EUR")).toBe(1250);
+    expect(parseMoney("7", "SEK")).toBe(700);
+    expect(parseMoney("500", "JPY")).toBe(500);
+  });
+
+  it("refuses what is not an amount", () => {
+    for (const text of ["", "abc", "-1", "1.234", "1e3", "12.5.0"]) expect(parseMoney(text, "GBP")).toBeNull();
+    expect(parseMoney("5.5", "JPY")).toBeNull();
   });
 });

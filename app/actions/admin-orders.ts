@@ -1,0 +1,58 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { requireAdmin } from "@/lib/auth/guards";
+import { disablePaymentSession, sendPaymentLink } from "@/lib/orders/payment-links";
+import { runOrderOperation } from "@/lib/orders/back-office";
+import { getOrder } from "@/lib/orders/queries";
+import { parseMoney } from "@/lib/money";
+
+export type AdminActionState = { ok: boolean; message: string } | null;
+
+const text = (formData: FormData, name: string) => {
+  const value = formData.get(name);
+  return typeof value === "string" && value.trim() !== "" ? value.trim() : undefined;
+};
+
+/** Capture, refund, cancel, release or extend (lib/orders/back-office.ts does the work). */
+export async function manageOrder(_previous: AdminActionState, formData: FormData): Promise<AdminActionState> {
+  const user = await requireAdmin();
+  const orderId = text(formData, "orderId") ?? "";
+  const order = await getOrder(orderId).catch(() => undefined);
+  if (!order) return { ok: false, message: "This order does not exist." };
+  const amountText = text(formData, "amount");
+  const amountMinor = amountText === undefined ? undefined : parseMoney(amountText, order.currency);
+  if (amountMinor === null) return { ok: false, message: `Enter the amount in ${order.currency}, for example 12.50.` };
+  const lines = formData.getAll("lines").map(Number);
+  const result = await runOrderOperation(
+    {
+      operationId: text(formData, "operationId"),
+      orderId,
+      kind: text(formData, "kind"),
+      amountMinor,
+      lines: lines.length > 0 ? lines : undefined,
+      shippingCompany: text(formData, "shippingCompany"),
+      trackingNumber: text(formData, "trackingNumber"),
+    },
+    user.email,
+  );
+  revalidatePath(`/admin/orders/${order.reference}`);
+  return result;
+}
+
+export async function disableSession(_previous: AdminActionState, formData: FormData): Promise<AdminActionState> {
+  const user = await requireAdmin();
+  const result = await disablePaymentSession(text(formData, "sessionId") ?? "", user.email);
+  if (result.reference) revalidatePath(`/admin/orders/${result.reference}`);
+  return result;
+}
+
+export async function resendLink(_previous: AdminActionState, formData: FormData): Promise<AdminActionState> {
+  const user = await requireAdmin();
+  const result = await sendPaymentLink(
+    { sessionId: text(formData, "sessionId"), method: text(formData, "method"), email: text(formData, "email"), phone: text(formData, "phone") },
+    user.email,
+  );
+  if (result.reference) revalidatePath(`/admin/orders/${result.reference}`);
+  return result;
+}
