@@ -1,0 +1,168 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { disableSession, manageOrder, resendLink, type AdminActionState } from "@/app/actions/admin-orders";
+
+const input = "mt-1 w-full rounded-md border border-ink-200 bg-white px-2 py-1.5 dark:border-ink-600 dark:bg-ink-800";
+const button = "rounded-md bg-ink-900 px-4 py-2 text-sm font-semibold text-white hover:bg-ink-800 disabled:opacity-50 dark:bg-brand-200 dark:text-ink-900";
+
+function Result({ state }: { state: AdminActionState }) {
+  if (!state) return null;
+  return (
+    <p role={state.ok ? "status" : "alert"} className={`text-sm ${state.ok ? "text-green-700 dark:text-green-400" : "text-red-700 dark:text-red-400"}`}>
+      {state.message}
+    </p>
+  );
+}
+
+/**
+ * One back-office operation. Its id (the Klarna-Idempotency-Key) is made when the form appears and
+ * kept until the operation succeeds, so a double click or a retry after a timeout repeats the
+ * same request instead of making a second one.
+ */
+function OperationForm({
+  orderId,
+  kind,
+  title,
+  confirm,
+  children,
+  submitLabel,
+}: {
+  orderId: string;
+  kind: string;
+  title: string;
+  confirm?: string;
+  children?: React.ReactNode;
+  submitLabel: string;
+}) {
+  const [state, action, pending] = useActionState(manageOrder, null);
+  const [operation, setOperation] = useState(() => ({ after: state, id: crypto.randomUUID() }));
+  // A new id only once the last operation succeeded; a failure keeps it for a safe retry.
+  if (operation.after !== state) setOperation({ after: state, id: state?.ok ? crypto.randomUUID() : operation.id });
+  const operationId = operation.id;
+  return (
+    <form
+      action={action}
+      onSubmit={(event) => {
+        if (confirm && !window.confirm(confirm)) event.preventDefault();
+      }}
+      className="space-y-2 rounded-card border border-ink-200 bg-white p-4 dark:border-ink-800 dark:bg-ink-900"
+      aria-label={title}
+    >
+      <h3 className="font-semibold">{title}</h3>
+      <input type="hidden" name="orderId" value={orderId} />
+      <input type="hidden" name="kind" value={kind} />
+      <input type="hidden" name="operationId" value={operationId} />
+      {children}
+      <button type="submit" disabled={pending} className={button}>
+        {submitLabel}
+      </button>
+      <Result state={state} />
+    </form>
+  );
+}
+
+export function OperationForms({
+  orderId,
+  currency,
+  remaining,
+  refundable,
+  lines,
+}: {
+  orderId: string;
+  currency: string;
+  remaining: string;
+  refundable: string;
+  lines: { position: number; label: string }[];
+}) {
+  const lineChoices = (kind: string) => (
+    <fieldset className="text-sm">
+      <legend>Or whole lines</legend>
+      {lines.map((line) => (
+        <label key={line.position} className="flex items-center gap-2">
+          <input type="checkbox" name="lines" value={line.position} aria-label={`${kind} line ${line.label}`} />
+          {line.label}
+        </label>
+      ))}
+    </fieldset>
+  );
+  return (
+    <section aria-labelledby="actions-heading" className="space-y-3">
+      <h2 id="actions-heading" className="text-xl font-semibold">
+        Actions
+      </h2>
+      <div className="grid gap-4 md:grid-cols-2 lg:grid-cols-3">
+        <OperationForm orderId={orderId} kind="capture" title="Capture" submitLabel="Capture">
+          <label className="block text-sm">
+            Capture amount ({currency}, up to {remaining})
+            <input name="amount" inputMode="decimal" className={input} />
+          </label>
+          {lineChoices("Capture")}
+          <label className="block text-sm">
+            Shipping company
+            <input name="shippingCompany" className={input} />
+          </label>
+          <label className="block text-sm">
+            Tracking number
+            <input name="trackingNumber" className={input} />
+          </label>
+        </OperationForm>
+        <OperationForm orderId={orderId} kind="refund" title="Refund" submitLabel="Refund" confirm="Refund this amount to the customer?">
+          <label className="block text-sm">
+            Refund amount ({currency}, up to {refundable})
+            <input name="amount" inputMode="decimal" className={input} />
+          </label>
+          {lineChoices("Refund")}
+        </OperationForm>
+        <div className="space-y-4">
+          <OperationForm orderId={orderId} kind="cancel" title="Cancel order" submitLabel="Cancel order" confirm="Cancel this order? The authorization is released and cannot be captured any more." />
+          <OperationForm orderId={orderId} kind="release" title="Release remaining authorization" submitLabel="Release remaining" confirm="Release what is not captured? It cannot be captured afterwards." />
+          <OperationForm orderId={orderId} kind="extend" title="Extend authorization time" submitLabel="Extend authorization" />
+        </div>
+      </div>
+    </section>
+  );
+}
+
+export function SessionActions({ sessionId, email, phone }: { sessionId: string; email: string; phone: string }) {
+  const [disabled, disableAction, disabling] = useActionState(disableSession, null);
+  const [sent, sendAction, sending] = useActionState(resendLink, null);
+  return (
+    <div className="mt-3 flex flex-wrap items-end gap-4">
+      <form action={sendAction} className="flex flex-wrap items-end gap-2" aria-label="Send the payment link">
+        <input type="hidden" name="sessionId" value={sessionId} />
+        <label className="text-sm">
+          Send link by
+          <select name="method" className={input} defaultValue="email">
+            <option value="email">E-mail</option>
+            <option value="sms">SMS</option>
+          </select>
+        </label>
+        <label className="text-sm">
+          E-mail
+          <input name="email" type="email" defaultValue={email} className={input} />
+        </label>
+        <label className="text-sm">
+          Phone
+          <input name="phone" type="tel" defaultValue={phone} className={input} />
+        </label>
+        <button type="submit" disabled={sending} className={button}>
+          Send payment link
+        </button>
+        <Result state={sent} />
+      </form>
+      <form
+        action={disableAction}
+        onSubmit={(event) => {
+          if (!window.confirm("Disable this payment session? Its link stops working.")) event.preventDefault();
+        }}
+      >
+        <input type="hidden" name="sessionId" value={sessionId} />
+        <button type="submit" disabled={disabling} className="rounded-md border border-red-300 px-4 py-2 text-sm text-red-700 hover:bg-red-50">
+          Disable session
+        </button>
+        <Result state={disabled} />
+      </form>
+    </div>
+  );
+}
