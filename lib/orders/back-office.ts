@@ -44,6 +44,9 @@ export type OperationRequest = z.infer<typeof OperationRequest>;
 
 export type OperationResult = { ok: boolean; message: string };
 
+/** An operation without an outcome this young is still being worked on by its first caller. */
+const IN_FLIGHT_MS = 60_000;
+
 const VERBS: Record<OperationRequest["kind"], string> = {
   capture: "Capture",
   refund: "Refund",
@@ -147,8 +150,10 @@ export async function runOrderOperation(input: unknown, actor: string): Promise<
     const [existing] = await db().select().from(orderOperations).where(eq(orderOperations.id, request.operationId));
     if (!existing || existing.orderId !== order.id) return { ok: false, message: "The form is out of date; reload the page." };
     if (existing.status !== "pending") return { ok: existing.status === "succeeded", message: existing.result ?? "" };
-    // Still pending: an earlier attempt got no clear answer. Repeat it with the same key; Klarna
-    // answers a repeated key with the first reply instead of acting twice.
+    const inFlight = existing.result === null && Date.now() - existing.createdAt.getTime() < IN_FLIGHT_MS;
+    if (inFlight) return { ok: false, message: `This ${request.kind} is already being processed.` };
+    // An earlier attempt got no clear answer (or its caller died). Repeat it with the same key;
+    // Klarna answers a repeated key with the first reply instead of acting twice.
   }
 
   try {
@@ -163,6 +168,7 @@ export async function runOrderOperation(input: unknown, actor: string): Promise<
     if (!(error instanceof KlarnaError)) throw error;
     if (error.kind === "unavailable") {
       const message = `Klarna did not answer (${error.reason}). Submit again: the same request will be repeated safely.`;
+      await db().update(orderOperations).set({ result: message }).where(eq(orderOperations.id, request.operationId));
       await recordEvent(db(), order.id, "operation_unanswered", message, { operationId: request.operationId, kind: request.kind, actor, correlationId: error.details.correlationId });
       return { ok: false, message };
     }

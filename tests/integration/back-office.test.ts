@@ -1,0 +1,132 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { verifyCredentials, MAX_FAILURES_PER_EMAIL } from "@/lib/auth/sign-in";
+import { databaseHandle, db } from "@/lib/db/client";
+import { prepareDatabase } from "@/lib/db/prepare";
+import { orderOperations, orders } from "@/lib/db/schema";
+import { runOrderOperation } from "@/lib/orders/back-office";
+import { finalize } from "@/lib/orders/finalize";
+import { listOrderEvents } from "@/lib/orders/queries";
+import { checkout, pay } from "../helpers/checkout";
+import { startSandboxServer, type SandboxServer } from "../helpers/sandbox-server";
+
+let sandbox: SandboxServer;
+
+beforeAll(async () => {
+  sandbox = await startSandboxServer();
+  await prepareDatabase(databaseHandle(), { email: "owner@example.com", password: "owner-password" });
+});
+afterAll(() => sandbox.close());
+
+async function paidOrder(options: Record<string, unknown> = {}, persona = 0) {
+  const { order, session } = await checkout(options, { persona });
+  await pay(sandbox, session.id);
+  return finalize(order.id, "return_page");
+}
+
+const operation = (orderId: string, kind: string, extra: Record<string, unknown> = {}) => ({ operationId: crypto.randomUUID(), orderId, kind, ...extra });
+const captureCalls = () => sandbox.requests.filter((line) => /^POST .*\/captures$/.test(line)).length;
+const statusOf = async (orderId: string) => (await db().select().from(orders).where(eq(orders.id, orderId)))[0]!;
+
+describe("Order Management from the back office", () => {
+  it("captures in parts, refunds part, and keeps the merchant status and timeline in step with Klarna", async () => {
+    const order = await paidOrder();
+    const half = Math.floor(order.totalMinor / 2);
+    expect(await runOrderOperation(operation(order.id, "capture", { amountMinor: half }), "admin@example.com")).toEqual({ ok: true, message: "Capture of £38.50 done." });
+    expect(await statusOf(order.id)).toMatchObject({ status: "part_captured", capturedMinor: half });
+    expect((await runOrderOperation(operation(order.id, "capture", { amountMinor: order.totalMinor - half }), "admin@example.com")).ok).toBe(true);
+    expect(await statusOf(order.id)).toMatchObject({ status: "captured", capturedMinor: order.totalMinor });
+    expect((await runOrderOperation(operation(order.id, "refund", { amountMinor: 1000 }), "admin@example.com")).ok).toBe(true);
+    expect(await statusOf(order.id)).toMatchObject({ status: "part_refunded", refundedMinor: 1000 });
+    const types = (await listOrderEvents(order.id)).map((event) => event.type);
+    expect(types.filter((type) => type === "operation_capture")).toHaveLength(2);
+    expect(types).toContain("operation_refund");
+  });
+
+  it("captures chosen lines with shipping information", async () => {
+    const order = await paidOrder();
+    const result = await runOrderOperation(operation(order.id, "capture", { lines: [0], shippingCompany: "Royal Mail", trackingNumber: "RM1" }), "admin@example.com");
+    expect(result).toEqual({ ok: true, message: "Capture of £38.00 done." });
+  });
+
+  it("refuses a refund above what was captured, calling nothing and changing nothing", async () => {
+    const order = await paidOrder();
+    await runOrderOperation(operation(order.id, "capture", { amountMinor: 2000 }), "admin@example.com");
+    const before = await statusOf(order.id);
+    const refunds = sandbox.requests.filter((line) => line.endsWith("/refunds")).length;
+    const result = await runOrderOperation(operation(order.id, "refund", { amountMinor: 2001 }), "admin@example.com");
+    expect(result).toEqual({ ok: false, message: "Refund not allowed: £20.01 is more than the £20.00 captured and not yet refunded." });
+    expect(sandbox.requests.filter((line) => line.endsWith("/refunds")).length).toBe(refunds);
+    expect(await statusOf(order.id)).toEqual(before);
+  });
+
+  it("cancels an uncaptured order and refuses to cancel a captured one", async () => {
+    const uncaptured = await paidOrder();
+    expect((await runOrderOperation(operation(uncaptured.id, "cancel"), "admin@example.com")).ok).toBe(true);
+    expect((await statusOf(uncaptured.id)).status).toBe("cancelled");
+    const captured = await paidOrder({ placeOrderMode: "CAPTURE_ORDER" });
+    expect(await runOrderOperation(operation(captured.id, "cancel"), "admin@example.com")).toEqual({ ok: false, message: "Cancel not allowed: the order has captures; refund them instead." });
+  });
+
+  it("releases the rest after a part capture, and extends the authorization", async () => {
+    const order = await paidOrder();
+    await runOrderOperation(operation(order.id, "capture", { amountMinor: 500 }), "admin@example.com");
+    expect((await runOrderOperation(operation(order.id, "release"), "admin@example.com")).ok).toBe(true);
+    expect((await statusOf(order.id)).status).toBe("captured");
+    expect(await runOrderOperation(operation(order.id, "capture", { amountMinor: 1 }), "admin@example.com")).toMatchObject({ ok: false });
+    expect((await runOrderOperation(operation((await paidOrder()).id, "extend"), "admin@example.com")).ok).toBe(true);
+  });
+
+  it("makes one capture when the same form is submitted twice, even at once", async () => {
+    const order = await paidOrder();
+    const same = operation(order.id, "capture", { amountMinor: 1500 });
+    const calls = captureCalls();
+    const results = await Promise.all([runOrderOperation(same, "admin@example.com"), runOrderOperation(same, "admin@example.com")]);
+    await runOrderOperation(same, "admin@example.com");
+    expect(results.some((result) => result.ok)).toBe(true);
+    expect(captureCalls() - calls).toBe(1);
+    expect((await statusOf(order.id)).capturedMinor).toBe(1500);
+    expect(await db().select().from(orderOperations).where(eq(orderOperations.id, same.operationId))).toHaveLength(1);
+  });
+
+  it("repeats an unanswered capture with the same Klarna-Idempotency-Key, and Klarna captures once", async () => {
+    const order = await paidOrder();
+    const same = operation(order.id, "capture", { amountMinor: 700 });
+    sandbox.failNext(/\/captures$/, 1, { status: 503 });
+    sandbox.failNext(/\/captures$/, 3, { status: 503 });
+    expect((await runOrderOperation(same, "admin@example.com")).message).toMatch(/^Klarna did not answer/);
+    expect((await runOrderOperation(same, "admin@example.com")).ok).toBe(true);
+    expect((await statusOf(order.id)).capturedMinor).toBe(700);
+  }, 15_000);
+
+  it("refuses to capture an order still under fraud review", async () => {
+    const order = await paidOrder({}, 2); // customer+pend-accept-05
+    expect(order.fraudStatus).toBe("PENDING");
+    const result = await runOrderOperation(operation(order.id, "capture", { amountMinor: 100 }), "admin@example.com");
+    expect(result).toEqual({ ok: false, message: "Klarna has not accepted this order yet (fraud status PENDING); capture is not possible." });
+  });
+
+  it("refuses malformed requests with a message", async () => {
+    const order = await paidOrder();
+    expect(await runOrderOperation({ orderId: order.id, kind: "capture", amountMinor: 5 }, "x")).toMatchObject({ ok: false, message: "The form is out of date; reload the page." });
+    expect(await runOrderOperation(operation(order.id, "capture"), "x")).toMatchObject({ ok: false, message: "Enter an amount or choose lines." });
+    expect(await runOrderOperation(operation(order.id, "capture", { amountMinor: -5 }), "x")).toMatchObject({ ok: false, message: "Enter an amount above zero." });
+    expect(await runOrderOperation(operation(order.id, "explode"), "x")).toMatchObject({ ok: false });
+  });
+});
+
+describe("back-office sign-in", () => {
+  it("accepts the seeded admin, case-insensitively, and refuses a wrong password", async () => {
+    expect(await verifyCredentials({ email: "Owner@Example.com", password: "owner-password" }, "10.0.0.1")).toMatchObject({ ok: true, user: { email: "owner@example.com", role: "admin" } });
+    expect(await verifyCredentials({ email: "owner@example.com", password: "wrong" }, "10.0.0.1")).toEqual({ ok: false, reason: "invalid" });
+    expect(await verifyCredentials({ email: "nobody@example.com", password: "x" }, "10.0.0.1")).toEqual({ ok: false, reason: "invalid" });
+    expect(await verifyCredentials({ email: "not an email" }, "10.0.0.1")).toEqual({ ok: false, reason: "invalid" });
+  });
+
+  it("rate-limits failed attempts per e-mail, even with the right password afterwards", async () => {
+    for (let attempt = 0; attempt < MAX_FAILURES_PER_EMAIL; attempt += 1) {
+      expect((await verifyCredentials({ email: "owner@example.com", password: `guess-${attempt}` }, `10.0.1.${attempt}`)).ok).toBe(false);
+    }
+    expect(await verifyCredentials({ email: "owner@example.com", password: "owner-password" }, "10.0.2.1")).toEqual({ ok: false, reason: "rate_limited" });
+  });
+});
