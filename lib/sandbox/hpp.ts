@@ -201,7 +201,7 @@ function offeredCategories(hpp: HppSession, kpSession: KpSession): string[] {
 }
 
 export type HostedPage =
-  | { state: "unavailable"; reason: "not_found" | "expired" | "disabled" | "completed" | "cancelled" }
+  | { state: "unavailable"; reason: "not_found" | "expired" | "disabled" | "completed" | "cancelled"; locale?: string }
   | {
       state: "open";
       sessionId: string;
@@ -227,7 +227,7 @@ export async function openHostedPage(id: string): Promise<HostedPage> {
     }
     const { hpp, kpSession } = session;
     const unavailable = UNAVAILABLE[hpp.status];
-    if (unavailable) return { state: "unavailable", reason: unavailable };
+    if (unavailable) return { state: "unavailable", reason: unavailable, locale: kpSessionData(kpSession).locale };
     const status = hpp.status === "IN_PROGRESS" ? hpp.status : await transition(tx, hpp, "open");
     const order = kpSessionData(kpSession);
     return {
@@ -339,6 +339,12 @@ async function complete(tx: Executor, hpp: HppSession, kpSession: KpSession, cat
 /** What the generic result page (shown when the merchant gave no URL for an outcome) needs. */
 export async function readResultPage(id: string) {
   if (!isUuid(id)) return null;
-  const [hpp] = await db().select().from(sandboxHppSessions).where(eq(sandboxHppSessions.id, id)).limit(1);
-  return hpp ? { sessionId: hpp.id, status: hpp.status as HppStatus, klarnaReference: hpp.klarnaReference } : null;
+  const [row] = await db()
+    .select({ hpp: sandboxHppSessions, kpSession: sandboxKpSessions })
+    .from(sandboxHppSessions)
+    .innerJoin(sandboxKpSessions, eq(sandboxKpSessions.id, sandboxHppSessions.kpSessionId))
+    .where(eq(sandboxHppSessions.id, id))
+    .limit(1);
+  if (!row) return null;
+  return { sessionId: row.hpp.id, status: row.hpp.status as HppStatus, klarnaReference: row.hpp.klarnaReference, locale: kpSessionData(row.kpSession).locale };
 }

@@ -153,7 +153,7 @@ describe("HPP consumer outcomes", () => {
     const hpp = await createHppSession(await createKpSession());
     expect((await completeHpp(hpp.session_id, "cancel")).body).toEqual({ status: "CANCELLED", redirect_to: `https://shop.example/cancel?sid=${hpp.session_id}` });
     expect((await completeHpp(hpp.session_id, "approve")).status).toBe(400);
-    expect(await openHostedPage(hpp.session_id)).toEqual({ state: "unavailable", reason: "cancelled" });
+    expect(await openHostedPage(hpp.session_id)).toEqual({ state: "unavailable", reason: "cancelled", locale: "en-GB" });
   });
 
   it("back replaces cancel when a back URL is set, and the consumer may come back", async () => {
@@ -209,7 +209,7 @@ describe("HPP disable, expiry and distribution", () => {
     const open = await createHppSession(kp);
     expect((await call("DELETE", `/hpp/v1/sessions/${open.session_id}`)).status).toBe(204);
     expect((await read(open.session_id)).body.status).toBe("DISABLED");
-    expect(await openHostedPage(open.session_id)).toEqual({ state: "unavailable", reason: "disabled" });
+    expect(await openHostedPage(open.session_id)).toEqual({ state: "unavailable", reason: "disabled", locale: "en-GB" });
     expect((await completeHpp(open.session_id, "approve")).status).toBe(400);
 
     const done = await createHppSession(await createKpSession());

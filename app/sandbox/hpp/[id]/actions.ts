@@ -1,0 +1,29 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { actOnHostedPage } from "@/lib/sandbox";
+import { KlarnaApiError } from "@/lib/sandbox/errors";
+
+export type HostedPageState = { message: string } | null;
+
+/** The hosted page's buttons: the same core call as the control API, then Klarna's redirect. */
+export async function actOnPayment(_previous: HostedPageState, formData: FormData): Promise<HostedPageState> {
+  const id = String(formData.get("sessionId") ?? "");
+  let redirectTo: string | null;
+  try {
+    const result = await actOnHostedPage(id, {
+      outcome: formData.get("outcome"),
+      category: formData.get("category") ?? undefined,
+      email: formData.get("email") ?? undefined,
+    });
+    redirectTo = result.redirect_to;
+  } catch (error) {
+    if (error instanceof KlarnaApiError) return { message: error.messages[0] ?? error.code };
+    throw error;
+  }
+  if (redirectTo) redirect(redirectTo);
+  // A decline with payment fallback keeps the consumer here, now offered the other categories.
+  revalidatePath(`/sandbox/hpp/${id}`);
+  return null;
+}
