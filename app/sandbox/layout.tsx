@@ -1,9 +1,11 @@
 import { notFound } from "next/navigation";
+import { connection } from "next/server";
 import { config } from "@/lib/config";
 
 // The sandbox's pages exist only in sandbox mode; against Klarna's playground or production they
-// answer 404 like the rest of /sandbox.
-export default function SandboxLayout({ children }: { children: React.ReactNode }) {
+// answer 404 like the rest of /sandbox. Decided per request: the mode is runtime configuration.
+export default async function SandboxLayout({ children }: { children: React.ReactNode }) {
+  await connection();
   if (!config().sandboxEnabled) notFound();
   return children;
 }

@@ -1,7 +1,8 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState } from "react";
+import { useRouter } from "next/navigation";
+import { useActionState, useEffect } from "react";
 import useSWR from "swr";
 import { retryPayment } from "@/app/actions/payment";
 import type { ShopperOrderView } from "@/lib/orders/shopper";
@@ -32,6 +33,12 @@ export function OrderOutcome({ initial }: { initial: ShopperOrderView }) {
   });
   const order = data ?? initial;
   const [retry, retryAction, retrying] = useActionState(retryPayment, null);
+  const router = useRouter();
+  const placed = order.outcome === "placed";
+  // The header was drawn beside this page, before the order emptied the cart: draw it again.
+  useEffect(() => {
+    if (placed) router.refresh();
+  }, [placed, router]);
 
   return (
     <section aria-live="polite" className="space-y-6">

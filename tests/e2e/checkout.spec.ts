@@ -14,7 +14,7 @@ for (const [mode, status] of [
   test(`approve with place_order_mode ${mode}: the success page shows the order ${status}`, async ({ page }) => {
     await chooseOptions(page, { placeOrderMode: mode });
     await payWithKlarna(page);
-    await expect(page.getByTestId("hpp-order-total")).toContainText("77.00");
+    await expect(page.getByTestId("hpp-order-total")).toHaveText("£58.00"); // 19.00 + 39.00, VAT included
     await approveOnHostedPage(page);
     await expect(page).toHaveURL(/\/success\?sid=/);
     await expectOrderStatus(page, status);
