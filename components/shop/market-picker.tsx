@@ -19,7 +19,7 @@ export function MarketPicker({ current, markets }: { current: MarketCode; market
       >
         {markets.map((market) => (
           <option key={market.code} value={market.code}>
-            {market.flag} {market.name} ({market.currency})
+            {market.name} ({market.currency})
           </option>
         ))}
       </select>

@@ -16,14 +16,13 @@ export interface Market {
   taxMode: "vat_included" | "sales_tax";
   /** Two implicit decimals, as Klarna's tax_rate: 2000 = 20 %. */
   taxRate: number;
-  flag: string;
 }
 
 export const MARKETS: Record<MarketCode, Market> = {
-  US: { code: "US", name: "United States", country: "US", currency: "USD", locale: "en-US", taxMode: "sales_tax", taxRate: 800, flag: "🇺🇸" },
-  GB: { code: "GB", name: "United Kingdom", country: "GB", currency: "GBP", locale: "en-GB", taxMode: "vat_included", taxRate: 2000, flag: "🇬🇧" },
-  DE: { code: "DE", name: "Deutschland", country: "DE", currency: "EUR", locale: "de-DE", taxMode: "vat_included", taxRate: 1900, flag: "🇩🇪" },
-  SE: { code: "SE", name: "Sverige", country: "SE", currency: "SEK", locale: "sv-SE", taxMode: "vat_included", taxRate: 2500, flag: "🇸🇪" },
+  US: { code: "US", name: "United States", country: "US", currency: "USD", locale: "en-US", taxMode: "sales_tax", taxRate: 800 },
+  GB: { code: "GB", name: "United Kingdom", country: "GB", currency: "GBP", locale: "en-GB", taxMode: "vat_included", taxRate: 2000 },
+  DE: { code: "DE", name: "Deutschland", country: "DE", currency: "EUR", locale: "de-DE", taxMode: "vat_included", taxRate: 1900 },
+  SE: { code: "SE", name: "Sverige", country: "SE", currency: "SEK", locale: "sv-SE", taxMode: "vat_included", taxRate: 2500 },
 };
 
 export const DEFAULT_MARKET: MarketCode = "US";
