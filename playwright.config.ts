@@ -47,6 +47,8 @@ export default defineConfig({
       AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e",
       ADMIN_EMAIL: "admin@example.com",
       ADMIN_PASSWORD: "admin-password",
+      VIEWER_EMAIL: "viewer@example.com",
+      VIEWER_PASSWORD: "viewer-password",
       SWEEP_INTERVAL_SECONDS: "1",
     },
   },

@@ -17,6 +17,8 @@ export default defineConfig({
       PGLITE_DIR: "memory://",
       AUTH_SECRET: "vitest-secret-vitest-secret-vitest-secret",
     },
+    // Logs (Klarna calls, injected faults) are shown for failing tests only.
+    silent: "passed-only",
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

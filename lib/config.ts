@@ -46,6 +46,8 @@ const EnvSchema = z
     AUTH_SECRET: z.preprocess(emptyAsUnset, z.string().min(32, "must be at least 32 characters").optional()),
     ADMIN_EMAIL: z.preprocess(emptyAsUnset, z.email().optional()),
     ADMIN_PASSWORD: z.preprocess(emptyAsUnset, z.string().min(8, "must be at least 8 characters").optional()),
+    VIEWER_EMAIL: z.preprocess(emptyAsUnset, z.email().optional()),
+    VIEWER_PASSWORD: z.preprocess(emptyAsUnset, z.string().min(8, "must be at least 8 characters").optional()),
   })
   .superRefine((env, ctx) => {
     const require = (name: keyof typeof env, why: string) => {
@@ -93,16 +95,19 @@ export function parseEnv(source: Record<string, string | undefined>) {
     /** How often the reconciliation sweep runs; 0 turns it off. */
     sweepIntervalMs: env.SWEEP_INTERVAL_SECONDS * 1000,
     sandboxEnabled: env.KLARNA_MODE === "sandbox",
-    // The seeded back-office user: development falls back to a documented demo account;
-    // production seeds one only when both variables are set.
-    admin:
-      env.ADMIN_EMAIL && env.ADMIN_PASSWORD
-        ? { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD }
-        : isProduction
-          ? null
-          : { email: env.ADMIN_EMAIL ?? "admin@example.com", password: env.ADMIN_PASSWORD ?? "admin-password" },
+    // The back-office users seeded on first start: development falls back to documented demo
+    // accounts; production seeds one only when both of its variables are set.
+    seedUsers: [
+      seedUser("admin", env.ADMIN_EMAIL, env.ADMIN_PASSWORD, isProduction, "admin@example.com", "admin-password"),
+      seedUser("viewer", env.VIEWER_EMAIL, env.VIEWER_PASSWORD, isProduction, "viewer@example.com", "viewer-password"),
+    ].filter((user) => user !== null),
     authSecret: env.AUTH_SECRET,
   };
+}
+
+function seedUser(role: "admin" | "viewer", email: string | undefined, password: string | undefined, isProduction: boolean, demoEmail: string, demoPassword: string) {
+  if (email && password) return { role, email, password };
+  return isProduction ? null : { role, email: email ?? demoEmail, password: password ?? demoPassword };
 }
 
 export type Config = ReturnType<typeof parseEnv>;

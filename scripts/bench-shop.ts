@@ -21,7 +21,7 @@ async function prepareDataWithCart(dir: string): Promise<string> {
   const { prepareDatabase } = await import("@/lib/db/prepare");
   const { products } = await import("@/lib/db/schema");
   const { changeCart } = await import("@/lib/shop/cart");
-  await prepareDatabase(databaseHandle(), null);
+  await prepareDatabase(databaseHandle(), []);
   let cookie: string | undefined;
   for (const slug of ["ceramic-mug", "camping-lantern", "wool-socks"]) {
     const [product] = await db().select({ id: products.id }).from(products).where(eq(products.slug, slug));

@@ -5,7 +5,7 @@ import type { MarketCode } from "@/lib/shop/markets";
 import type { Database } from "./client";
 import { categories, productPrices, products, users } from "./schema";
 
-// First-start data: the demo catalogue and the back-office admin. Every insert skips rows that
+// First-start data: the demo catalogue and the back-office users. Every insert skips rows that
 // already exist, so a second start (or a second instance) changes nothing.
 
 const CATEGORIES = [
@@ -44,11 +44,13 @@ const PRODUCTS: SeedProduct[] = [
   { slug: "notebook", name: "Dot-grid Notebook", category: "accessories", stock: 0, description: "A lay-flat A5 notebook with 192 numbered dot-grid pages.", prices: { US: 1800, GB: 1500, DE: 1690, SE: 16900 } },
 ];
 
-export interface SeedOptions {
-  admin: { email: string; password: string } | null;
+export interface SeedUser {
+  email: string;
+  password: string;
+  role: "admin" | "viewer";
 }
 
-export async function seed(db: Database, options: SeedOptions): Promise<void> {
+export async function seed(db: Database, seedUsers: SeedUser[]): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.insert(categories).values(CATEGORIES).onConflictDoNothing();
     const inserted = await tx
@@ -71,18 +73,13 @@ export async function seed(db: Database, options: SeedOptions): Promise<void> {
     });
     if (prices.length > 0) await tx.insert(productPrices).values(prices).onConflictDoNothing();
   });
-  if (options.admin) {
-    const email = options.admin.email.toLowerCase();
+  for (const user of seedUsers) {
+    const email = user.email.toLowerCase();
     const existing = await db.select({ id: users.id }).from(users).where(eq(users.email, email)).limit(1);
-    if (existing.length > 0) return;
+    if (existing.length > 0) continue;
     await db
       .insert(users)
-      .values({
-        email,
-        name: "Shop admin",
-        passwordHash: await bcrypt.hash(options.admin.password, 11),
-        role: "admin",
-      })
+      .values({ email, name: user.role === "admin" ? "Shop admin" : "Shop viewer", passwordHash: await bcrypt.hash(user.password, 11), role: user.role })
       .onConflictDoNothing();
   }
 }

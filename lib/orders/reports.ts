@@ -25,7 +25,8 @@ export async function listOrdersForAdmin(filter: { status?: OrderStatus; query?:
         totalMinor: orders.totalMinor,
         status: orders.status,
         fraudStatus: orders.fraudStatus,
-        latestSessionStatus: sql<string | null>`(select ${orderPaymentSessions.status} from ${orderPaymentSessions} where ${orderPaymentSessions.orderId} = ${orders.id} order by ${orderPaymentSessions.createdAt} desc limit 1)`,
+        // Drizzle leaves columns unqualified inside sql``, so the correlated subquery names its tables.
+        latestSessionStatus: sql<string | null>`(select s.status from order_payment_sessions s where s.order_id = "orders"."id" order by s.created_at desc limit 1)`,
       })
       .from(orders)
       .where(where)

@@ -7,7 +7,7 @@ import { clock } from "@/lib/sandbox/clock";
 /** A migrated in-memory database for the file, and sandbox time put back after every test. */
 export function withSandboxDatabase() {
   beforeAll(async () => {
-    await prepareDatabase(databaseHandle(), null);
+    await prepareDatabase(databaseHandle(), []);
   });
   afterEach(() => clock.reset());
 }

@@ -14,7 +14,7 @@ let sandbox: SandboxServer;
 
 beforeAll(async () => {
   sandbox = await startSandboxServer();
-  await prepareDatabase(databaseHandle(), { email: "owner@example.com", password: "owner-password" });
+  await prepareDatabase(databaseHandle(), [{ email: "owner@example.com", password: "owner-password", role: "admin" }]);
 });
 afterAll(() => sandbox.close());
 
@@ -128,5 +128,17 @@ describe("back-office sign-in", () => {
       expect((await verifyCredentials({ email: "owner@example.com", password: `guess-${attempt}` }, `10.0.1.${attempt}`)).ok).toBe(false);
     }
     expect(await verifyCredentials({ email: "owner@example.com", password: "owner-password" }, "10.0.2.1")).toEqual({ ok: false, reason: "rate_limited" });
+  });
+});
+
+describe("orders table", () => {
+  it("lists orders with their latest Klarna session status, filtered and searched", async () => {
+    const { listOrdersForAdmin } = await import("@/lib/orders/reports");
+    const order = await paidOrder();
+    const all = await listOrdersForAdmin({ page: 1 });
+    expect(all.rows.find((row) => row.reference === order.reference)).toMatchObject({ status: "authorized", latestSessionStatus: "COMPLETED", email: "customer@email.uk" });
+    const found = await listOrdersForAdmin({ page: 1, query: order.reference.toLowerCase() });
+    expect(found.rows.map((row) => row.reference)).toEqual([order.reference]);
+    expect((await listOrdersForAdmin({ page: 1, status: "refunded" })).rows.every((row) => row.status === "refunded")).toBe(true);
   });
 });

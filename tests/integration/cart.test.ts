@@ -24,7 +24,7 @@ async function cartWith(slug: string, quantity: number) {
 }
 
 beforeAll(async () => {
-  await prepareDatabase(databaseHandle(), null);
+  await prepareDatabase(databaseHandle(), []);
 });
 
 describe("cart", () => {

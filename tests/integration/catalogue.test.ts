@@ -5,7 +5,7 @@ import { getProductBySlug, listCategories, listProducts } from "@/lib/shop/catal
 import { MARKETS } from "@/lib/shop/markets";
 
 beforeAll(async () => {
-  await prepareDatabase(databaseHandle(), null);
+  await prepareDatabase(databaseHandle(), []);
 });
 
 describe("catalogue", () => {

@@ -18,7 +18,7 @@ let sandbox: SandboxServer;
 beforeAll(async () => {
   sandbox = await startSandboxServer();
   process.env.KLARNA_TIMEOUT_MS = "1500";
-  await prepareDatabase(databaseHandle(), null);
+  await prepareDatabase(databaseHandle(), []);
 });
 afterAll(() => sandbox.close());
 afterEach(() => clock.reset());

@@ -8,7 +8,7 @@ import { prepareDatabase } from "@/lib/db/prepare";
 import { categories, productPrices, products, users } from "@/lib/db/schema";
 import { createTemporaryDatabase, TEST_DATABASE_URL } from "../helpers/postgres";
 
-const admin = { email: "Owner@Example.com", password: "owner-password" };
+const admin = [{ email: "Owner@Example.com", password: "owner-password", role: "admin" as const }];
 
 async function counts(db: Database) {
   const count = async (table: typeof products | typeof categories | typeof productPrices | typeof users) =>
@@ -51,7 +51,7 @@ function expectSeededOnceAndUnchanged(result: Awaited<ReturnType<typeof firstAnd
   expect(result.afterSecond).toEqual(result.afterFirst);
   expect(result.jacket?.stock).toBe(1);
   expect(result.owner?.email).toBe("owner@example.com");
-  expect(result.owner?.passwordHash).not.toContain(admin.password);
+  expect(result.owner?.passwordHash).not.toContain(admin[0]!.password);
   expect(result.owner?.passwordHash).toMatch(/^\$2[aby]\$/);
 }
 

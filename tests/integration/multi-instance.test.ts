@@ -27,7 +27,7 @@ describe.skipIf(!TEST_DATABASE_URL)("two instances on one Postgres", () => {
     servers = await Promise.all([startProductionServer(env), startProductionServer(env)]);
     // This process shares the database and speaks to instance A's sandbox.
     Object.assign(process.env, env, { APP_URL: servers[0]!.baseUrl });
-    await prepareDatabase(databaseHandle(), null);
+    await prepareDatabase(databaseHandle(), []);
   }, 180_000);
 
   afterAll(async () => {

@@ -17,7 +17,7 @@ let sandbox: SandboxServer;
 
 beforeAll(async () => {
   sandbox = await startSandboxServer();
-  await prepareDatabase(databaseHandle(), null);
+  await prepareDatabase(databaseHandle(), []);
 });
 afterAll(() => sandbox.close());
 

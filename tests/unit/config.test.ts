@@ -7,7 +7,10 @@ describe("config", () => {
     expect(config.appUrl).toBe("http://localhost:3000");
     expect(config.database).toEqual({ kind: "pglite", dir: ".data/pglite" });
     expect(config.klarna).toMatchObject({ mode: "sandbox", baseUrl: "http://localhost:3000/sandbox/api", username: "sandbox", password: "sandbox" });
-    expect(config.admin).toEqual({ email: "admin@example.com", password: "admin-password" });
+    expect(config.seedUsers).toEqual([
+      { role: "admin", email: "admin@example.com", password: "admin-password" },
+      { role: "viewer", email: "viewer@example.com", password: "viewer-password" },
+    ]);
     expect(config.sandboxEnabled).toBe(true);
   });
 
@@ -33,12 +36,11 @@ describe("config", () => {
     expect(() => parseEnv({ DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL: must be a postgres:\/\/ URL/);
   });
 
-  it("seeds no default admin in production", () => {
+  it("seeds no default users in production", () => {
     const secret = "x".repeat(32);
-    expect(parseEnv({ NODE_ENV: "production", AUTH_SECRET: secret }).admin).toBeNull();
-    expect(parseEnv({ NODE_ENV: "production", AUTH_SECRET: secret, ADMIN_EMAIL: "a@b.co", ADMIN_PASSWORD: "long-enough" }).admin).toEqual({
-      email: "a@b.co",
-      password: "long-enough",
-    });
+    expect(parseEnv({ NODE_ENV: "production", AUTH_SECRET: secret }).seedUsers).toEqual([]);
+    expect(parseEnv({ NODE_ENV: "production", AUTH_SECRET: secret, ADMIN_EMAIL: "a@b.co", ADMIN_PASSWORD: "long-enough" }).seedUsers).toEqual([
+      { role: "admin", email: "a@b.co", password: "long-enough" },
+    ]);
   });
 });
