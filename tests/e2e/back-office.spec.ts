@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { hiddenFields } from "../../scripts/lib/form-client";
 import { approveOnHostedPage, expectOrderStatus, fillCart, openCheckout, payWithKlarna } from "./checkout-steps";
 
 // The merchant's side: sign-in, Order Management from the order page, pay-by-link.
@@ -155,5 +156,35 @@ test("pay-by-link by e-mail: the customer opens the link from the outbox, pays, 
   await customer.close();
 
   await openOrder(page, reference!);
+  await expect(page.getByTestId("order-status")).toHaveText("authorized");
+});
+
+test("back-office actions called directly refuse a signed-out caller (401) and a viewer (403), changing nothing", async ({ page, playwright, baseURL }) => {
+  await page.goto("/");
+  const reference = await shopperOrder(page);
+  await signIn(page);
+  const html = await (await page.request.get(`/admin/orders/${reference}`)).text();
+  const fields = hiddenFields(html, "Capture amount");
+  const actionId = JSON.parse(fields.find(([name]) => name.endsWith(":0"))![1]).id as string;
+  const call = async (as: "nobody" | "viewer") => {
+    const context = await playwright.request.newContext({ baseURL });
+    if (as === "viewer") {
+      const form = Object.fromEntries(hiddenFields(await (await context.get("/admin/login")).text(), "Sign in"));
+      await context.post("/admin/login", { multipart: { ...form, email: VIEWER.email, password: VIEWER.password }, headers: { origin: baseURL! }, maxRedirects: 0 });
+    }
+    // The call the browser's JavaScript makes, as a script could forge it: the action's id, the
+    // form's fields, the right Origin, but not the right session.
+    const response = await context.post(`/admin/orders/${reference}`, {
+      headers: { origin: baseURL!, "next-action": actionId, accept: "text/x-component" },
+      multipart: { "1_orderId": fields.find(([name]) => name === "orderId")?.[1] ?? "", "1_kind": "capture", "1_operationId": crypto.randomUUID(), "1_amount": "1.00", "0": JSON.stringify(["$K1"]) },
+      maxRedirects: 0,
+    });
+    await context.dispose();
+    return response.status();
+  };
+  expect(await call("nobody")).toBe(401);
+  expect(await call("viewer")).toBe(403);
+  await page.goto(`/admin/orders/${reference}`);
+  await expect(page.getByTestId("captured-amount")).toHaveText("£0.00");
   await expect(page.getByTestId("order-status")).toHaveText("authorized");
 });
