@@ -30,13 +30,22 @@ export function hiddenFields(html: string, marker: string): [string, string][] {
   return [...form.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?\/?>/g)].map((match) => [decode(match[1]!), decode(match[2] ?? "")]);
 }
 
-export async function submitForm(baseUrl: string, path: string, jar: CookieJar, marker: string, fields: Record<string, string>): Promise<Response> {
+/** Loads the page at `path` and returns its form holding `marker`, ready to post. */
+export async function readForm(baseUrl: string, path: string, jar: CookieJar, marker: string): Promise<FormData> {
   const page = await fetch(`${baseUrl}${path}`, { headers: { cookie: jar.header() } });
   jar.take(page);
   const form = new FormData();
   for (const [name, value] of hiddenFields(await page.text(), marker)) form.append(name, value);
+  return form;
+}
+
+export async function postForm(baseUrl: string, path: string, jar: CookieJar, form: FormData, fields: Record<string, string>): Promise<Response> {
   for (const [name, value] of Object.entries(fields)) form.set(name, value);
   const response = await fetch(`${baseUrl}${path}`, { method: "POST", body: form, headers: { cookie: jar.header() }, redirect: "manual" });
   jar.take(response);
   return response;
+}
+
+export async function submitForm(baseUrl: string, path: string, jar: CookieJar, marker: string, fields: Record<string, string>): Promise<Response> {
+  return postForm(baseUrl, path, jar, await readForm(baseUrl, path, jar, marker), fields);
 }
