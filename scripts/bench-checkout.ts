@@ -90,7 +90,7 @@ async function main() {
   await ensureProductionBuild();
   // The sweep would compete for the CPU with what is measured.
   // BENCH_DATABASE_URL measures on Postgres instead (an empty database: the run uses up stock).
-  const database = process.env.BENCH_DATABASE_URL ? { DATABASE_URL: process.env.BENCH_DATABASE_URL } : { PGLITE_DIR: "memory://" };
+  const database: Record<string, string> = process.env.BENCH_DATABASE_URL ? { DATABASE_URL: process.env.BENCH_DATABASE_URL } : { PGLITE_DIR: "memory://" };
   const server = await startProductionServer({ ...database, AUTH_SECRET: "bench-secret-bench-secret-bench-secret", SWEEP_INTERVAL_SECONDS: "0" });
   console.log(`Database: ${process.env.BENCH_DATABASE_URL ? "Postgres" : "PGlite (memory://)"}`);
   try {

@@ -30,6 +30,10 @@ type Operation = (params: Params, body: unknown) => Promise<ApiResult>;
 
 interface Route {
   method: "GET" | "POST" | "DELETE";
+  /** Klarna's path below /sandbox/api, `{}` standing for an id. */
+  path: string;
+  /** A stable name for the operation, used by fault injection and the OpenAPI document. */
+  operation: string;
   pattern: RegExp;
   /** OM POSTs honour Klarna-Idempotency-Key and run in the transaction that stores the reply. */
   run: Operation | { idempotent: (tx: Executor, params: Params, body: unknown) => Promise<ApiResult> };
@@ -41,58 +45,63 @@ const orderPath = (id: string) => `${config().appUrl}${SANDBOX_API_PREFIX}/order
 const inTx = <T>(work: (tx: Executor) => Promise<T>) => inTransaction(work);
 
 const segment = "([^/]+)";
-const route = (method: Route["method"], path: string, run: Route["run"]): Route => ({
+const route = (method: Route["method"], path: string, operation: string, run: Route["run"]): Route => ({
   method,
+  path,
+  operation,
   pattern: new RegExp(`^${path.replaceAll("{}", segment)}/?$`),
   run,
 });
 const ORDER = "/ordermanagement/v1/orders/{}";
 
 const ROUTES: Route[] = [
-  route("POST", "/payments/v1/sessions", (_p, body) => createKpSession(body).then(json(200))),
-  route("GET", "/payments/v1/sessions/{}", (p) => readKpSession(p[0]!).then(json(200))),
-  route("POST", "/payments/v1/sessions/{}", (p, body) => updateKpSession(p[0]!, body).then(noContent)),
-  route("POST", "/payments/v1/authorizations/{}/order", (p, body) => placeOrder(p[0]!, body).then(json(200))),
-  route("POST", "/payments/v1/authorizations/{}/customer-token", (p, body) => createCustomerToken(p[0]!, body).then(json(200))),
-  route("DELETE", "/payments/v1/authorizations/{}", (p) => cancelAuthorization(p[0]!).then(noContent)),
+  route("POST", "/payments/v1/sessions", "kp.create_session", (_p, body) => createKpSession(body).then(json(200))),
+  route("GET", "/payments/v1/sessions/{}", "kp.read_session", (p) => readKpSession(p[0]!).then(json(200))),
+  route("POST", "/payments/v1/sessions/{}", "kp.update_session", (p, body) => updateKpSession(p[0]!, body).then(noContent)),
+  route("POST", "/payments/v1/authorizations/{}/order", "kp.place_order", (p, body) => placeOrder(p[0]!, body).then(json(200))),
+  route("POST", "/payments/v1/authorizations/{}/customer-token", "kp.create_customer_token", (p, body) => createCustomerToken(p[0]!, body).then(json(200))),
+  route("DELETE", "/payments/v1/authorizations/{}", "kp.cancel_authorization", (p) => cancelAuthorization(p[0]!).then(noContent)),
 
-  route("POST", "/hpp/v1/sessions", (_p, body) => createHppSession(body).then(json(201))),
-  route("GET", "/hpp/v1/sessions/{}", (p) => readHppSession(p[0]!).then(json(200))),
-  route("DELETE", "/hpp/v1/sessions/{}", (p) => disableHppSession(p[0]!).then(noContent)),
-  route("POST", "/hpp/v1/sessions/{}/distribution", (p, body) => distributeHppSession(p[0]!, body).then(() => ({ status: 201 }))),
+  route("POST", "/hpp/v1/sessions", "hpp.create_session", (_p, body) => createHppSession(body).then(json(201))),
+  route("GET", "/hpp/v1/sessions/{}", "hpp.read_session", (p) => readHppSession(p[0]!).then(json(200))),
+  route("DELETE", "/hpp/v1/sessions/{}", "hpp.disable_session", (p) => disableHppSession(p[0]!).then(noContent)),
+  route("POST", "/hpp/v1/sessions/{}/distribution", "hpp.distribute_session", (p, body) => distributeHppSession(p[0]!, body).then(() => ({ status: 201 }))),
 
-  route("GET", ORDER, (p) => inTx((tx) => om.getOrder(tx, p[0]!)).then(json(200))),
-  route("GET", `${ORDER}/captures`, (p) => inTx((tx) => om.listCaptures(tx, p[0]!)).then(json(200))),
-  route("GET", `${ORDER}/captures/{}`, (p) => inTx((tx) => om.getCapture(tx, p[0]!, p[1]!)).then(json(200))),
-  route("GET", `${ORDER}/refunds/{}`, (p) => inTx((tx) => om.getRefund(tx, p[0]!, p[1]!)).then(json(200))),
-  route("POST", `${ORDER}/captures`, {
+  route("GET", ORDER, "om.read_order", (p) => inTx((tx) => om.getOrder(tx, p[0]!)).then(json(200))),
+  route("GET", `${ORDER}/captures`, "om.list_captures", (p) => inTx((tx) => om.listCaptures(tx, p[0]!)).then(json(200))),
+  route("GET", `${ORDER}/captures/{}`, "om.read_capture", (p) => inTx((tx) => om.getCapture(tx, p[0]!, p[1]!)).then(json(200))),
+  route("GET", `${ORDER}/refunds/{}`, "om.read_refund", (p) => inTx((tx) => om.getRefund(tx, p[0]!, p[1]!)).then(json(200))),
+  route("POST", `${ORDER}/captures`, "om.capture", {
     idempotent: async (tx, p, body) => {
       const id = await om.captureOrder(tx, p[0]!, body);
       return { status: 201, headers: { "capture-id": id, location: `${orderPath(p[0]!)}/captures/${id}` } };
     },
   }),
-  route("POST", `${ORDER}/captures/{}/shipping-info`, { idempotent: (tx, p, body) => om.addCaptureShippingInfo(tx, p[0]!, p[1]!, body).then(noContent) }),
-  route("POST", `${ORDER}/refunds`, {
+  route("POST", `${ORDER}/captures/{}/shipping-info`, "om.add_shipping_info", { idempotent: (tx, p, body) => om.addCaptureShippingInfo(tx, p[0]!, p[1]!, body).then(noContent) }),
+  route("POST", `${ORDER}/refunds`, "om.refund", {
     idempotent: async (tx, p, body) => {
       const id = await om.refundOrder(tx, p[0]!, body);
       return { status: 201, headers: { "refund-id": id, location: `${orderPath(p[0]!)}/refunds/${id}` } };
     },
   }),
-  route("POST", `${ORDER}/cancel`, { idempotent: (tx, p) => om.cancelOrder(tx, p[0]!).then(noContent) }),
-  route("POST", `${ORDER}/release-remaining-authorization`, { idempotent: (tx, p) => om.releaseRemainingAuthorization(tx, p[0]!).then(noContent) }),
-  route("POST", `${ORDER}/extend-authorization-time`, { idempotent: (tx, p) => om.extendAuthorizationTime(tx, p[0]!).then(noContent) }),
+  route("POST", `${ORDER}/cancel`, "om.cancel_order", { idempotent: (tx, p) => om.cancelOrder(tx, p[0]!).then(noContent) }),
+  route("POST", `${ORDER}/release-remaining-authorization`, "om.release_remaining_authorization", { idempotent: (tx, p) => om.releaseRemainingAuthorization(tx, p[0]!).then(noContent) }),
+  route("POST", `${ORDER}/extend-authorization-time`, "om.extend_authorization_time", { idempotent: (tx, p) => om.extendAuthorizationTime(tx, p[0]!).then(noContent) }),
 
-  route("POST", "/_control/hpp/{}/complete", (p, body) => actOnHostedPage(p[0]!, body).then(json(200))),
-  route("GET", "/_control/clock", async () => json(200)(clockState())),
-  route("POST", "/_control/clock/advance", async (_p, body) => {
+  route("POST", "/_control/hpp/{}/complete", "control.complete_hpp", (p, body) => actOnHostedPage(p[0]!, body).then(json(200))),
+  route("GET", "/_control/clock", "control.read_clock", async () => json(200)(clockState())),
+  route("POST", "/_control/clock/advance", "control.advance_clock", async (_p, body) => {
     clock.advance(parseBody(AdvanceClockRequest, body).seconds * 1000);
     return json(200)(clockState());
   }),
-  route("POST", "/_control/clock/reset", async () => {
+  route("POST", "/_control/clock/reset", "control.reset_clock", async () => {
     clock.reset();
     return json(200)(clockState());
   }),
 ];
+
+/** What the handler serves, for the OpenAPI document and its completeness test. */
+export const SANDBOX_ROUTES = ROUTES.map(({ method, path, operation }) => ({ method, path, operation }));
 
 const clockState = () => ({ now: clock.now().toISOString(), offset_seconds: Math.round(clock.offsetMs / 1000) });
 
