@@ -7,6 +7,7 @@ import { KlarnaApiError, notFound } from "./errors";
 import { actOnHostedPage, createHppSession, disableHppSession, distributeHppSession, readHppSession } from "./hpp";
 import { cancelAuthorization, createCustomerToken, createKpSession, placeOrder, readKpSession, updateKpSession } from "./kp";
 import * as om from "./om";
+import { sandboxOpenApiDocument } from "./openapi";
 import { inTransaction, type Executor } from "./store";
 import { AdvanceClockRequest } from "./schemas";
 import { sandboxIdempotency } from "./tables";
@@ -98,7 +99,11 @@ const ROUTES: Route[] = [
     clock.reset();
     return json(200)(clockState());
   }),
+  route("GET", "/openapi.json", "sandbox.openapi", async () => json(200)(sandboxOpenApiDocument())),
 ];
+
+/** Operations served without Basic auth: the API's own description, so docs tools can fetch it. */
+export const PUBLIC_OPERATIONS: ReadonlySet<string> = new Set(["sandbox.openapi"]);
 
 /** What the handler serves, for the OpenAPI document and its completeness test. */
 export const SANDBOX_ROUTES = ROUTES.map(({ method, path, operation }) => ({ method, path, operation }));
@@ -187,7 +192,7 @@ async function dispatch(request: Request, correlationId: string): Promise<ApiRes
   if (candidates.length === 0) throw notFound(`No such resource: ${path}`);
   const matched = candidates.find((candidate) => candidate.method === request.method);
   if (!matched) throw new KlarnaApiError(405, "METHOD_NOT_ALLOWED", [`${request.method} is not allowed on ${path}`]);
-  if (!authorized(request)) throw new KlarnaApiError(401, "PERMISSION_DENIED", ["Authentication failed or permission not granted"]);
+  if (!PUBLIC_OPERATIONS.has(matched.operation) && !authorized(request)) throw new KlarnaApiError(401, "PERMISSION_DENIED", ["Authentication failed or permission not granted"]);
   const params = Object.fromEntries(
     (matched.pattern.exec(path) ?? []).slice(1).map((value, index) => [index, decodeURIComponent(value)]),
   ) as Params;

@@ -1,0 +1,14 @@
+import type { Metadata } from "next";
+import { connection } from "next/server";
+import { ApiReferenceView } from "@/components/sandbox/api-reference";
+import { SANDBOX_API_PREFIX } from "@/lib/sandbox";
+import { sandboxApiReference } from "@/lib/sandbox/openapi";
+
+export const metadata: Metadata = { title: "Sandbox API reference" };
+
+// The sandbox's OpenAPI document, readable: built here on the server (no credentials needed) from
+// the same generator that serves /sandbox/api/openapi.json.
+export default async function SandboxDocsPage() {
+  await connection();
+  return <ApiReferenceView reference={sandboxApiReference()} documentUrl={`${SANDBOX_API_PREFIX}/openapi.json`} />;
+}
