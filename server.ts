@@ -5,7 +5,7 @@ import { config, ConfigError, loadEnvFiles } from "@/lib/config";
 import { databaseHandle } from "@/lib/db/client";
 import { prepareDatabase } from "@/lib/db/prepare";
 import { sendWebResponse, toWebRequest } from "@/lib/http/node-web";
-import { handleSandboxRequest, SANDBOX_API_PREFIX } from "@/lib/sandbox";
+import { handleSandboxRequest, SANDBOX_API_PREFIX, startSandboxBackground } from "@/lib/sandbox";
 
 // One process serves the shop, the back office and the sandbox. The sandbox API is answered here
 // directly, without entering Next's per-request pipeline; every other request goes to Next.js.
@@ -35,6 +35,9 @@ async function main() {
       res.end("Internal Server Error");
     });
   });
+
+  // The sandbox's own clockwork: callbacks to the merchant and fraud reviews that end.
+  if (settings.sandboxEnabled) startSandboxBackground();
 
   server.listen(settings.port, () => {
     const where = database.target.kind === "postgres" ? "Postgres" : `PGlite (${database.target.dir})`;

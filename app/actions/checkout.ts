@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { startCheckoutFlow } from "@/lib/orders/checkout";
 import { CART_COOKIE } from "@/lib/shop/cart";
 import { marketFromCookie, MARKET_COOKIE } from "@/lib/shop/markets";
+import { currentSandboxNamespace } from "@/lib/shop/request";
 
 export type CheckoutState = { message: string; fieldErrors?: Record<string, string> } | null;
 
@@ -19,6 +20,7 @@ export async function startCheckout(_previous: CheckoutState, formData: FormData
   const outcome = await startCheckoutFlow({
     cartCookie: store.get(CART_COOKIE)?.value,
     market: marketFromCookie(store.get(MARKET_COOKIE)?.value),
+    sandboxNamespace: await currentSandboxNamespace(),
     customer: {
       email: text(formData, "email") ?? "",
       givenName: text(formData, "givenName") ?? "",

@@ -2,6 +2,7 @@
 
 import { requireAdmin } from "@/lib/auth/guards";
 import { createPayByLink, type PayByLinkOutcome } from "@/lib/orders/payment-links";
+import { currentSandboxNamespace } from "@/lib/shop/request";
 
 export type PayByLinkState = PayByLinkOutcome | null;
 
@@ -33,5 +34,6 @@ export async function createPaymentLink(_previous: PayByLinkState, formData: For
       delivery: method === "email" ? { method, email: text(formData, "email") } : method === "sms" ? { method, phone: text(formData, "phone") } : { method: "none" },
     },
     user.email,
+    await currentSandboxNamespace(),
   );
 }

@@ -107,6 +107,8 @@ export const orders = pgTable(
     taxMinor: integer("tax_minor").notNull(),
     totalMinor: integer("total_minor").notNull(),
     channel: text("channel", { enum: ["ECOMMERCE", "TELESALES", "IN_STORE"] }).notNull().default("ECOMMERCE"),
+    /** In sandbox mode, the namespace the shopper's test run asked for (see the sandbox's README section). */
+    sandboxNamespace: text("sandbox_namespace"),
     kpSessionId: text("kp_session_id"),
     kpSessionExpiresAt: timestamp("kp_session_expires_at", { withTimezone: true }),
     klarnaOrderId: text("klarna_order_id"),

@@ -22,6 +22,11 @@ export function toWebRequest(req: IncomingMessage, origin: string): Request {
 }
 
 export async function sendWebResponse(res: ServerResponse, response: Response): Promise<void> {
+  // Response.error() is a network error: the client sees its connection reset, no reply.
+  if (response.type === "error") {
+    res.socket?.resetAndDestroy();
+    return;
+  }
   res.statusCode = response.status;
   response.headers.forEach((value, name) => res.appendHeader(name, value));
   if (!response.body) {

@@ -41,6 +41,8 @@ interface CallOptions<T> {
   /** Safe to repeat: reads, and OM writes carrying a Klarna-Idempotency-Key. */
   retry?: boolean;
   idempotencyKey?: string;
+  /** Our sandbox only: the namespace a test run works in (ignored by Klarna). */
+  sandboxNamespace?: string | null;
 }
 
 export interface KlarnaReply<T> {
@@ -72,6 +74,7 @@ async function attempt<T>(options: CallOptions<T>): Promise<KlarnaReply<T>> {
   };
   if (options.body !== undefined) headers["content-type"] = "application/json";
   if (options.idempotencyKey) headers["klarna-idempotency-key"] = options.idempotencyKey;
+  if (options.sandboxNamespace) headers["klarna-sandbox-namespace"] = options.sandboxNamespace;
 
   let response: Response;
   try {

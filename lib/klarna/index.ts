@@ -10,15 +10,15 @@ import type { CaptureRequest, DistributionRequest, HppSessionRequest, KlarnaOrde
 export { KlarnaError, type KlarnaErrorKind } from "./client";
 export type * from "./types";
 export type { HppSession, HppSessionCreated, HppStatus, HppStatusCallback, OmOrder, PlaceOrderResponse } from "./schemas";
-export { HppStatusCallback as HppStatusCallbackSchema } from "./schemas";
+export { FraudNotification as FraudNotificationSchema, HppStatusCallback as HppStatusCallbackSchema } from "./schemas";
 
 const id = (value: string) => encodeURIComponent(value);
 
 /** The API URL of a KP session, as HPP's payment_session_url wants it. */
 export const paymentSessionUrl = (sessionId: string) => `${config().klarna.baseUrl}/payments/v1/sessions/${id(sessionId)}`;
 
-export async function createPaymentSession(request: PaymentSessionRequest) {
-  return (await callKlarna({ method: "POST", path: "/payments/v1/sessions", body: request, schema: KpSessionCreated })).data;
+export async function createPaymentSession(request: PaymentSessionRequest, options: { sandboxNamespace?: string | null } = {}) {
+  return (await callKlarna({ method: "POST", path: "/payments/v1/sessions", body: request, schema: KpSessionCreated, ...options })).data;
 }
 
 export async function readPaymentSession(sessionId: string) {

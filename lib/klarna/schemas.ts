@@ -99,6 +99,13 @@ export const HppSession = z.object({
 export type HppSession = z.infer<typeof HppSession>;
 
 export const HppStatusCallback = z.object({ event_id: z.string().min(1), session: HppSession });
+
+/** What Klarna POSTs to the KP session's merchant_urls.notification when a fraud review ends. */
+export const FraudNotification = z.object({
+  order_id: z.string().min(1),
+  event_type: z.enum(["FRAUD_RISK_ACCEPTED", "FRAUD_RISK_REJECTED", "FRAUD_RISK_STOPPED"]),
+  event_timestamp: z.string().optional(),
+});
 export type HppStatusCallback = z.infer<typeof HppStatusCallback>;
 
 export const OmOrderStatus = z.enum(["AUTHORIZED", "PART_CAPTURED", "CAPTURED", "CANCELLED", "EXPIRED", "CLOSED"]);

@@ -31,7 +31,13 @@ function newReference(): string {
 
 export const hashSecret = (secret: string) => createHash("sha256").update(secret).digest("hex");
 
-export async function startCheckoutFlow(input: { cartCookie: string | undefined; market: Market; customer: unknown; options: unknown }): Promise<CheckoutOutcome> {
+export async function startCheckoutFlow(input: {
+  cartCookie: string | undefined;
+  market: Market;
+  customer: unknown;
+  options: unknown;
+  sandboxNamespace?: string;
+}): Promise<CheckoutOutcome> {
   const customer = CustomerDetails.safeParse(input.customer);
   const options = PaymentOptions.safeParse(input.options);
   const fieldErrors = collectFieldErrors(customer, options, input.market);
@@ -39,7 +45,7 @@ export async function startCheckoutFlow(input: { cartCookie: string | undefined;
 
   const cart = await getCart(input.cartCookie, input.market);
   if (cart.lines.length === 0) return { ok: false, message: "Your cart is empty." };
-  const order = await createPendingOrder({ market: input.market, lines: cart.lines, customer: customer.data, options: options.data, cartId: cartIdFromCookie(input.cartCookie), channel: "ECOMMERCE" });
+  const order = await createPendingOrder({ market: input.market, lines: cart.lines, customer: customer.data, options: options.data, cartId: cartIdFromCookie(input.cartCookie), channel: "ECOMMERCE", sandboxNamespace: input.sandboxNamespace });
   return openFirstPayment(order.id);
 }
 
@@ -62,6 +68,7 @@ export async function createPendingOrder(input: {
   options: PaymentOptions;
   cartId: string | null;
   channel: "ECOMMERCE" | "TELESALES" | "IN_STORE";
+  sandboxNamespace?: string;
 }) {
   const priced = priceOrder(input.lines, input.market);
   return db().transaction(async (tx) => {
@@ -75,6 +82,7 @@ export async function createPendingOrder(input: {
         locale: input.market.locale,
         cartId: input.cartId,
         channel: input.channel,
+        sandboxNamespace: input.sandboxNamespace ?? null,
         customer: { ...input.customer, country: input.market.country },
         checkoutOptions: input.options,
         subtotalMinor: priced.subtotalMinor,
@@ -138,10 +146,15 @@ export async function openPayment(orderId: string): Promise<CheckoutOutcome> {
     let kpSessionId = order.kpSessionId;
     const reusable = kpSessionId && order.kpSessionExpiresAt && order.kpSessionExpiresAt.getTime() - Date.now() > KP_REUSE_MARGIN_MS;
     if (!reusable) {
-      const session = await createPaymentSession({
-        ...toKlarnaOrderData({ ...order, market, customer: order.customer as OrderCustomer }, lines),
-        acquiring_channel: order.channel,
-      });
+      const session = await createPaymentSession(
+        {
+          ...toKlarnaOrderData({ ...order, market, customer: order.customer as OrderCustomer }, lines),
+          acquiring_channel: order.channel,
+          // Klarna tells us about pending fraud reviews here (FACTS 2.6).
+          merchant_urls: { notification: absoluteUrl("/api/klarna/notification") },
+        },
+        { sandboxNamespace: order.sandboxNamespace },
+      );
       kpSessionId = session.session_id;
       await database
         .update(orders)

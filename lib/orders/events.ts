@@ -13,6 +13,8 @@ export type OrderEventType =
   | "status_read"
   | "status_read_failed"
   | "callback_received"
+  | "notification_received"
+  | "fraud_review_decided"
   | "order_placed"
   | "place_order_failed"
   | "needs_attention"

@@ -71,7 +71,7 @@ export type PayByLinkOutcome =
   | { ok: false; message: string; fieldErrors?: Record<string, string> };
 
 /** Builds the order from the catalogue, opens Klarna's sessions on the channel, and sends the link. */
-export async function createPayByLink(input: unknown, actor: string): Promise<PayByLinkOutcome> {
+export async function createPayByLink(input: unknown, actor: string, sandboxNamespace?: string): Promise<PayByLinkOutcome> {
   const parsed = PayByLinkRequest.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -102,6 +102,7 @@ export async function createPayByLink(input: unknown, actor: string): Promise<Pa
     options: PaymentOptions.parse({ returnStyle: "redirect", exitButton: "cancel" }),
     cartId: null,
     channel,
+    sandboxNamespace,
   });
   const opened = await openFirstPayment(order.id);
   if (!opened.ok) return { ok: false, message: opened.message };

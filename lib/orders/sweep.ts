@@ -3,9 +3,11 @@ import { config } from "@/lib/config";
 import { databaseHandle } from "@/lib/db/client";
 import { recordEvent } from "./events";
 import { finalize, listPendingOrderIds } from "./finalize";
+import { listPendingReviewIds, settleFraudReview } from "./fraud-review";
 
 // The reconciliation sweep: redirects and callbacks can both be lost, so every pending order is
-// read from Klarna on a timer and finalized, or expired once Klarna has forgotten its sessions.
+// read from Klarna on a timer and finalized, or expired once Klarna has forgotten its sessions;
+// orders waiting for a fraud review are re-read too, in case Klarna's notification is lost.
 // One instance sweeps at a time.
 
 const SWEEP_LOCK_KEY = 7_305_122;
@@ -25,6 +27,7 @@ export async function sweepOnce(): Promise<{ checked: number; settled: number } 
         console.error(`[sweep] order ${id} could not be finalized`, error);
       }
     }
+    for (const id of await listPendingReviewIds()) await settleFraudReview(id);
     return { checked: ids.length, settled };
   });
 }

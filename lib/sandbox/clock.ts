@@ -1,37 +1,53 @@
-// The sandbox's one source of time. Every lifetime (sessions, tokens, orders) reads it, so tests
-// and demos can move time forward instead of waiting.
+import { eq, sql } from "drizzle-orm";
+import { currentScope, runInScope } from "./scope";
+import { db } from "./store";
+import { sandboxClocks } from "./tables";
 
-export interface SandboxClock {
-  now(): Date;
-  /** Moves sandbox time forward by `ms` (never backwards). */
-  advance(ms: number): void;
-  reset(): void;
-  readonly offsetMs: number;
-}
-
-function createClock(): SandboxClock {
-  let offsetMs = 0;
-  return {
-    now: () => new Date(Date.now() + offsetMs),
-    advance: (ms) => {
-      if (!Number.isFinite(ms) || ms < 0) throw new RangeError("The sandbox clock only moves forward");
-      offsetMs += ms;
-    },
-    reset: () => {
-      offsetMs = 0;
-    },
-    get offsetMs() {
-      return offsetMs;
-    },
-  };
-}
-
-// One clock per process: the custom server and Next's bundled pages load this module separately.
-const globalStore = globalThis as typeof globalThis & { __klarnaSandboxClock?: SandboxClock };
-export const clock: SandboxClock = (globalStore.__klarnaSandboxClock ??= createClock());
+// The sandbox's one source of time. Every lifetime (sessions, tokens, orders, callback retries,
+// fraud reviews) reads it, so tests and demos move time forward instead of waiting. Each
+// namespace has its own offset, kept in the database so it survives restarts and is shared by
+// every instance.
 
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
 export const DAY = 24 * HOUR;
 
 export const addMs = (date: Date, ms: number) => new Date(date.getTime() + ms);
+
+async function readOffset(namespace: string): Promise<number> {
+  const [row] = await db().select({ offsetMs: sandboxClocks.offsetMs }).from(sandboxClocks).where(eq(sandboxClocks.namespace, namespace)).limit(1);
+  return row?.offsetMs ?? 0;
+}
+
+export const clock = {
+  /** Sandbox time in the current namespace. */
+  now: (): Date => new Date(Date.now() + currentScope().offsetMs),
+
+  get offsetMs(): number {
+    return currentScope().offsetMs;
+  },
+
+  /** Moves the current namespace's time forward by `ms` (never backwards). */
+  async advance(ms: number): Promise<void> {
+    if (!Number.isFinite(ms) || ms < 0) throw new RangeError("The sandbox clock only moves forward");
+    const scope = currentScope();
+    const [row] = await db()
+      .insert(sandboxClocks)
+      .values({ namespace: scope.namespace, offsetMs: Math.round(ms), updatedAt: new Date() })
+      .onConflictDoUpdate({ target: sandboxClocks.namespace, set: { offsetMs: sql`${sandboxClocks.offsetMs} + ${Math.round(ms)}`, updatedAt: new Date() } })
+      .returning({ offsetMs: sandboxClocks.offsetMs });
+    scope.offsetMs = row!.offsetMs;
+  },
+
+  /** Puts the current namespace back on real time. */
+  async reset(): Promise<void> {
+    const scope = currentScope();
+    await db().delete(sandboxClocks).where(eq(sandboxClocks.namespace, scope.namespace));
+    scope.offsetMs = 0;
+  },
+};
+
+/** Runs `work` in `namespace`, on that namespace's clock as stored now. */
+export async function inNamespace<T>(namespace: string, work: () => Promise<T>): Promise<T> {
+  return runInScope({ namespace, offsetMs: await readOffset(namespace) }, work);
+}

@@ -2,6 +2,9 @@ import "server-only";
 import { and, eq, notInArray } from "drizzle-orm";
 import { z } from "zod";
 import { config } from "@/lib/config";
+import { wakeSandboxBackground } from "./background";
+import { enqueueCallback } from "./callbacks";
+import { REDIRECT_OPERATION, takeFaults } from "./faults";
 import { addMs, clock, HOUR } from "./clock";
 import { badRequest, badValue, KlarnaApiError, notFound } from "./errors";
 import { isUuid, newId } from "./ids";
@@ -73,6 +76,7 @@ export async function createHppSession(body: unknown) {
     const distributionToken = newId();
     await tx.insert(sandboxHppSessions).values({
       id,
+      namespace: kpSession.namespace,
       kpSessionId,
       merchantUrls: request.merchant_urls,
       options,
@@ -119,7 +123,7 @@ async function findLiveSession(tx: Executor, id: string, lock = false): Promise<
 
 const sessionNotFound = () => notFound("HPP session expired or could not be found");
 
-function sessionResource({ hpp, expiresAt }: LiveSession) {
+function sessionResource({ hpp, expiresAt }: Pick<LiveSession, "hpp" | "expiresAt">) {
   return {
     session_id: hpp.id,
     status: hpp.status,
@@ -137,13 +141,24 @@ export async function readHppSession(id: string) {
   return sessionResource(session);
 }
 
-async function transition(tx: Executor, hpp: HppSession, event: HppEvent, changes: Partial<HppRow> = {}): Promise<HppStatus> {
+/** Statuses the consumer causes, each announced to merchant_urls.status_update. */
+const CONSUMER_EVENTS: HppEvent[] = ["open", "approve", "decline", "cancel", "back", "error"];
+
+async function transition(tx: Executor, session: { hpp: HppSession; expiresAt: Date }, event: HppEvent, changes: Partial<HppRow> = {}): Promise<HppStatus> {
+  const { hpp } = session;
   const next = HPP_TRANSITIONS[hpp.status][event];
   if (!next) throw badRequest(`HPP session is ${hpp.status}; ${event} is not possible`);
-  await tx
-    .update(sandboxHppSessions)
-    .set({ ...changes, status: next, updatedAt: clock.now() })
-    .where(eq(sandboxHppSessions.id, hpp.id));
+  const updated = { ...hpp, ...changes, status: next, updatedAt: clock.now() } as HppSession;
+  await tx.update(sandboxHppSessions).set({ ...changes, status: next, updatedAt: updated.updatedAt }).where(eq(sandboxHppSessions.id, hpp.id));
+  const statusUpdateUrl = hpp.merchantUrls.status_update;
+  if (statusUpdateUrl && CONSUMER_EVENTS.includes(event)) {
+    await enqueueCallback(tx, {
+      kind: "hpp_status",
+      subjectId: hpp.id,
+      url: fillPlaceholders(statusUpdateUrl, { sessionId: hpp.id, authorizationToken: updated.authorizationToken, orderId: updated.orderId }),
+      payload: (eventId) => ({ event_id: eventId, session: sessionResource({ ...session, hpp: updated }) }),
+    });
+  }
   return next;
 }
 
@@ -153,7 +168,7 @@ export async function disableHppSession(id: string): Promise<void> {
     if (!session) throw sessionNotFound();
     if (session.hpp.status === "COMPLETED") throw badRequest("HPP session has already been successfully completed");
     if (session.hpp.status === "DISABLED") return;
-    await transition(tx, session.hpp, "disable");
+    await transition(tx, session, "disable");
   });
 }
 
@@ -182,7 +197,7 @@ export async function distributeHppSession(id: string, body: unknown): Promise<v
     if (!session) throw sessionNotFound();
     if (FINAL.includes(session.hpp.status)) throw badRequest(`HPP session is ${session.hpp.status}; it cannot be distributed`);
     const message = composeLinkMessage(request.method, kpSessionData(session.kpSession), redirectUrl(id));
-    await tx.insert(sandboxOutbox).values({ id: newId(), hppSessionId: id, method: request.method, recipient, ...message, link: redirectUrl(id), createdAt: clock.now() });
+    await tx.insert(sandboxOutbox).values({ id: newId(), namespace: session.hpp.namespace, hppSessionId: id, method: request.method, recipient, ...message, link: redirectUrl(id), createdAt: clock.now() });
   });
 }
 
@@ -216,9 +231,16 @@ export type HostedPage =
 
 const UNAVAILABLE: Partial<Record<HppStatus, "disabled" | "completed" | "cancelled">> = { DISABLED: "disabled", COMPLETED: "completed", CANCELLED: "cancelled" };
 
+/** A consumer's action: its status callbacks go out as soon as it commits. */
+async function consumerTransaction<T>(work: (tx: Executor) => Promise<T>): Promise<T> {
+  const result = await inTransaction(work);
+  wakeSandboxBackground();
+  return result;
+}
+
 /** Opens the hosted page for a consumer: a session not yet final moves to IN_PROGRESS. */
 export async function openHostedPage(id: string): Promise<HostedPage> {
-  return inTransaction(async (tx) => {
+  return consumerTransaction(async (tx) => {
     if (!isUuid(id)) return { state: "unavailable", reason: "not_found" };
     const session = await findLiveSession(tx, id, true);
     if (!session) {
@@ -228,7 +250,7 @@ export async function openHostedPage(id: string): Promise<HostedPage> {
     const { hpp, kpSession } = session;
     const unavailable = UNAVAILABLE[hpp.status];
     if (unavailable) return { state: "unavailable", reason: unavailable, locale: kpSessionData(kpSession).locale };
-    const status = hpp.status === "IN_PROGRESS" ? hpp.status : await transition(tx, hpp, "open");
+    const status = hpp.status === "IN_PROGRESS" ? hpp.status : await transition(tx, session, "open");
     const order = kpSessionData(kpSession);
     return {
       state: "open",
@@ -270,18 +292,20 @@ export interface ConsumerResult {
   redirect_to: string | null;
   /** Set when a decline with payment_fallback keeps the consumer on the page. */
   fallback_categories?: string[];
+  /** Set when an injected fault lost the redirect after payment. */
+  redirect_dropped?: boolean;
 }
 
 /** Performs a consumer's action on the hosted page (the page's buttons and the control API). */
 export async function actOnHostedPage(id: string, input: unknown): Promise<ConsumerResult> {
   const request = parseBody(CompleteHppRequest, input);
-  return inTransaction(async (tx) => {
+  const result = await consumerTransaction(async (tx): Promise<ConsumerResult> => {
     const session = await findLiveSession(tx, id, true);
     if (!session) throw sessionNotFound();
     let hpp = session.hpp;
     const { kpSession } = session;
     if (HPP_TRANSITIONS[hpp.status].open && hpp.status !== "IN_PROGRESS") {
-      await transition(tx, hpp, "open");
+      await transition(tx, session, "open");
       hpp = { ...hpp, status: "IN_PROGRESS" };
     }
     if (hpp.status !== "IN_PROGRESS") throw badRequest(`HPP session is ${hpp.status}; the consumer can no longer act on it`);
@@ -302,14 +326,18 @@ export async function actOnHostedPage(id: string, input: unknown): Promise<Consu
           await tx.update(sandboxHppSessions).set({ declinedCategories: declined, updatedAt: clock.now() }).where(eq(sandboxHppSessions.id, id));
           return { status: "IN_PROGRESS", redirect_to: null, fallback_categories: fallback };
         }
-        const status = await transition(tx, hpp, "decline", { declinedCategories: declined });
+        const status = await transition(tx, { hpp, expiresAt: session.expiresAt }, "decline", { declinedCategories: declined });
         return { status, redirect_to: destination(hpp, status, {}) };
       }
       return complete(tx, hpp, kpSession, category, email);
     }
-    const status = await transition(tx, hpp, outcome);
+    const status = await transition(tx, { hpp, expiresAt: session.expiresAt }, outcome);
     return { status, redirect_to: destination(hpp, status, {}) };
   });
+  if (result.status !== "COMPLETED") return result;
+  // Fault injection: the consumer paid, then closed the window before the redirect.
+  const [dropped] = await takeFaults(REDIRECT_OPERATION, ["drop_redirect"]);
+  return dropped ? { ...result, redirect_to: null, redirect_dropped: true } : result;
 }
 
 async function complete(tx: Executor, hpp: HppSession, kpSession: KpSession, category: string, email: string | undefined): Promise<ConsumerResult> {
@@ -321,7 +349,7 @@ async function complete(tx: Executor, hpp: HppSession, kpSession: KpSession, cat
     const order = await createOrder(tx, { session: kpSession, data: kpSessionData(kpSession), category, consumerEmail: email, capture: mode === "CAPTURE_ORDER" });
     values = { authorizationToken: null, orderId: order.id, klarnaReference: order.klarnaReference };
   }
-  const status = await transition(tx, hpp, "approve", values);
+  const status = await transition(tx, { hpp, expiresAt: hppExpiry(kpSession) }, "approve", values);
   // Every other open HPP session on the same KP session follows this one to COMPLETED.
   await tx
     .update(sandboxHppSessions)

@@ -2,16 +2,17 @@ import "server-only";
 import { randomUUID, timingSafeEqual } from "node:crypto";
 import { and, eq, gt, sql } from "drizzle-orm";
 import { config } from "@/lib/config";
-import { clock, DAY } from "./clock";
+import { listCallbacks } from "./callbacks";
+import { clock, DAY, inNamespace } from "./clock";
+import { advanceClock, clockState, namespaceSummary, resetNamespace, resolveNamespace } from "./control";
 import { KlarnaApiError, notFound } from "./errors";
+import { addFault, clearFaults, injectedError, listFaults, removeFault, sleep, takeFaults, type Fault } from "./faults";
 import { actOnHostedPage, createHppSession, disableHppSession, distributeHppSession, readHppSession } from "./hpp";
 import { cancelAuthorization, createCustomerToken, createKpSession, placeOrder, readKpSession, updateKpSession } from "./kp";
 import * as om from "./om";
 import { sandboxOpenApiDocument } from "./openapi";
 import { inTransaction, type Executor } from "./store";
-import { AdvanceClockRequest } from "./schemas";
 import { sandboxIdempotency } from "./tables";
-import { parseBody } from "./validation";
 
 // The sandbox's HTTP face: one framework-free handler `(Request) => Promise<Response>` for the KP,
 // HPP, OM and control APIs. It authenticates, bounds and parses bodies, routes, and renders
@@ -91,13 +92,20 @@ const ROUTES: Route[] = [
 
   route("POST", "/_control/hpp/{}/complete", "control.complete_hpp", (p, body) => actOnHostedPage(p[0]!, body).then(json(200))),
   route("GET", "/_control/clock", "control.read_clock", async () => json(200)(clockState())),
-  route("POST", "/_control/clock/advance", "control.advance_clock", async (_p, body) => {
-    clock.advance(parseBody(AdvanceClockRequest, body).seconds * 1000);
+  route("POST", "/_control/clock/advance", "control.advance_clock", async (_p, body) => json(200)(await advanceClock(body))),
+  route("POST", "/_control/clock/reset", "control.reset_clock", async () => {
+    await clock.reset();
     return json(200)(clockState());
   }),
-  route("POST", "/_control/clock/reset", "control.reset_clock", async () => {
-    clock.reset();
-    return json(200)(clockState());
+  route("GET", "/_control/callbacks", "control.list_callbacks", async () => json(200)({ callbacks: await listCallbacks() })),
+  route("GET", "/_control/faults", "control.list_faults", async () => json(200)({ faults: await listFaults() })),
+  route("POST", "/_control/faults", "control.add_fault", async (_p, body) => json(201)(await addFault(body, API_OPERATIONS))),
+  route("DELETE", "/_control/faults", "control.clear_faults", () => clearFaults().then(noContent)),
+  route("DELETE", "/_control/faults/{}", "control.remove_fault", (p) => removeFault(p[0]!).then(noContent)),
+  route("GET", "/_control/namespace", "control.read_namespace", async () => json(200)(await namespaceSummary())),
+  route("POST", "/_control/reset", "control.reset_namespace", async () => {
+    await resetNamespace();
+    return json(200)(await namespaceSummary());
   }),
   route("GET", "/openapi.json", "sandbox.openapi", async () => json(200)(sandboxOpenApiDocument())),
 ];
@@ -108,10 +116,12 @@ export const PUBLIC_OPERATIONS: ReadonlySet<string> = new Set(["sandbox.openapi"
 /** What the handler serves, for the OpenAPI document and its completeness test. */
 export const SANDBOX_ROUTES = ROUTES.map(({ method, path, operation }) => ({ method, path, operation }));
 
-const clockState = () => ({ now: clock.now().toISOString(), offset_seconds: Math.round(clock.offsetMs / 1000) });
+/** Klarna's own operations: the ones faults can hit (the control API and docs are never faulted). */
+const API_OPERATIONS = ROUTES.filter((entry) => /^(kp|hpp|om)\./.test(entry.operation)).map((entry) => entry.operation);
 
 const envelope = (error: KlarnaApiError, correlationId: string): ApiResult => ({
   status: error.status,
+  ...(error.status === 429 ? { headers: { "retry-after": "1" } } : {}),
   body: { error_code: error.code, error_messages: error.messages, correlation_id: correlationId },
 });
 
@@ -186,7 +196,9 @@ function toResponse(result: ApiResult, correlationId: string): Response {
   return new Response(JSON.stringify(result.body), { status: result.status, headers });
 }
 
-async function dispatch(request: Request, correlationId: string): Promise<ApiResult> {
+const CONNECTION_RESET = Symbol("connection reset");
+
+async function dispatch(request: Request, correlationId: string): Promise<ApiResult | typeof CONNECTION_RESET> {
   const path = new URL(request.url).pathname.slice(SANDBOX_API_PREFIX.length) || "/";
   const candidates = ROUTES.filter((candidate) => candidate.pattern.test(path));
   if (candidates.length === 0) throw notFound(`No such resource: ${path}`);
@@ -197,15 +209,35 @@ async function dispatch(request: Request, correlationId: string): Promise<ApiRes
     (matched.pattern.exec(path) ?? []).slice(1).map((value, index) => [index, decodeURIComponent(value)]),
   ) as Params;
   const body = request.method === "GET" || request.method === "DELETE" ? undefined : await readJsonBody(request);
-  const { run } = matched;
-  if (typeof run === "function") return run(params, body);
-  return runIdempotent(request.headers.get("klarna-idempotency-key"), correlationId, (tx) => run.idempotent(tx, params, body));
+  const namespace = await resolveNamespace(request, matched.operation === "control.remove_fault" ? undefined : params[0], body);
+  return inNamespace(namespace, async () => {
+    const faults = API_OPERATIONS.includes(matched.operation) ? await takeFaults(matched.operation, ["latency", "http_error", "reset", "timeout"]) : [];
+    const delay = faults.filter((fault) => fault.kind === "latency").reduce((sum, fault) => sum + (fault.latencyMs ?? 0), 0);
+    if (delay > 0) await sleep(delay);
+    const failure = faults.find((fault) => fault.kind !== "latency");
+    if (failure && !failure.afterOperation) return injectFailure(failure);
+    const { run } = matched;
+    const result =
+      typeof run === "function"
+        ? await run(params, body)
+        : await runIdempotent(request.headers.get("klarna-idempotency-key"), correlationId, (tx) => run.idempotent(tx, params, body));
+    return failure ? injectFailure(failure) : result;
+  });
+}
+
+/** An injected failure: an error reply, or a connection that is reset (after hanging, for a timeout). */
+async function injectFailure(fault: Fault): Promise<ApiResult | typeof CONNECTION_RESET> {
+  if (fault.kind === "timeout") await sleep(fault.latencyMs ?? 30_000);
+  if (fault.kind !== "http_error") return CONNECTION_RESET;
+  throw injectedError(fault);
 }
 
 export async function handleSandboxRequest(request: Request): Promise<Response> {
   const correlationId = randomUUID();
   try {
-    return toResponse(await dispatch(request, correlationId), correlationId);
+    const result = await dispatch(request, correlationId);
+    // A network error: the custom server resets the client's connection without answering.
+    return result === CONNECTION_RESET ? Response.error() : toResponse(result, correlationId);
   } catch (error) {
     if (error instanceof KlarnaApiError) return toResponse(envelope(error, correlationId), correlationId);
     console.error(`[sandbox] ${request.method} ${request.url} failed (correlation id ${correlationId})`, error);

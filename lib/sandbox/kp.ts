@@ -9,6 +9,7 @@ import { CustomerTokenRequest, KpSessionRequest, PlaceOrderRequest, type OrderDa
 import { inTransaction, type Executor } from "./store";
 import { sandboxAuthorizations, sandboxKpSessions } from "./tables";
 import { parseBody, validateOrderData } from "./validation";
+import { currentNamespace } from "./scope";
 
 // Klarna Payments v1: sessions, authorizations (issued by the hosted page), place order.
 
@@ -41,6 +42,7 @@ export async function createKpSession(body: unknown) {
   await inTransaction((tx) =>
     tx.insert(sandboxKpSessions).values({
       id,
+      namespace: currentNamespace(),
       data: request,
       paymentMethodCategories: categories,
       clientToken,
@@ -102,6 +104,7 @@ export async function authorize(tx: Executor, session: KpSession, details: { hpp
   const token = newId();
   await tx.insert(sandboxAuthorizations).values({
     token,
+    namespace: session.namespace,
     kpSessionId: session.id,
     hppSessionId: details.hppSessionId,
     category: details.category,

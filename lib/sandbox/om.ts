@@ -1,12 +1,14 @@
 import "server-only";
-import { asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
+import { enqueueCallback } from "./callbacks";
 import { addMs, clock, DAY, MINUTE } from "./clock";
 import { badValue, forbidden, notFound } from "./errors";
 import { isUuid, newId, newKlarnaReference } from "./ids";
 import { decideAuthorization } from "./personas";
 import { CaptureRequest, RefundRequest, ShippingInfoRequest, type OrderData } from "./schemas";
-import type { Executor } from "./store";
-import { sandboxCaptures, sandboxKpSessions, sandboxOrders, sandboxRefunds } from "./tables";
+import { runInScope } from "./scope";
+import { db, inTransaction, type Executor } from "./store";
+import { sandboxCaptures, sandboxClocks, sandboxKpSessions, sandboxOrders, sandboxRefunds } from "./tables";
 import { parseBody } from "./validation";
 
 // Order Management v1: orders created by place order (or by the hosted page in PLACE_ORDER /
@@ -33,7 +35,7 @@ const paymentMethod = (category: string) => PAYMENT_METHODS[category] ?? PAYMENT
 /** Creates an AUTHORIZED order (fully captured when `capture`) and completes the KP session. */
 export async function createOrder(
   tx: Executor,
-  input: { session: { id: string }; data: OrderData; category: string; consumerEmail?: string; capture: boolean },
+  input: { session: { id: string; namespace: string }; data: OrderData; category: string; consumerEmail?: string; capture: boolean },
 ) {
   const now = clock.now();
   const decision = decideAuthorization(input.consumerEmail ?? input.data.billing_address?.email);
@@ -44,6 +46,7 @@ export async function createOrder(
     .insert(sandboxOrders)
     .values({
       id,
+      namespace: input.session.namespace,
       kpSessionId: input.session.id,
       klarnaReference: newKlarnaReference(),
       status: "AUTHORIZED",
@@ -66,13 +69,54 @@ export async function createOrder(
   return { id, klarnaReference: order!.klarnaReference, fraudStatus: order!.fraudStatus, authorizedPaymentMethod: method.authorized };
 }
 
+/** What a finished fraud review changes: a rejected order is cancelled. */
+const fraudDecision = (order: Order) => {
+  const fraudStatus = order.fraudVerdict ?? "ACCEPTED";
+  return { fraudStatus, status: fraudStatus === "REJECTED" ? ("CANCELLED" as const) : order.status };
+};
+
+/**
+ * Settles every pending fraud review whose time has come in its namespace's time, and tells the
+ * merchant at the KP session's merchant_urls.notification (FACTS 2.6).
+ */
+export async function decideDueFraudReviews(): Promise<void> {
+  const pending = await db()
+    .select({ order: sandboxOrders, offsetMs: sandboxClocks.offsetMs, kpData: sandboxKpSessions.data })
+    .from(sandboxOrders)
+    .innerJoin(sandboxKpSessions, eq(sandboxKpSessions.id, sandboxOrders.kpSessionId))
+    .leftJoin(sandboxClocks, eq(sandboxClocks.namespace, sandboxOrders.namespace))
+    .where(eq(sandboxOrders.fraudStatus, "PENDING"));
+  const due = pending.filter(({ order, offsetMs }) => order.fraudDecisionAt && order.fraudDecisionAt.getTime() <= Date.now() + (offsetMs ?? 0));
+  for (const { order, offsetMs, kpData } of due) {
+    await runInScope({ namespace: order.namespace, offsetMs: offsetMs ?? 0 }, () =>
+      inTransaction(async (tx) => {
+        const [decided] = await tx
+          .update(sandboxOrders)
+          .set(fraudDecision(order))
+          .where(and(eq(sandboxOrders.id, order.id), eq(sandboxOrders.fraudStatus, "PENDING")))
+          .returning();
+        const url = (kpData.merchant_urls as { notification?: string } | undefined)?.notification;
+        if (!decided || !url) return;
+        await enqueueCallback(tx, {
+          kind: "fraud_notification",
+          subjectId: order.id,
+          url: url.replaceAll("{order.id}", order.id).replaceAll("{session.id}", order.kpSessionId),
+          payload: () => ({
+            order_id: order.id,
+            event_type: decided.fraudStatus === "ACCEPTED" ? "FRAUD_RISK_ACCEPTED" : "FRAUD_RISK_REJECTED",
+            event_timestamp: clock.now().toISOString(),
+          }),
+        });
+      }),
+    );
+  }
+}
+
 /** The order as it stands at the sandbox's current time: pending reviews decide, authorizations expire. */
 function current(order: Order): Order {
   const now = clock.now();
   let view = order;
-  if (view.fraudStatus === "PENDING" && view.fraudDecisionAt && view.fraudDecisionAt <= now) {
-    view = { ...view, fraudStatus: view.fraudVerdict ?? "ACCEPTED" };
-  }
+  if (view.fraudStatus === "PENDING" && view.fraudDecisionAt && view.fraudDecisionAt <= now) view = { ...view, ...fraudDecision(view) };
   if (view.status === "AUTHORIZED" && view.expiresAt <= now) view = { ...view, status: "EXPIRED" };
   return view;
 }

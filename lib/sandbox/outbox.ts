@@ -1,7 +1,8 @@
 import "server-only";
-import { desc } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import { formatMoney } from "@/lib/money";
 import type { OrderData } from "./schemas";
+import { currentNamespace } from "./scope";
 import { db } from "./store";
 import { sandboxOutbox } from "./tables";
 
@@ -21,6 +22,7 @@ export function composeLinkMessage(method: "email" | "sms" | "token", order: Ord
   return { locale, subject: method === "email" ? texts.subject : null, body: texts.body(amount, link) };
 }
 
+/** What was "sent" in the current namespace, newest first. */
 export async function listOutbox(limit = 100) {
-  return db().select().from(sandboxOutbox).orderBy(desc(sandboxOutbox.createdAt)).limit(limit);
+  return db().select().from(sandboxOutbox).where(eq(sandboxOutbox.namespace, currentNamespace())).orderBy(desc(sandboxOutbox.createdAt)).limit(limit);
 }

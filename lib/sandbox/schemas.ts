@@ -191,5 +191,8 @@ export const CompleteHppRequest = z.object({
   email: z.string().max(254).optional(),
 });
 
-/** Control API: moves sandbox time forward (at most a year at a time). */
-export const AdvanceClockRequest = z.object({ seconds: z.number().int().min(0).max(366 * 24 * 3600) });
+/** Control API: moves sandbox time forward, by up to a year or to the next deadline. */
+export const AdvanceClockRequest = z.union([
+  z.object({ seconds: z.number().int().min(0).max(366 * 24 * 3600) }).strict(),
+  z.object({ to: z.literal("next_deadline") }).strict(),
+]);

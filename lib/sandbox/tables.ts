@@ -1,12 +1,15 @@
-import { bigint, boolean, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 // The sandbox's own tables, on the project's database. Klarna request data is kept as JSON
 // documents exactly as validated; only what the emulator queries or updates gets a column.
 
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+/** The namespace a row belongs to (see scope.ts): set on creation, inherited by what follows. */
+const namespace = () => text("namespace").notNull().default("default");
 
 export const sandboxKpSessions = pgTable("sandbox_kp_sessions", {
   id: uuid("id").primaryKey(),
+  namespace: namespace(),
   /** The validated session request (order data, addresses, merchant_urls, options …). */
   data: jsonb("data").$type<Record<string, unknown>>().notNull(),
   paymentMethodCategories: jsonb("payment_method_categories").$type<string[]>().notNull(),
@@ -21,6 +24,7 @@ export const sandboxAuthorizations = pgTable(
   "sandbox_authorizations",
   {
     token: uuid("token").primaryKey(),
+    namespace: namespace(),
     kpSessionId: uuid("kp_session_id").notNull(),
     hppSessionId: uuid("hpp_session_id"),
     category: text("category").notNull(),
@@ -37,6 +41,7 @@ export const sandboxHppSessions = pgTable(
   "sandbox_hpp_sessions",
   {
     id: uuid("id").primaryKey(),
+    namespace: namespace(),
     kpSessionId: uuid("kp_session_id").notNull(),
     merchantUrls: jsonb("merchant_urls").$type<Record<string, string | null | undefined>>().notNull(),
     options: jsonb("options").$type<Record<string, unknown>>().notNull(),
@@ -55,6 +60,7 @@ export const sandboxHppSessions = pgTable(
 
 export const sandboxOrders = pgTable("sandbox_orders", {
   id: uuid("id").primaryKey(),
+  namespace: namespace(),
   kpSessionId: uuid("kp_session_id").notNull(),
   klarnaReference: text("klarna_reference").notNull().unique(),
   status: text("status", { enum: ["AUTHORIZED", "PART_CAPTURED", "CAPTURED", "CANCELLED", "EXPIRED", "CLOSED"] }).notNull(),
@@ -112,6 +118,7 @@ export const sandboxIdempotency = pgTable("sandbox_idempotency", {
 /** E-mails and SMS "sent" by the distribution endpoint, shown at /sandbox/outbox. */
 export const sandboxOutbox = pgTable("sandbox_outbox", {
   id: uuid("id").primaryKey(),
+  namespace: namespace(),
   hppSessionId: uuid("hpp_session_id").notNull(),
   method: text("method", { enum: ["email", "sms", "token"] }).notNull(),
   recipient: text("recipient").notNull(),
@@ -121,3 +128,70 @@ export const sandboxOutbox = pgTable("sandbox_outbox", {
   locale: text("locale").notNull(),
   createdAt: at("created_at").notNull(),
 });
+
+/** Each namespace's clock offset; no row means real time. */
+export const sandboxClocks = pgTable("sandbox_clocks", {
+  namespace: text("namespace").primaryKey(),
+  offsetMs: bigint("offset_ms", { mode: "number" }).notNull(),
+  updatedAt: at("updated_at").notNull(),
+});
+
+/** Faults injected through the control API, consumed by the requests and callbacks they match. */
+export const sandboxFaults = pgTable(
+  "sandbox_faults",
+  {
+    id: uuid("id").primaryKey(),
+    namespace: namespace(),
+    /** An operation name (`hpp.read_session`, `callback.hpp_status` …) or `*` for all. */
+    operation: text("operation").notNull(),
+    kind: text("kind", { enum: ["latency", "http_error", "reset", "timeout", "drop_callback", "duplicate_callback", "drop_redirect"] }).notNull(),
+    status: integer("status"),
+    latencyMs: integer("latency_ms"),
+    /** Apply after the operation ran (its effect stays, the reply is lost) instead of before. */
+    afterOperation: boolean("after_operation").notNull(),
+    probability: doublePrecision("probability").notNull(),
+    /** How many more times it may fire; null for no limit. */
+    remaining: integer("remaining"),
+    fired: integer("fired").notNull(),
+    createdAt: at("created_at").notNull(),
+  },
+  (table) => [index("sandbox_faults_namespace_idx").on(table.namespace)],
+);
+
+/** Callbacks to the merchant (HPP status updates, fraud decisions) and their delivery state. */
+export const sandboxCallbacks = pgTable(
+  "sandbox_callbacks",
+  {
+    /** Klarna's event_id. */
+    id: uuid("id").primaryKey(),
+    namespace: namespace(),
+    kind: text("kind", { enum: ["hpp_status", "fraud_notification"] }).notNull(),
+    /** The HPP session or the order it is about. */
+    subjectId: uuid("subject_id").notNull(),
+    url: text("url").notNull(),
+    payload: jsonb("payload").$type<Record<string, unknown>>().notNull(),
+    state: text("state", { enum: ["pending", "delivered", "failed", "dropped"] }).notNull(),
+    attempts: integer("attempts").notNull(),
+    /** Sandbox time of the next attempt while pending. */
+    nextAttemptAt: at("next_attempt_at"),
+    /** Real time until which one instance holds the delivery. */
+    lockedUntil: at("locked_until"),
+    createdAt: at("created_at").notNull(),
+  },
+  (table) => [index("sandbox_callbacks_namespace_idx").on(table.namespace, table.createdAt), index("sandbox_callbacks_state_idx").on(table.state)],
+);
+
+export const sandboxCallbackAttempts = pgTable(
+  "sandbox_callback_attempts",
+  {
+    id: uuid("id").primaryKey(),
+    callbackId: uuid("callback_id").notNull(),
+    attempt: integer("attempt").notNull(),
+    /** Sandbox time when it was sent. */
+    sentAt: at("sent_at").notNull(),
+    statusCode: integer("status_code"),
+    error: text("error"),
+    latencyMs: integer("latency_ms").notNull(),
+  },
+  (table) => [index("sandbox_callback_attempts_callback_idx").on(table.callbackId)],
+);

@@ -113,7 +113,7 @@ describe("finalize", () => {
   it("marks payment_failed with Klarna's reason when place order is refused", async () => {
     const { order, session } = await checkout();
     await pay(session.id);
-    clock.advance(61 * MINUTE); // the authorization token lives 60 minutes
+    await clock.advance(61 * MINUTE); // the authorization token lives 60 minutes
     const result = await finalize(order.id, "sweep");
     expect(result).toMatchObject({ status: "payment_failed", failureReason: "NOT_FOUND: Invalid authorization token" });
     const failure = (await listOrderEvents(order.id)).find((event) => event.type === "place_order_failed");
@@ -133,7 +133,7 @@ describe("finalize", () => {
 
   it("expires the order once Klarna has forgotten every session", async () => {
     const { order } = await checkout();
-    clock.advance(47 * HOUR + MINUTE);
+    await clock.advance(47 * HOUR + MINUTE);
     expect((await finalize(order.id, "sweep")).status).toBe("expired");
   });
 });

@@ -41,7 +41,7 @@ describe("HPP sessions", () => {
 
   it("refuses an expired KP session with 404 'Payment session has expired'", async () => {
     const kp = await createKpSession();
-    clock.advance(47 * HOUR + MINUTE);
+    await clock.advance(47 * HOUR + MINUTE);
     const reply = await call("POST", "/hpp/v1/sessions", { payment_session_url: paymentSessionUrl(kp) });
     expect(reply).toMatchObject({ status: 404, body: { error_messages: ["Payment session has expired"] } });
   });
@@ -220,7 +220,7 @@ describe("HPP disable, expiry and distribution", () => {
 
   it("answers 404 once the session has expired, and the page says so", async () => {
     const hpp = await createHppSession(await createKpSession());
-    clock.advance(47 * HOUR);
+    await clock.advance(47 * HOUR);
     expect((await read(hpp.session_id)).status).toBe(404);
     expect(await openHostedPage(hpp.session_id)).toEqual({ state: "unavailable", reason: "expired" });
     expect((await completeHpp(hpp.session_id, "approve")).status).toBe(404);
@@ -233,7 +233,7 @@ describe("HPP disable, expiry and distribution", () => {
     expect(email.status).toBe(201);
     const sms = await call("POST", `/hpp/v1/sessions/${hpp.session_id}/distribution`, { method: "sms", contact_information: { phone: "+447755564318", phone_country: "GB" } });
     expect(sms.status).toBe(201);
-    const outbox = (await listOutbox()).filter((message) => message.hppSessionId === hpp.session_id);
+    const outbox = (await listOutbox("default")).filter((message) => message.hppSessionId === hpp.session_id);
     expect(outbox.map((message) => [message.method, message.recipient])).toEqual(
       expect.arrayContaining([
         ["email", "customer@email.uk"],
@@ -257,7 +257,7 @@ describe("HPP disable, expiry and distribution", () => {
       }),
     );
     await call("POST", `/hpp/v1/sessions/${german.session_id}/distribution`, { method: "email", contact_information: { email: "customer@email.de" } });
-    const [deMail] = (await listOutbox()).filter((message) => message.hppSessionId === german.session_id);
+    const [deMail] = (await listOutbox("default")).filter((message) => message.hppSessionId === german.session_id);
     expect(deMail?.subject).toBe("Schließe deinen Kauf mit Klarna ab");
     expect(deMail?.body).toMatch(/119,00\s€/);
   });

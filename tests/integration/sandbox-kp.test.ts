@@ -103,12 +103,12 @@ describe("KP sessions", () => {
 
   it("updates a session (204), which restarts its 48 h lifetime", async () => {
     const id = await createKpSession();
-    clock.advance(47 * HOUR);
+    await clock.advance(47 * HOUR);
     const updated = gbSession({ merchant_reference1: "ORDER-2" });
     expect((await call("POST", `/payments/v1/sessions/${id}`, updated)).status).toBe(204);
-    clock.advance(47 * HOUR);
+    await clock.advance(47 * HOUR);
     expect((await call("GET", `/payments/v1/sessions/${id}`)).status).toBe(200);
-    clock.advance(1 * HOUR + MINUTE);
+    await clock.advance(1 * HOUR + MINUTE);
     const gone = await call("GET", `/payments/v1/sessions/${id}`);
     expect(gone.status).toBe(404);
     expect(gone.body).toMatchObject({ error_code: "NOT_FOUND", error_messages: ["Invalid session id"] });
@@ -164,7 +164,7 @@ describe("KP authorizations and orders", () => {
 
   it("expires a token after 60 minutes", async () => {
     const { token } = await authorizedSession();
-    clock.advance(60 * MINUTE + 1000);
+    await clock.advance(60 * MINUTE + 1000);
     const reply = await call("POST", `/payments/v1/authorizations/${token}/order`, gbSession());
     expect(reply).toMatchObject({ status: 404, body: { error_code: "NOT_FOUND", error_messages: ["Invalid authorization token"] } });
   });

@@ -131,7 +131,7 @@ describe("OM orders", () => {
     const extend = (id: string) => call("POST", `${orderPath(id)}/extend-authorization-time`);
     const id = await placedOrder();
     const created = new Date((await getOrder(id)).created_at).getTime();
-    clock.advance(20 * DAY);
+    await clock.advance(20 * DAY);
     expect((await extend(id)).status).toBe(204);
     const extended = new Date((await getOrder(id)).expires_at).getTime();
     expect(extended).toBeGreaterThan(created + 47 * DAY);
@@ -140,15 +140,15 @@ describe("OM orders", () => {
 
     // Day 45, 70, … 170: each call extends, the last one only up to the 180-day limit.
     for (let call = 0; call < 6; call += 1) {
-      clock.advance(25 * DAY);
+      await clock.advance(25 * DAY);
       expect((await extend(id)).status).toBe(204);
     }
     expect(new Date((await getOrder(id)).expires_at).getTime()).toBe(created + 180 * DAY);
-    clock.advance(25 * DAY);
+    await clock.advance(25 * DAY);
     expect((await extend(id)).status).toBe(403);
 
     const lapsed = await placedOrder();
-    clock.advance(28 * DAY + MINUTE);
+    await clock.advance(28 * DAY + MINUTE);
     expect((await getOrder(lapsed)).status).toBe("EXPIRED");
     expect(await capture(lapsed, 100)).toMatchObject({ status: 403, body: { error_code: "CAPTURE_NOT_ALLOWED", error_messages: [`Order ${lapsed} is expired. Capture not possible.`] } });
     expect(await extend(lapsed)).toMatchObject({ status: 403, body: { error_messages: ["Order is expired. Authorization time cannot be extended."] } });
@@ -159,11 +159,11 @@ describe("OM orders", () => {
     expect((await getOrder(accepted)).fraud_status).toBe("PENDING");
     expect(await capture(accepted, 100)).toMatchObject({ status: 403, body: { error_code: "CAPTURE_NOT_ALLOWED" } });
     const rejected = await placedOrder("customer+pend-reject-10@email.uk");
-    clock.advance(5 * MINUTE);
+    await clock.advance(5 * MINUTE);
     expect((await getOrder(accepted)).fraud_status).toBe("ACCEPTED");
     expect((await capture(accepted, 100)).status).toBe(201);
     expect((await getOrder(rejected)).fraud_status).toBe("PENDING");
-    clock.advance(5 * MINUTE);
+    await clock.advance(5 * MINUTE);
     expect((await getOrder(rejected)).fraud_status).toBe("REJECTED");
     expect((await capture(rejected, 100)).status).toBe(403);
   });
@@ -194,7 +194,7 @@ describe("OM idempotency", () => {
     const id = await placedOrder();
     const key = { "klarna-idempotency-key": crypto.randomUUID() };
     await capture(id, 1000, key);
-    clock.advance(DAY + MINUTE);
+    await clock.advance(DAY + MINUTE);
     await capture(id, 1000, key);
     expect((await getOrder(id)).captured_amount).toBe(2000);
   });

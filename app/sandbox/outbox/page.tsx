@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
-import { listOutbox } from "@/lib/sandbox";
+import { cookies } from "next/headers";
+import { listOutbox, namespaceFromCookie, NAMESPACE_COOKIE } from "@/lib/sandbox";
 
 export const metadata: Metadata = { title: "Sandbox outbox" };
 
 // What the sandbox "sent": the payment links of HPP's distribution endpoint, newest first.
 export default async function OutboxPage() {
-  const messages = await listOutbox();
+  const messages = await listOutbox(namespaceFromCookie((await cookies()).get(NAMESPACE_COOKIE)?.value));
   return (
     <main id="main" className="mx-auto w-full max-w-4xl flex-1 space-y-6 px-4 py-10">
       <h1 className="text-3xl font-bold">Sandbox outbox</h1>

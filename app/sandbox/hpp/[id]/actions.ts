@@ -11,6 +11,7 @@ export type HostedPageState = { message: string } | null;
 export async function actOnPayment(_previous: HostedPageState, formData: FormData): Promise<HostedPageState> {
   const id = String(formData.get("sessionId") ?? "");
   let redirectTo: string | null;
+  let redirectDropped = false;
   try {
     const result = await actOnHostedPage(id, {
       outcome: formData.get("outcome"),
@@ -18,11 +19,13 @@ export async function actOnPayment(_previous: HostedPageState, formData: FormDat
       email: formData.get("email") ?? undefined,
     });
     redirectTo = result.redirect_to;
+    redirectDropped = result.redirect_dropped ?? false;
   } catch (error) {
     if (error instanceof KlarnaApiError) return { message: error.messages[0] ?? error.code };
     throw error;
   }
   if (redirectTo) redirect(redirectTo);
+  if (redirectDropped) redirect(`/sandbox/hpp/${id}/result?redirect=dropped`);
   // A decline with payment fallback keeps the consumer here, now offered the other categories.
   revalidatePath(`/sandbox/hpp/${id}`);
   return null;

@@ -1,0 +1,44 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import { db } from "@/lib/db/client";
+import { orders } from "@/lib/db/schema";
+import { FraudNotificationSchema, KlarnaError } from "@/lib/klarna";
+import { syncFromKlarna } from "./back-office";
+import { recordEvent } from "./events";
+import { getOrder } from "./queries";
+
+// Orders Klarna placed with fraud_status PENDING wait for a review (FACTS 2.6): nothing may be
+// captured until Klarna accepts. Klarna's notification only says "look again"; the decision is
+// read from Order Management, and the sweep does the same for notifications that never come.
+
+export type NotificationVerdict = { status: 400 | 404; error: string } | { status: 200; orderId: string };
+
+export async function receiveFraudNotification(body: unknown): Promise<NotificationVerdict> {
+  const parsed = FraudNotificationSchema.safeParse(body);
+  if (!parsed.success) return { status: 400, error: "Not a Klarna order notification" };
+  const [order] = await db().select({ id: orders.id }).from(orders).where(eq(orders.klarnaOrderId, parsed.data.order_id)).limit(1);
+  if (!order) return { status: 404, error: "No order of ours has this Klarna order id" };
+  await recordEvent(db(), order.id, "notification_received", `Klarna notified ${parsed.data.event_type}`, { eventType: parsed.data.event_type });
+  return { status: 200, orderId: order.id };
+}
+
+/** Reads the order's fraud decision from Klarna and records it once it is made. */
+export async function settleFraudReview(orderId: string): Promise<void> {
+  const order = await getOrder(orderId);
+  if (!order || order.fraudStatus !== "PENDING") return;
+  try {
+    const klarnaOrder = await syncFromKlarna(order);
+    if (!klarnaOrder || klarnaOrder.fraud_status === "PENDING") return;
+    const verdict = klarnaOrder.fraud_status === "ACCEPTED" ? "accepted: the order can be captured and shipped" : "rejected: Klarna cancelled the order; do not ship";
+    await recordEvent(db(), orderId, "fraud_review_decided", `Klarna's fraud review ${verdict}`, { fraudStatus: klarnaOrder.fraud_status });
+  } catch (error) {
+    if (!(error instanceof KlarnaError)) throw error;
+    console.warn(`[fraud-review] order ${orderId} could not be read from Klarna: ${error.reason}`);
+  }
+}
+
+/** Orders still waiting for Klarna's fraud decision (the sweep re-reads them). */
+export async function listPendingReviewIds(): Promise<string[]> {
+  const rows = await db().select({ id: orders.id }).from(orders).where(and(eq(orders.fraudStatus, "PENDING"), eq(orders.status, "authorized")));
+  return rows.map((row) => row.id);
+}

@@ -1,0 +1,144 @@
+import "server-only";
+import { and, eq, gt, inArray, isNotNull, min, sql } from "drizzle-orm";
+import { addMs, clock, HOUR } from "./clock";
+import { badValue } from "./errors";
+import { isUuid } from "./ids";
+import { AdvanceClockRequest } from "./schemas";
+import { currentNamespace, DEFAULT_NAMESPACE, Namespace, NAMESPACE_COOKIE, NAMESPACE_HEADER } from "./scope";
+import { db } from "./store";
+import {
+  sandboxAuthorizations,
+  sandboxCallbackAttempts,
+  sandboxCallbacks,
+  sandboxCaptures,
+  sandboxClocks,
+  sandboxFaults,
+  sandboxHppSessions,
+  sandboxKpSessions,
+  sandboxOrders,
+  sandboxOutbox,
+  sandboxRefunds,
+} from "./tables";
+import { parseBody } from "./validation";
+
+// The control plane's own operations: which namespace a request belongs to, the clock's state
+// and its deadlines, and resetting one namespace.
+
+const KP_PATH = /\/payments\/v1\/sessions\/([0-9a-f-]{36})\/?$/i;
+
+/** The namespace a resource was created in, or undefined for an unknown id. */
+export async function namespaceOf(id: string): Promise<string | undefined> {
+  if (!isUuid(id)) return undefined;
+  const result = (await db().execute(sql`
+    select namespace from sandbox_kp_sessions where id = ${id}
+    union all select namespace from sandbox_hpp_sessions where id = ${id}
+    union all select namespace from sandbox_authorizations where token = ${id}
+    union all select namespace from sandbox_orders where id = ${id}
+    limit 1`)) as unknown as { rows: { namespace: string }[] };
+  return result.rows[0]?.namespace;
+}
+
+/** The namespace the caller asked for: the header, else the cookie, else the default one. */
+export function requestedNamespace(headers: Headers): string {
+  const fromCookie = headers
+    .get("cookie")
+    ?.split(";")
+    .map((pair) => pair.trim().split("="))
+    .find(([name]) => name === NAMESPACE_COOKIE)?.[1];
+  const requested = headers.get(NAMESPACE_HEADER) ?? (fromCookie ? decodeURIComponent(fromCookie) : undefined);
+  if (requested === undefined) return DEFAULT_NAMESPACE;
+  if (!Namespace.safeParse(requested).success) throw badValue(`${NAMESPACE_HEADER} header`);
+  return requested;
+}
+
+/**
+ * A request about an existing resource runs in that resource's namespace (so the merchant needs
+ * to name it only when creating the KP session); anything else in the namespace it asks for.
+ */
+export async function resolveNamespace(request: Request, resourceId: string | undefined, body: unknown): Promise<string> {
+  const kpSessionUrl = (body as { payment_session_url?: unknown } | undefined)?.payment_session_url;
+  const id = resourceId ?? (typeof kpSessionUrl === "string" ? kpSessionUrl.match(KP_PATH)?.[1] : undefined);
+  return (id ? await namespaceOf(id) : undefined) ?? requestedNamespace(request.headers);
+}
+
+export const clockState = () => ({ namespace: currentNamespace(), now: clock.now().toISOString(), offset_seconds: Math.round(clock.offsetMs / 1000) });
+
+/** The earliest moment after now at which something in the namespace expires or falls due. */
+export async function nextDeadline(): Promise<{ kind: string; at: Date } | null> {
+  const namespace = currentNamespace();
+  const now = clock.now();
+  const earliest = async (kind: string, query: Promise<{ at: Date | null }[]>) => ({ kind, at: (await query)[0]?.at ?? null });
+  const candidates = await Promise.all([
+    earliest(
+      "authorization_token_expiry",
+      db().select({ at: min(sandboxAuthorizations.expiresAt) }).from(sandboxAuthorizations).where(and(eq(sandboxAuthorizations.namespace, namespace), eq(sandboxAuthorizations.status, "valid"), gt(sandboxAuthorizations.expiresAt, now))),
+    ),
+    earliest(
+      "hpp_session_expiry",
+      db()
+        .select({ at: min(sandboxKpSessions.expiresAt) })
+        .from(sandboxKpSessions)
+        .where(and(eq(sandboxKpSessions.namespace, namespace), gt(sandboxKpSessions.expiresAt, addMs(now, HOUR))))
+        .then((rows) => rows.map((row) => ({ at: row.at && addMs(new Date(row.at), -HOUR) }))),
+    ),
+    earliest(
+      "kp_session_expiry",
+      db().select({ at: min(sandboxKpSessions.expiresAt) }).from(sandboxKpSessions).where(and(eq(sandboxKpSessions.namespace, namespace), gt(sandboxKpSessions.expiresAt, now))),
+    ),
+    earliest(
+      "order_authorization_expiry",
+      db().select({ at: min(sandboxOrders.expiresAt) }).from(sandboxOrders).where(and(eq(sandboxOrders.namespace, namespace), inArray(sandboxOrders.status, ["AUTHORIZED", "PART_CAPTURED"]), gt(sandboxOrders.expiresAt, now))),
+    ),
+    earliest(
+      "fraud_decision",
+      db().select({ at: min(sandboxOrders.fraudDecisionAt) }).from(sandboxOrders).where(and(eq(sandboxOrders.namespace, namespace), eq(sandboxOrders.fraudStatus, "PENDING"), gt(sandboxOrders.fraudDecisionAt, now))),
+    ),
+    earliest(
+      "callback_retry",
+      db().select({ at: min(sandboxCallbacks.nextAttemptAt) }).from(sandboxCallbacks).where(and(eq(sandboxCallbacks.namespace, namespace), eq(sandboxCallbacks.state, "pending"), isNotNull(sandboxCallbacks.nextAttemptAt), gt(sandboxCallbacks.nextAttemptAt, now))),
+    ),
+  ]);
+  const found = candidates.filter((candidate): candidate is { kind: string; at: Date } => candidate.at !== null);
+  found.sort((a, b) => new Date(a.at).getTime() - new Date(b.at).getTime());
+  return found[0] ? { kind: found[0].kind, at: new Date(found[0].at) } : null;
+}
+
+export async function advanceClock(body: unknown) {
+  const request = parseBody(AdvanceClockRequest, body);
+  if ("seconds" in request) {
+    await clock.advance(request.seconds * 1000);
+    return clockState();
+  }
+  const deadline = await nextDeadline();
+  // Exactly to the deadline: every check treats "at or after" as passed.
+  if (deadline) await clock.advance(Math.max(0, deadline.at.getTime() - clock.now().getTime()));
+  return { ...clockState(), deadline: deadline ? { kind: deadline.kind, at: deadline.at.toISOString() } : null };
+}
+
+/** Counts of what the namespace holds, for the control API and the dashboard. */
+export async function namespaceSummary() {
+  const namespace = currentNamespace();
+  const count = async (table: typeof sandboxKpSessions | typeof sandboxHppSessions | typeof sandboxOrders | typeof sandboxCallbacks | typeof sandboxFaults | typeof sandboxOutbox) =>
+    (await db().select({ n: sql<number>`count(*)::int` }).from(table).where(eq(table.namespace, namespace)))[0]!.n;
+  const [kp, hpp, orders, callbacks, faults, outbox] = await Promise.all(
+    [sandboxKpSessions, sandboxHppSessions, sandboxOrders, sandboxCallbacks, sandboxFaults, sandboxOutbox].map(count),
+  );
+  return { namespace, clock: clockState(), counts: { kp_sessions: kp, hpp_sessions: hpp, orders, callbacks, faults, outbox } };
+}
+
+/** Forgets everything in the current namespace (and puts its clock back); others are untouched. */
+export async function resetNamespace(): Promise<void> {
+  const namespace = currentNamespace();
+  await db().transaction(async (tx) => {
+    const orderIds = tx.select({ id: sandboxOrders.id }).from(sandboxOrders).where(eq(sandboxOrders.namespace, namespace));
+    await tx.delete(sandboxCaptures).where(inArray(sandboxCaptures.orderId, orderIds));
+    await tx.delete(sandboxRefunds).where(inArray(sandboxRefunds.orderId, orderIds));
+    const callbackIds = tx.select({ id: sandboxCallbacks.id }).from(sandboxCallbacks).where(eq(sandboxCallbacks.namespace, namespace));
+    await tx.delete(sandboxCallbackAttempts).where(inArray(sandboxCallbackAttempts.callbackId, callbackIds));
+    for (const table of [sandboxCallbacks, sandboxOrders, sandboxAuthorizations, sandboxHppSessions, sandboxKpSessions, sandboxOutbox, sandboxFaults, sandboxClocks]) {
+      await tx.delete(table).where(eq(table.namespace, namespace));
+    }
+  });
+  await clock.reset();
+}
+
