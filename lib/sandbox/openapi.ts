@@ -4,6 +4,7 @@ import { createDocument, type oas31, type ZodOpenApiOperationObject, type ZodOpe
 import { config } from "@/lib/config";
 import * as klarna from "@/lib/klarna/schemas";
 import { PUBLIC_OPERATIONS, SANDBOX_API_PREFIX, SANDBOX_ROUTES } from "./http";
+import { FaultRequest } from "./faults";
 import * as sandbox from "./schemas";
 
 // The sandbox's OpenAPI 3.1 document, generated from the zod schemas the handlers parse requests
@@ -33,8 +34,47 @@ export interface OperationDoc {
 
 // Control-API replies have no Klarna schema; these describe what lib/sandbox returns.
 const ClockState = z.object({
+  namespace: z.string().meta({ description: "The namespace whose clock this is" }),
   now: z.iso.datetime().meta({ description: "Sandbox time: the wall clock plus the offset" }),
   offset_seconds: z.number().int().meta({ description: "How far sandbox time runs ahead of the wall clock" }),
+});
+const AdvancedClock = ClockState.extend({
+  deadline: z
+    .object({ kind: z.string(), at: z.iso.datetime() })
+    .nullable()
+    .optional()
+    .meta({ description: "With {to: next_deadline}: what fell due (token, HPP, KP or order expiry, fraud decision, callback retry), or null when nothing is pending" }),
+});
+const FaultResource = z.object({
+  fault_id: z.uuid(),
+  operation: z.string(),
+  kind: z.string(),
+  status: z.number().int().optional(),
+  latency_ms: z.number().int().optional(),
+  after: z.boolean(),
+  probability: z.number(),
+  remaining: z.number().int().optional().meta({ description: "Uses left; absent for no limit" }),
+  fired: z.number().int(),
+  created_at: z.iso.datetime(),
+});
+const CallbackEntry = z.object({
+  event_id: z.uuid(),
+  kind: z.enum(["hpp_status", "fraud_notification"]),
+  subject_id: z.uuid().meta({ description: "The HPP session or the order the callback is about" }),
+  url: z.string(),
+  state: z.enum(["pending", "delivered", "failed", "dropped"]),
+  attempts: z.number().int(),
+  next_attempt_at: z.iso.datetime().nullable().meta({ description: "Sandbox time of the next retry while pending" }),
+  created_at: z.iso.datetime(),
+  payload: z.record(z.string(), z.unknown()),
+  deliveries: z.array(
+    z.object({ attempt: z.number().int(), sent_at: z.iso.datetime(), status_code: z.number().int().nullable(), error: z.string().nullable(), latency_ms: z.number().int() }),
+  ),
+});
+const NamespaceSummary = z.object({
+  namespace: z.string(),
+  clock: ClockState,
+  counts: z.object({ kp_sessions: z.number().int(), hpp_sessions: z.number().int(), orders: z.number().int(), callbacks: z.number().int(), faults: z.number().int(), outbox: z.number().int() }),
 });
 const ConsumerResult = z.object({
   status: klarna.HppStatus,
@@ -221,14 +261,56 @@ export const OPERATIONS: Record<string, OperationDoc> = {
   "control.advance_clock": {
     tag: "Control",
     summary: "Advance the sandbox clock",
-    description: "Moves sandbox time forward, at most a year at a time: expiries, authorization windows and idempotency keys follow it.",
+    description: "Moves the namespace's time forward by `seconds` (at most a year) or `{\"to\": \"next_deadline\"}`: expiries, fraud decisions, callback retries and idempotency keys follow it.",
     body: sandbox.AdvanceClockRequest,
-    success: { status: 200, description: "Sandbox time after the move", body: ClockState },
+    success: { status: 200, description: "Sandbox time after the move", body: AdvancedClock },
   },
   "control.reset_clock": {
     tag: "Control",
     summary: "Reset the sandbox clock to the wall clock",
     success: { status: 200, description: "Sandbox time, now the wall clock", body: ClockState },
+  },
+  "control.list_callbacks": {
+    tag: "Control",
+    summary: "The callback ledger",
+    description: "Every HPP status callback and fraud notification of the namespace, newest first, with each delivery attempt (time, status code or error, latency) and the next retry.",
+    success: { status: 200, description: "The ledger", body: z.object({ callbacks: z.array(CallbackEntry) }) },
+  },
+  "control.list_faults": {
+    tag: "Control",
+    summary: "List injected faults",
+    success: { status: 200, description: "The namespace's faults", body: z.object({ faults: z.array(FaultResource) }) },
+  },
+  "control.add_fault": {
+    tag: "Control",
+    summary: "Inject a fault",
+    description:
+      "latency, http_error (429 or 5xx), reset or timeout on one API operation or all (`*`); drop_callback or duplicate_callback on callback.hpp_status or callback.fraud_notification; drop_redirect on hpp.redirect. For the next `count` matches or with a probability; `after` lets the operation take effect before its reply is lost.",
+    body: FaultRequest,
+    success: { status: 201, description: "The fault", body: FaultResource },
+  },
+  "control.clear_faults": {
+    tag: "Control",
+    summary: "Remove every fault of the namespace",
+    success: { status: 204, description: "Removed" },
+  },
+  "control.remove_fault": {
+    tag: "Control",
+    summary: "Remove one fault",
+    success: { status: 204, description: "Removed" },
+    errors: { 404: "No such fault in this namespace (NOT_FOUND)" },
+  },
+  "control.read_namespace": {
+    tag: "Control",
+    summary: "The namespace's clock and what it holds",
+    description: "The namespace comes from the Klarna-Sandbox-Namespace header or the sandbox_namespace cookie; requests about an existing resource run in that resource's namespace.",
+    success: { status: 200, description: "Summary", body: NamespaceSummary },
+  },
+  "control.reset_namespace": {
+    tag: "Control",
+    summary: "Reset the namespace",
+    description: "Forgets every session, order, callback, fault and outbox message of the namespace and puts its clock back; other namespaces are untouched.",
+    success: { status: 200, description: "The emptied namespace", body: NamespaceSummary },
   },
   "sandbox.openapi": {
     tag: "Control",
