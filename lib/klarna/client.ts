@@ -38,7 +38,7 @@ interface CallOptions<T> {
   path: string;
   body?: unknown;
   schema?: ZodType<T>;
-  /** Safe to repeat: reads, and OM writes carrying a Klarna-Idempotency-Key. */
+  /** Safe to repeat after any failure: reads, and OM writes carrying a Klarna-Idempotency-Key. Other calls are repeated only after a 503 or 429. */
   retry?: boolean;
   idempotencyKey?: string;
   /** Our sandbox only: the namespace a test run works in (ignored by Klarna). */
@@ -63,6 +63,8 @@ function kindFor(status: number): KlarnaErrorKind {
 }
 
 const retryable = (error: unknown) => error instanceof KlarnaError && error.kind === "unavailable";
+/** Turned away before Klarna did anything (503, 429, refused connection): any call may be repeated. */
+const notProcessed = (error: unknown) => error instanceof KlarnaError && (error.details.status === 503 || error.details.status === 429);
 
 async function attempt<T>(options: CallOptions<T>): Promise<KlarnaReply<T>> {
   const { baseUrl, username, password, timeoutMs } = config().klarna;
@@ -106,7 +108,8 @@ async function attempt<T>(options: CallOptions<T>): Promise<KlarnaReply<T>> {
       code: envelope.success ? envelope.data.error_code : undefined,
       messages,
       correlationId: correlationId ?? (envelope.success ? envelope.data.correlation_id : undefined),
-      ambiguous: response.status >= 500,
+      // 503 and 429 say the request was turned away unprocessed; other 5xx may have taken effect.
+      ambiguous: response.status >= 500 && response.status !== 503,
     });
   }
   if (!options.schema) return { data: undefined as T, status: response.status, headers: response.headers, correlationId };
@@ -145,7 +148,7 @@ export async function callKlarna<T>(options: CallOptions<T>): Promise<KlarnaRepl
         attempt: attemptNumber + 1,
       });
       const delay = RETRY_DELAYS_MS[attemptNumber];
-      if (!options.retry || !retryable(error) || delay === undefined) throw error;
+      if (!(options.retry ? retryable(error) : notProcessed(error)) || delay === undefined) throw error;
       await new Promise((resolve) => setTimeout(resolve, delay * (0.75 + Math.random() / 2)));
     }
   }

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import { addMs, clock } from "./clock";
-import { takeFaults, type Fault } from "./faults";
+import { takeFaults } from "./faults";
 import { newId } from "./ids";
 import { currentNamespace, runInScope } from "./scope";
 import { db, type Executor } from "./store";
@@ -113,15 +113,15 @@ async function deliverOnce(candidate: Callback): Promise<void> {
     .returning();
   if (!callback) return;
   const attempt = callback.attempts + 1;
-  const faults = await takeFaults(`callback.${callback.kind}`, ["drop_callback", "duplicate_callback"]);
-  if (faults.some((fault: Fault) => fault.kind === "drop_callback")) {
+  const operation = `callback.${callback.kind}`;
+  if ((await takeFaults(operation, ["drop_callback"])).length > 0) {
     await recordAttempt(callback, attempt, { error: "Dropped by an injected fault: never sent", latencyMs: 0 });
     await db().update(sandboxCallbacks).set({ state: "dropped", attempts: attempt, nextAttemptAt: null, lockedUntil: null }).where(eq(sandboxCallbacks.id, callback.id));
     return;
   }
   const result = await send(callback);
   await recordAttempt(callback, attempt, result);
-  if (faults.some((fault) => fault.kind === "duplicate_callback")) {
+  if ((await takeFaults(operation, ["duplicate_callback"])).length > 0) {
     await recordAttempt(callback, attempt, { ...(await send(callback)), note: "duplicate sent by an injected fault" });
   }
   const delivered = result.statusCode !== undefined && result.statusCode >= 200 && result.statusCode < 300;

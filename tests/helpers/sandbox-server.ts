@@ -16,7 +16,11 @@ export interface SandboxServer {
   close(): Promise<void>;
 }
 
-export async function startSandboxServer(): Promise<SandboxServer> {
+/**
+ * `merchantRoutes` answers the storefront's own endpoints (the callback receivers) on the same
+ * port, so the sandbox's callbacks to APP_URL reach them.
+ */
+export async function startSandboxServer(merchantRoutes: Record<string, (request: Request) => Promise<Response>> = {}): Promise<SandboxServer> {
   const requests: string[] = [];
   const faults: { match: RegExp; left: number; response: { status: number } | "timeout" | "hang-up" }[] = [];
   let origin = "";
@@ -31,7 +35,8 @@ export async function startSandboxServer(): Promise<SandboxServer> {
       res.writeHead(fault.response.status, { "content-type": "application/json" });
       return void res.end(JSON.stringify({ error_code: "TEMPORARILY_UNAVAILABLE", error_messages: ["Injected fault"], correlation_id: "fault" }));
     }
-    void handleSandboxRequest(toWebRequest(req, origin)).then((response) => sendWebResponse(res, response));
+    const merchantRoute = merchantRoutes[new URL(req.url ?? "/", origin).pathname];
+    void (merchantRoute ?? handleSandboxRequest)(toWebRequest(req, origin)).then((response) => sendWebResponse(res, response));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -1,0 +1,157 @@
+import "server-only";
+import { desc, eq, sql } from "drizzle-orm";
+import { listCallbacks } from "./callbacks";
+import { addMs, clock, DAY, HOUR, inNamespace, MINUTE } from "./clock";
+import { advanceClock, clockState, namespaceSummary, nextDeadline, resetNamespace } from "./control";
+import { addFault, CALLBACK_OPERATIONS, clearFaults, listFaults, REDIRECT_OPERATION, removeFault } from "./faults";
+import { SANDBOX_ROUTES } from "./http";
+import { PERSONA_RULES } from "./personas";
+import { currentNamespace } from "./scope";
+import { db } from "./store";
+import { sandboxHppSessions, sandboxKpSessions, sandboxOrders, sandboxOutbox } from "./tables";
+
+// What the /sandbox dashboard shows and does, for one namespace. Every function runs the core in
+// that namespace (and on its clock), exactly as the control API would, minus HTTP and credentials.
+
+const ROWS = 50;
+
+/** Klarna's own operations (the ones request faults can hit), as the HTTP handler names them. */
+export const API_OPERATIONS = SANDBOX_ROUTES.filter((route) => /^(kp|hpp|om)\./.test(route.operation)).map((route) => route.operation);
+
+/** Every operation a fault may name, `*` first. */
+export const FAULT_OPERATIONS = ["*", ...API_OPERATIONS, ...CALLBACK_OPERATIONS, REDIRECT_OPERATION];
+export const FAULT_KINDS = ["latency", "http_error", "reset", "timeout", "drop_callback", "duplicate_callback", "drop_redirect"] as const;
+export const FAULT_STATUSES = [429, 500, 502, 503, 504] as const;
+
+/** The personas table the authorization code uses, without its matchers. */
+export const PERSONA_CATALOGUE = PERSONA_RULES.map(({ pattern, example, effect }) => ({ pattern, example, effect }));
+
+/** The control API's endpoints, as served. */
+export const CONTROL_ENDPOINTS = SANDBOX_ROUTES.filter((route) => route.operation.startsWith("control.")).map((route) => ({
+  method: route.method,
+  path: `/sandbox/api${route.path}`,
+  operation: route.operation,
+}));
+
+const text = (value: unknown) => (typeof value === "string" ? value : undefined);
+const amount = (value: unknown) => (typeof value === "number" ? value : undefined);
+
+/** The newest HPP sessions of the current namespace, each with its KP session's amount. */
+export async function listHppSessions(limit = ROWS) {
+  const now = clock.now();
+  const rows = await db()
+    .select({ hpp: sandboxHppSessions, kp: { status: sandboxKpSessions.status, data: sandboxKpSessions.data, expiresAt: sandboxKpSessions.expiresAt } })
+    .from(sandboxHppSessions)
+    .leftJoin(sandboxKpSessions, eq(sandboxKpSessions.id, sandboxHppSessions.kpSessionId))
+    .where(eq(sandboxHppSessions.namespace, currentNamespace()))
+    .orderBy(desc(sandboxHppSessions.createdAt), desc(sandboxHppSessions.id))
+    .limit(limit);
+  return rows.map(({ hpp, kp }) => {
+    const expiresAt = kp ? addMs(kp.expiresAt, -HOUR) : null;
+    return {
+      id: hpp.id,
+      status: hpp.status,
+      expired: expiresAt !== null && expiresAt <= now,
+      kp_session_id: hpp.kpSessionId,
+      kp_status: kp?.status ?? null,
+      order_amount: amount(kp?.data.order_amount) ?? null,
+      purchase_currency: text(kp?.data.purchase_currency) ?? null,
+      locale: text(kp?.data.locale) ?? null,
+      klarna_reference: hpp.klarnaReference,
+      created_at: hpp.createdAt,
+      updated_at: hpp.updatedAt,
+      expires_at: expiresAt,
+    };
+  });
+}
+
+/** The newest KP sessions of the current namespace. */
+export async function listKpSessions(limit = ROWS) {
+  const now = clock.now();
+  const rows = await db()
+    .select()
+    .from(sandboxKpSessions)
+    .where(eq(sandboxKpSessions.namespace, currentNamespace()))
+    .orderBy(desc(sandboxKpSessions.createdAt), desc(sandboxKpSessions.id))
+    .limit(limit);
+  return rows.map((row) => ({
+    id: row.id,
+    status: row.status,
+    expired: row.expiresAt <= now,
+    order_amount: amount(row.data.order_amount) ?? null,
+    purchase_currency: text(row.data.purchase_currency) ?? null,
+    locale: text(row.data.locale) ?? null,
+    created_at: row.createdAt,
+    expires_at: row.expiresAt,
+  }));
+}
+
+/** The newest orders of the current namespace. */
+export async function listOrders(limit = ROWS) {
+  const rows = await db()
+    .select()
+    .from(sandboxOrders)
+    .where(eq(sandboxOrders.namespace, currentNamespace()))
+    .orderBy(desc(sandboxOrders.createdAt), desc(sandboxOrders.id))
+    .limit(limit);
+  return rows.map((row) => ({
+    id: row.id,
+    klarna_reference: row.klarnaReference,
+    status: row.status,
+    fraud_status: row.fraudStatus,
+    fraud_decision_at: row.fraudStatus === "PENDING" ? row.fraudDecisionAt : null,
+    order_amount: row.orderAmount,
+    captured_amount: row.capturedAmount,
+    refunded_amount: row.refundedAmount,
+    purchase_currency: text(row.data.purchase_currency) ?? null,
+    locale: text(row.data.locale) ?? null,
+    created_at: row.createdAt,
+    expires_at: row.expiresAt,
+  }));
+}
+
+async function countOutbox() {
+  const [row] = await db().select({ n: sql<number>`count(*)::int` }).from(sandboxOutbox).where(eq(sandboxOutbox.namespace, currentNamespace()));
+  return row?.n ?? 0;
+}
+
+/** Everything the dashboard shows for `namespace`. */
+export function loadDashboard(namespace: string) {
+  return inNamespace(namespace, async () => {
+    const [deadline, summary, faults, hppSessions, kpSessions, orders, callbacks, outboxCount] = await Promise.all([
+      nextDeadline(),
+      namespaceSummary(),
+      listFaults(),
+      listHppSessions(),
+      listKpSessions(),
+      listOrders(),
+      listCallbacks(ROWS),
+      countOutbox(),
+    ]);
+    return { clock: clockState(), nextDeadline: deadline, counts: summary.counts, faults, hppSessions, kpSessions, orders, callbacks, outboxCount };
+  });
+}
+export type DashboardData = Awaited<ReturnType<typeof loadDashboard>>;
+
+export const CLOCK_UNITS = { minutes: MINUTE, hours: HOUR, days: DAY } as const;
+export type ClockUnit = keyof typeof CLOCK_UNITS;
+
+/** Moves `namespace`'s clock forward by `amount` `unit`s (validated like the control API). */
+export const advanceDashboardClock = (namespace: string, amount: number, unit: ClockUnit) =>
+  inNamespace(namespace, () => advanceClock({ seconds: Math.round((amount * CLOCK_UNITS[unit]) / 1000) }));
+
+export const advanceToNextDeadline = (namespace: string) => inNamespace(namespace, () => advanceClock({ to: "next_deadline" }));
+
+export const resetDashboardClock = (namespace: string) =>
+  inNamespace(namespace, async () => {
+    await clock.reset();
+    return clockState();
+  });
+
+export const resetDashboardNamespace = (namespace: string) => inNamespace(namespace, () => resetNamespace());
+
+export const addDashboardFault = (namespace: string, body: unknown) => inNamespace(namespace, () => addFault(body, API_OPERATIONS));
+
+export const removeDashboardFault = (namespace: string, id: string) => inNamespace(namespace, () => removeFault(id));
+
+export const clearDashboardFaults = (namespace: string) => inNamespace(namespace, () => clearFaults());
