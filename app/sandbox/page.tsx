@@ -1,0 +1,15 @@
+import type { Metadata } from "next";
+import { cookies } from "next/headers";
+import { connection } from "next/server";
+import { SandboxDashboard } from "@/components/sandbox/dashboard/dashboard";
+import { namespaceFromCookie, NAMESPACE_COOKIE } from "@/lib/sandbox";
+import { loadDashboard } from "@/lib/sandbox/dashboard";
+
+export const metadata: Metadata = { title: "Sandbox dashboard" };
+
+// The sandbox dashboard for the visitor's namespace (cookie `sandbox_namespace`).
+export default async function SandboxDashboardPage() {
+  await connection();
+  const namespace = namespaceFromCookie((await cookies()).get(NAMESPACE_COOKIE)?.value);
+  return <SandboxDashboard namespace={namespace} data={await loadDashboard(namespace)} />;
+}

@@ -1,0 +1,53 @@
+import type { DashboardData } from "@/lib/sandbox/dashboard";
+import { Badge, CELL, MUTED, Section, shortId, Table, Time } from "./ui";
+
+export function CallbacksPanel({ callbacks }: { callbacks: DashboardData["callbacks"] }) {
+  return (
+    <Section
+      id="callbacks"
+      title="Callback ledger"
+      description="HPP status callbacks and fraud notifications sent to the merchant: 3 s timeout, retried up to 3 times (2, 4 and 8 s of sandbox time apart)."
+    >
+      {callbacks.length === 0 ? (
+        <p className={`text-sm ${MUTED}`}>No callbacks yet.</p>
+      ) : (
+        <Table caption="Callbacks" headers={["Event", "Kind", "URL", "State", "Attempts", "Deliveries", "Next retry"]}>
+          {callbacks.map((callback) => (
+            <tr key={callback.event_id} data-testid="sandbox-callback" data-event-id={callback.event_id}>
+              <td className={`${CELL} font-mono`} title={callback.event_id}>
+                {shortId(callback.event_id)}
+                <span className={`block text-xs ${MUTED}`}>
+                  <Time value={callback.created_at} />
+                </span>
+              </td>
+              <td className={`${CELL} font-mono`}>{callback.kind}</td>
+              <td className={`${CELL} max-w-xs font-mono text-xs break-all`}>{callback.url}</td>
+              <td className={CELL}>
+                <Badge value={callback.state} />
+              </td>
+              <td className={CELL}>{callback.attempts}</td>
+              <td className={CELL}>
+                {callback.deliveries.length === 0 ? (
+                  <span className={MUTED}>—</span>
+                ) : (
+                  <ol className="space-y-1 text-xs">
+                    {callback.deliveries.map((delivery, index) => (
+                      <li key={index}>
+                        #{delivery.attempt} <Time value={delivery.sent_at} /> ·{" "}
+                        {delivery.status_code !== null ? <Badge value={String(delivery.status_code)} tone={delivery.status_code < 300 ? "good" : "bad"} /> : null}
+                        {delivery.error ? <span className="text-red-700 dark:text-red-400"> {delivery.error}</span> : null} · {delivery.latency_ms} ms
+                      </li>
+                    ))}
+                  </ol>
+                )}
+              </td>
+              <td className={CELL}>
+                <Time value={callback.next_attempt_at} />
+              </td>
+            </tr>
+          ))}
+        </Table>
+      )}
+    </Section>
+  );
+}
