@@ -30,11 +30,8 @@ export default defineConfig({
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
   },
-  projects: [
-    { name: "chromium", testIgnore: /clock\.spec\.ts/, use: browser },
-    // Specs that move the sandbox clock see every session; they run once the others are done.
-    { name: "clock", testMatch: /clock\.spec\.ts/, dependencies: ["chromium"], use: browser },
-  ],
+  // Specs that move the sandbox clock do it in their own sandbox namespace (namespaces.spec.ts).
+  projects: [{ name: "chromium", use: browser }],
   webServer: {
     command: "npm start",
     url: baseURL,
