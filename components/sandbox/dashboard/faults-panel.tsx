@@ -85,7 +85,7 @@ export function FaultsPanel({ faults }: { faults: DashboardData["faults"] }) {
           </label>
           <label className="flex items-center gap-2 self-end text-sm font-medium">
             <input name="after" type="checkbox" className="size-4" />
-            After the operation (its effect stays, the reply is lost)
+            Fail after it ran (its effect stays, the reply is lost)
           </label>
         </div>
       </ActionForm>
