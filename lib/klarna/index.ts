@@ -1,7 +1,7 @@
 import "server-only";
 import { config } from "@/lib/config";
 import { callKlarna } from "./client";
-import { HppSession, HppSessionCreated, KpSession, KpSessionCreated, OmOrder, PlaceOrderResponse } from "./schemas";
+import { HppSession, HppSessionCreated, KpSessionCreated, OmOrder, PlaceOrderResponse } from "./schemas";
 import type { CaptureRequest, DistributionRequest, HppSessionRequest, KlarnaOrderData, PaymentSessionRequest, RefundRequest } from "./types";
 
 // Klarna's operations, named as Klarna names them. The storefront calls these and nothing else;
@@ -19,10 +19,6 @@ export const paymentSessionUrl = (sessionId: string) => `${config().klarna.baseU
 
 export async function createPaymentSession(request: PaymentSessionRequest, options: { sandboxNamespace?: string | null } = {}) {
   return (await callKlarna({ method: "POST", path: "/payments/v1/sessions", body: request, schema: KpSessionCreated, ...options })).data;
-}
-
-export async function readPaymentSession(sessionId: string) {
-  return (await callKlarna({ method: "GET", path: `/payments/v1/sessions/${id(sessionId)}`, schema: KpSession, retry: true })).data;
 }
 
 export async function createHppSession(request: HppSessionRequest) {
@@ -44,10 +40,6 @@ export async function distributeHppSession(sessionId: string, request: Distribut
 /** Never retried: a repeat could place a second order. */
 export async function placeOrder(authorizationToken: string, request: KlarnaOrderData & { auto_capture?: boolean }) {
   return (await callKlarna({ method: "POST", path: `/payments/v1/authorizations/${id(authorizationToken)}/order`, body: request, schema: PlaceOrderResponse })).data;
-}
-
-export async function cancelAuthorization(authorizationToken: string) {
-  await callKlarna({ method: "DELETE", path: `/payments/v1/authorizations/${id(authorizationToken)}` });
 }
 
 const orderPath = (orderId: string) => `/ordermanagement/v1/orders/${id(orderId)}`;

@@ -11,7 +11,7 @@ import { sandboxCallbackAttempts, sandboxCallbacks, sandboxClocks } from "./tabl
 // a 3 s timeout, retried up to 3 times a few seconds apart in sandbox time, then given up. Every
 // attempt lands in a ledger (control API and dashboard).
 
-export const CALLBACK_TIMEOUT_MS = 3_000;
+const CALLBACK_TIMEOUT_MS = 3_000;
 /** Wait before retry 1, 2 and 3, in sandbox time. */
 export const RETRY_DELAYS_MS = [2_000, 4_000, 8_000];
 const LOCK_MS = 30_000;

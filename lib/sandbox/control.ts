@@ -39,7 +39,7 @@ export async function namespaceOf(id: string): Promise<string | undefined> {
 }
 
 /** The namespace the caller asked for: the header, else the cookie, else the default one. */
-export function requestedNamespace(headers: Headers): string {
+function requestedNamespace(headers: Headers): string {
   const fromCookie = headers
     .get("cookie")
     ?.split(";")

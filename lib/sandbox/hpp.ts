@@ -28,7 +28,7 @@ type HppEvent = "open" | "approve" | "decline" | "cancel" | "back" | "error" | "
 const RETRYABLE = { open: "IN_PROGRESS", disable: "DISABLED", follow: "COMPLETED" } as const;
 
 /** The status machine as data: what each event does in each status; absent means refused. */
-export const HPP_TRANSITIONS: Record<HppStatus, Partial<Record<HppEvent, HppStatus>>> = {
+const HPP_TRANSITIONS: Record<HppStatus, Partial<Record<HppEvent, HppStatus>>> = {
   WAITING: RETRYABLE,
   IN_PROGRESS: { ...RETRYABLE, approve: "COMPLETED", decline: "FAILED", cancel: "CANCELLED", back: "BACK", error: "ERROR" },
   FAILED: RETRYABLE,

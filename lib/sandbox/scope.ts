@@ -11,7 +11,7 @@ export const NAMESPACE_HEADER = "klarna-sandbox-namespace";
 export const NAMESPACE_COOKIE = "sandbox_namespace";
 export const Namespace = z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, "1 to 64 letters, digits, '.', '_' or '-'");
 
-export interface SandboxScope {
+interface SandboxScope {
   namespace: string;
   /** How far this namespace's clock is ahead of real time, as last read from the database. */
   offsetMs: number;
