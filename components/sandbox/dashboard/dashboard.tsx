@@ -25,11 +25,11 @@ export function SandboxDashboard({ namespace, data }: { namespace: string; data:
       <SessionsPanel hppSessions={data.hppSessions} kpSessions={data.kpSessions} />
       <OrdersPanel orders={data.orders} />
       <CallbacksPanel callbacks={data.callbacks} />
+      <PersonasPanel />
       <div className="grid gap-6 lg:grid-cols-[1fr_2fr]">
         <OutboxPanel count={data.outboxCount} />
-        <PersonasPanel />
+        <ControlApiPanel />
       </div>
-      <ControlApiPanel />
     </main>
   );
 }

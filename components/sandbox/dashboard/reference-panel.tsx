@@ -21,9 +21,9 @@ export function PersonasPanel() {
       <Table caption="Personas" headers={["Pattern", "Example e-mail", "Effect"]}>
         {PERSONA_CATALOGUE.map((persona) => (
           <tr key={persona.pattern} data-testid="sandbox-persona">
-            <td className={`${CELL} font-mono`}>{persona.pattern}</td>
-            <td className={`${CELL} font-mono text-xs`}>{persona.example}</td>
-            <td className={`${CELL} whitespace-normal`}>{persona.effect}</td>
+            <td className={`${CELL} font-mono whitespace-nowrap`}>{persona.pattern}</td>
+            <td className={`${CELL} font-mono text-xs break-all`}>{persona.example}</td>
+            <td className={CELL}>{persona.effect}</td>
           </tr>
         ))}
       </Table>

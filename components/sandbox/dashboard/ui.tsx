@@ -28,7 +28,7 @@ export function Section({ id, title, description, children, className = "" }: { 
 export function Table({ caption, headers, children }: { caption: string; headers: string[]; children: React.ReactNode }) {
   return (
     <div className="-mx-4 overflow-x-auto px-4 sm:mx-0 sm:px-0">
-      <table className="w-full min-w-max border-collapse text-left text-sm">
+      <table className="w-full border-collapse text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead>
           <tr className="border-b border-ink-200 dark:border-ink-700">
