@@ -1,4 +1,5 @@
 import { eq, sql } from "drizzle-orm";
+import { namespaceCache } from "./namespace-cache";
 import { currentScope, runInScope } from "./scope";
 import { db } from "./store";
 import { sandboxClocks } from "./tables";
@@ -37,6 +38,7 @@ export const clock = {
       .onConflictDoUpdate({ target: sandboxClocks.namespace, set: { offsetMs: sql`${sandboxClocks.offsetMs} + ${Math.round(ms)}`, updatedAt: new Date() } })
       .returning({ offsetMs: sandboxClocks.offsetMs });
     scope.offsetMs = row!.offsetMs;
+    namespaceCache.forget(scope.namespace);
   },
 
   /** Puts the current namespace back on real time. */
@@ -44,6 +46,7 @@ export const clock = {
     const scope = currentScope();
     await db().delete(sandboxClocks).where(eq(sandboxClocks.namespace, scope.namespace));
     scope.offsetMs = 0;
+    namespaceCache.forget(scope.namespace);
   },
 };
 

@@ -3,6 +3,7 @@ import { and, eq, gt, inArray, isNotNull, min, sql } from "drizzle-orm";
 import { addMs, clock, HOUR } from "./clock";
 import { badValue } from "./errors";
 import { isUuid } from "./ids";
+import { namespaceCache } from "./namespace-cache";
 import { AdvanceClockRequest } from "./schemas";
 import { currentNamespace, DEFAULT_NAMESPACE, Namespace, NAMESPACE_COOKIE, NAMESPACE_HEADER } from "./scope";
 import { db } from "./store";
@@ -26,40 +27,75 @@ import { parseBody } from "./validation";
 
 const KP_PATH = /\/payments\/v1\/sessions\/([0-9a-f-]{36})\/?$/i;
 
-/** The namespace a resource was created in, or undefined for an unknown id. */
-export async function namespaceOf(id: string): Promise<string | undefined> {
-  if (!isUuid(id)) return undefined;
-  const result = (await db().execute(sql`
-    select namespace from sandbox_kp_sessions where id = ${id}
-    union all select namespace from sandbox_hpp_sessions where id = ${id}
-    union all select namespace from sandbox_authorizations where token = ${id}
-    union all select namespace from sandbox_orders where id = ${id}
-    limit 1`)) as unknown as { rows: { namespace: string }[] };
-  return result.rows[0]?.namespace;
+/** Where a request runs: its namespace, that namespace's clock, and whether any fault is armed there. */
+export interface ResolvedScope {
+  namespace: string;
+  offsetMs: number;
+  faultsArmed: boolean;
 }
 
-/** The namespace the caller asked for: the header, else the cookie, else the default one. */
-function requestedNamespace(headers: Headers): string {
+/**
+ * Where a request about resource `id` runs: the namespace the resource was created in, else
+ * `fallback`, with that namespace's clock offset and whether it has a fault left to fire.
+ * Every API call pays for this, so it is one query, or none when the answers are cached.
+ * Undefined when the id is unknown and there is no fallback.
+ */
+async function loadScope(id: string | undefined, fallback: string | undefined): Promise<ResolvedScope | undefined> {
+  const resourceId = id && isUuid(id) ? id : undefined;
+  const knownOwner = resourceId ? namespaceCache.owner(resourceId) : undefined;
+  // An id not seen before may name a resource in another namespace: only the database can tell.
+  const namespace = resourceId && !knownOwner ? undefined : (knownOwner ?? fallback);
+  const cached = namespace ? namespaceCache.state(namespace) : undefined;
+  if (namespace && cached) return { namespace, ...cached };
+  const lookupId = knownOwner ? null : (resourceId ?? null);
+  const result = (await db().execute(sql`
+    with owner as (
+      select (
+        select namespace from sandbox_kp_sessions where id = ${lookupId}::uuid
+        union all select namespace from sandbox_hpp_sessions where id = ${lookupId}::uuid
+        union all select namespace from sandbox_authorizations where token = ${lookupId}::uuid
+        union all select namespace from sandbox_orders where id = ${lookupId}::uuid
+        limit 1) as namespace
+    ), found as (
+      select coalesce(owner.namespace, ${knownOwner ?? fallback ?? null}::text) as namespace, owner.namespace is not null as owned from owner
+    )
+    select found.namespace, found.owned,
+      coalesce((select offset_ms from sandbox_clocks where namespace = found.namespace), 0)::float8 as offset_ms,
+      exists(select 1 from sandbox_faults where namespace = found.namespace and (remaining is null or remaining > 0)) as faults_armed
+    from found`)) as unknown as { rows: { namespace: string | null; owned: boolean; offset_ms: number; faults_armed: boolean }[] };
+  const row = result.rows[0];
+  if (!row?.namespace) return undefined;
+  if (row.owned && lookupId) namespaceCache.rememberOwner(lookupId, row.namespace);
+  const state = { offsetMs: Number(row.offset_ms), faultsArmed: row.faults_armed };
+  namespaceCache.rememberState(row.namespace, state);
+  return { namespace: row.namespace, ...state };
+}
+
+/** The namespace the caller asked for: the header, else the cookie, else the default one; undefined when malformed. */
+function requestedNamespace(headers: Headers): string | undefined {
   const fromCookie = headers
     .get("cookie")
     ?.split(";")
     .map((pair) => pair.trim().split("="))
     .find(([name]) => name === NAMESPACE_COOKIE)?.[1];
-  const requested = headers.get(NAMESPACE_HEADER) ?? (fromCookie ? decodeURIComponent(fromCookie) : undefined);
-  if (requested === undefined) return DEFAULT_NAMESPACE;
-  if (!Namespace.safeParse(requested).success) throw badValue(`${NAMESPACE_HEADER} header`);
-  return requested;
+  const requested = headers.get(NAMESPACE_HEADER) ?? (fromCookie ? decodeURIComponent(fromCookie) : DEFAULT_NAMESPACE);
+  return Namespace.safeParse(requested).success ? requested : undefined;
 }
 
 /**
  * A request about an existing resource runs in that resource's namespace (so the merchant needs
  * to name it only when creating the KP session); anything else in the namespace it asks for.
  */
-export async function resolveNamespace(request: Request, resourceId: string | undefined, body: unknown): Promise<string> {
+export async function resolveScope(request: Request, resourceId: string | undefined, body: unknown): Promise<ResolvedScope> {
   const kpSessionUrl = (body as { payment_session_url?: unknown } | undefined)?.payment_session_url;
   const id = resourceId ?? (typeof kpSessionUrl === "string" ? kpSessionUrl.match(KP_PATH)?.[1] : undefined);
-  return (id ? await namespaceOf(id) : undefined) ?? requestedNamespace(request.headers);
+  const scope = await loadScope(id, requestedNamespace(request.headers));
+  if (!scope) throw badValue(`${NAMESPACE_HEADER} header`);
+  return scope;
 }
+
+/** The scope of the session `id` for the hosted page and result pages: its namespace, else the default one. */
+export const sessionScope = async (id: string): Promise<ResolvedScope> => (await loadScope(id, DEFAULT_NAMESPACE))!;
 
 export const clockState = () => ({ namespace: currentNamespace(), now: clock.now().toISOString(), offset_seconds: Math.round(clock.offsetMs / 1000) });
 

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { clock } from "./clock";
 import { KlarnaApiError, notFound } from "./errors";
 import { isUuid, newId } from "./ids";
+import { namespaceCache } from "./namespace-cache";
 import { currentNamespace } from "./scope";
 import { db } from "./store";
 import { sandboxFaults } from "./tables";
@@ -76,6 +77,7 @@ export async function addFault(body: unknown, apiOperations: readonly string[]) 
       createdAt: clock.now(),
     })
     .returning();
+  namespaceCache.forget(currentNamespace());
   return faultResource(fault!);
 }
 
@@ -90,10 +92,12 @@ export async function removeFault(id: string): Promise<void> {
     .where(and(eq(sandboxFaults.namespace, currentNamespace()), eq(sandboxFaults.id, isUuid(id) ? id : "00000000-0000-0000-0000-000000000000")))
     .returning({ id: sandboxFaults.id });
   if (removed.length === 0) throw notFound(`No fault ${id} in this namespace`);
+  namespaceCache.forget(currentNamespace());
 }
 
 export async function clearFaults(): Promise<void> {
   await db().delete(sandboxFaults).where(eq(sandboxFaults.namespace, currentNamespace()));
+  namespaceCache.forget(currentNamespace());
 }
 
 function faultResource(fault: Fault) {
@@ -139,6 +143,8 @@ export async function takeFaults(operation: string, kinds: readonly FaultKind[])
       .returning();
     if (taken) fired.push(taken);
   }
+  // A fault that fired may have used up its count.
+  if (fired.length > 0) namespaceCache.forget(currentNamespace());
   return fired;
 }
 

@@ -3,14 +3,15 @@ import { randomUUID, timingSafeEqual } from "node:crypto";
 import { and, eq, gt, sql } from "drizzle-orm";
 import { config } from "@/lib/config";
 import { listCallbacks } from "./callbacks";
-import { clock, DAY, inNamespace } from "./clock";
-import { advanceClock, clockState, namespaceSummary, resetNamespace, resolveNamespace } from "./control";
+import { clock, DAY } from "./clock";
+import { advanceClock, clockState, namespaceSummary, resetNamespace, resolveScope } from "./control";
 import { KlarnaApiError, notFound } from "./errors";
 import { addFault, clearFaults, injectedError, listFaults, removeFault, sleep, takeFaults, type Fault } from "./faults";
 import { actOnHostedPage, createHppSession, disableHppSession, distributeHppSession, readHppSession } from "./hpp";
 import { cancelAuthorization, createCustomerToken, createKpSession, placeOrder, readKpSession, updateKpSession } from "./kp";
 import * as om from "./om";
 import { sandboxOpenApiDocument } from "./openapi";
+import { runInScope } from "./scope";
 import { inTransaction, type Executor } from "./store";
 import { sandboxIdempotency } from "./tables";
 
@@ -209,9 +210,9 @@ async function dispatch(request: Request, correlationId: string): Promise<ApiRes
     (matched.pattern.exec(path) ?? []).slice(1).map((value, index) => [index, decodeURIComponent(value)]),
   ) as Params;
   const body = request.method === "GET" || request.method === "DELETE" ? undefined : await readJsonBody(request);
-  const namespace = await resolveNamespace(request, matched.operation === "control.remove_fault" ? undefined : params[0], body);
-  return inNamespace(namespace, async () => {
-    const faults = API_OPERATIONS.includes(matched.operation) ? await takeFaults(matched.operation, ["latency", "http_error", "reset", "timeout"]) : [];
+  const scope = await resolveScope(request, matched.operation === "control.remove_fault" ? undefined : params[0], body);
+  return runInScope(scope, async () => {
+    const faults = scope.faultsArmed && API_OPERATIONS.includes(matched.operation) ? await takeFaults(matched.operation, ["latency", "http_error", "reset", "timeout"]) : [];
     const delay = faults.filter((fault) => fault.kind === "latency").reduce((sum, fault) => sum + (fault.latencyMs ?? 0), 0);
     if (delay > 0) await sleep(delay);
     const failure = faults.find((fault) => fault.kind !== "latency");

@@ -227,4 +227,13 @@ describe("namespaces", () => {
     expect((await call("GET", "/_control/namespace", undefined, inNs("ns-b"))).body.counts).toMatchObject({ kp_sessions: 1, hpp_sessions: 1 });
     expect((await call("GET", `/hpp/v1/sessions/${b.hppSessionId}`)).body.status).toBe("WAITING");
   });
+
+  it("refuse a malformed namespace header with a clear error, storing nothing", async () => {
+    const defaultCount = async () => (await call("GET", "/_control/namespace")).body.counts.kp_sessions as number;
+    const before = await defaultCount();
+    const refused = await call("POST", "/payments/v1/sessions", gbSession(), inNs("no spaces/allowed"));
+    expect(refused.status).toBe(400);
+    expect(refused.body).toMatchObject({ error_code: "BAD_VALUE", error_messages: ["Bad value: klarna-sandbox-namespace header"] });
+    expect(await defaultCount()).toBe(before);
+  });
 });
