@@ -1,5 +1,5 @@
 import type { DashboardData } from "@/lib/sandbox/dashboard";
-import { Badge, CELL, MUTED, Section, shortId, Table, Time } from "./ui";
+import { Badge, Cell, MUTED, Section, shortId, Table, Time } from "./ui";
 
 export function CallbacksPanel({ callbacks }: { callbacks: DashboardData["callbacks"] }) {
   return (
@@ -14,19 +14,17 @@ export function CallbacksPanel({ callbacks }: { callbacks: DashboardData["callba
         <Table caption="Callbacks" headers={["Event", "Kind", "URL", "State", "Attempts", "Deliveries", "Next retry"]}>
           {callbacks.map((callback) => (
             <tr key={callback.event_id} data-testid="sandbox-callback" data-event-id={callback.event_id}>
-              <td className={`${CELL} font-mono`} title={callback.event_id}>
+              <Cell className="font-mono" title={callback.event_id}>
                 {shortId(callback.event_id)}
                 <span className={`block text-xs ${MUTED}`}>
                   <Time value={callback.created_at} />
                 </span>
-              </td>
-              <td className={`${CELL} font-mono`}>{callback.kind}</td>
-              <td className={`${CELL} max-w-xs font-mono text-xs break-all`}>{callback.url}</td>
-              <td className={CELL}>
-                <Badge value={callback.state} />
-              </td>
-              <td className={CELL}>{callback.attempts}</td>
-              <td className={CELL}>
+              </Cell>
+              <Cell className="font-mono">{callback.kind}</Cell>
+              <Cell className="max-w-xs font-mono text-xs break-all">{callback.url}</Cell>
+              <Cell><Badge value={callback.state} /></Cell>
+              <Cell>{callback.attempts}</Cell>
+              <Cell>
                 {callback.deliveries.length === 0 ? (
                   <span className={MUTED}>—</span>
                 ) : (
@@ -40,10 +38,8 @@ export function CallbacksPanel({ callbacks }: { callbacks: DashboardData["callba
                     ))}
                   </ol>
                 )}
-              </td>
-              <td className={CELL}>
-                <Time value={callback.next_attempt_at} />
-              </td>
+              </Cell>
+              <Cell><Time value={callback.next_attempt_at} /></Cell>
             </tr>
           ))}
         </Table>

@@ -1,7 +1,7 @@
 import { addFaultAction, clearFaultsAction, removeFaultAction } from "@/app/sandbox/actions";
 import { FAULT_KINDS, FAULT_OPERATIONS, FAULT_STATUSES, type DashboardData } from "@/lib/sandbox/dashboard";
 import { ActionForm } from "./action-form";
-import { CELL, DANGER_BUTTON, INPUT, MUTED, Section, SECONDARY_BUTTON, Table, Time } from "./ui";
+import { Cell, DANGER_BUTTON, INPUT, MUTED, Section, SECONDARY_BUTTON, Table, Time } from "./ui";
 
 export function FaultsPanel({ faults }: { faults: DashboardData["faults"] }) {
   return (
@@ -16,22 +16,20 @@ export function FaultsPanel({ faults }: { faults: DashboardData["faults"] }) {
         <Table caption="Active faults" headers={["Operation", "Kind", "Status", "Latency", "After", "Probability", "Remaining", "Fired", "Created", ""]}>
           {faults.map((fault) => (
             <tr key={fault.fault_id} data-testid="sandbox-fault" data-fault-id={fault.fault_id}>
-              <td className={`${CELL} font-mono`}>{fault.operation}</td>
-              <td className={`${CELL} font-mono`}>{fault.kind}</td>
-              <td className={CELL}>{fault.status ?? "—"}</td>
-              <td className={CELL}>{fault.latency_ms === undefined ? "—" : `${fault.latency_ms} ms`}</td>
-              <td className={CELL}>{fault.after ? "yes" : "no"}</td>
-              <td className={CELL}>{fault.probability}</td>
-              <td className={CELL}>{fault.remaining ?? "∞"}</td>
-              <td className={CELL}>{fault.fired}</td>
-              <td className={CELL}>
-                <Time value={fault.created_at} />
-              </td>
-              <td className={CELL}>
+              <Cell className="font-mono">{fault.operation}</Cell>
+              <Cell className="font-mono">{fault.kind}</Cell>
+              <Cell>{fault.status ?? "—"}</Cell>
+              <Cell>{fault.latency_ms === undefined ? "—" : `${fault.latency_ms} ms`}</Cell>
+              <Cell>{fault.after ? "yes" : "no"}</Cell>
+              <Cell>{fault.probability}</Cell>
+              <Cell>{fault.remaining ?? "∞"}</Cell>
+              <Cell>{fault.fired}</Cell>
+              <Cell><Time value={fault.created_at} /></Cell>
+              <Cell>
                 <ActionForm action={removeFaultAction} submitLabel="Remove" label={`Remove the ${fault.kind} fault on ${fault.operation}`} buttonClassName={SECONDARY_BUTTON}>
                   <input type="hidden" name="faultId" value={fault.fault_id} />
                 </ActionForm>
-              </td>
+              </Cell>
             </tr>
           ))}
         </Table>

@@ -1,5 +1,5 @@
 import type { DashboardData } from "@/lib/sandbox/dashboard";
-import { Badge, CELL, Money, MUTED, Section, Table, Time } from "./ui";
+import { Badge, Cell, Money, MUTED, Section, Table, Time } from "./ui";
 
 export function OrdersPanel({ orders }: { orders: DashboardData["orders"] }) {
   return (
@@ -10,31 +10,23 @@ export function OrdersPanel({ orders }: { orders: DashboardData["orders"] }) {
         <Table caption="Orders" headers={["Klarna reference", "Status", "Fraud status", "Order amount", "Captured", "Refunded", "Created", "Authorization expires"]}>
           {orders.map((order) => (
             <tr key={order.id} data-testid="sandbox-order" data-order-id={order.id}>
-              <td className={`${CELL} font-mono`} title={order.id}>
+              <Cell className="font-mono" title={order.id}>
                 {order.klarna_reference}
-              </td>
-              <td className={CELL}>
-                <Badge value={order.status} />
-              </td>
-              <td className={CELL}>
+              </Cell>
+              <Cell><Badge value={order.status} /></Cell>
+              <Cell>
                 <Badge value={order.fraud_status} />
                 {order.fraud_decision_at ? (
                   <span className={`block text-xs ${MUTED}`}>
                     decided at <Time value={order.fraud_decision_at} />
                   </span>
                 ) : null}
-              </td>
+              </Cell>
               {[order.order_amount, order.captured_amount, order.refunded_amount].map((amount, index) => (
-                <td key={index} className={CELL}>
-                  <Money amount={amount} currency={order.purchase_currency} locale={order.locale} />
-                </td>
+                <Cell key={index}><Money amount={amount} currency={order.purchase_currency} locale={order.locale} /></Cell>
               ))}
-              <td className={CELL}>
-                <Time value={order.created_at} />
-              </td>
-              <td className={CELL}>
-                <Time value={order.expires_at} />
-              </td>
+              <Cell><Time value={order.created_at} /></Cell>
+              <Cell><Time value={order.expires_at} /></Cell>
             </tr>
           ))}
         </Table>

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { CONTROL_ENDPOINTS, PERSONA_CATALOGUE } from "@/lib/sandbox/dashboard";
-import { CELL, MUTED, Section, Table } from "./ui";
+import { Cell, MUTED, Section, Table } from "./ui";
 
 export function OutboxPanel({ count }: { count: number }) {
   return (
@@ -21,9 +21,9 @@ export function PersonasPanel() {
       <Table caption="Personas" headers={["Pattern", "Example e-mail", "Effect"]}>
         {PERSONA_CATALOGUE.map((persona) => (
           <tr key={persona.pattern} data-testid="sandbox-persona">
-            <td className={`${CELL} font-mono whitespace-nowrap`}>{persona.pattern}</td>
-            <td className={`${CELL} font-mono text-xs break-all`}>{persona.example}</td>
-            <td className={CELL}>{persona.effect}</td>
+            <Cell className="font-mono whitespace-nowrap">{persona.pattern}</Cell>
+            <Cell className="font-mono text-xs break-all">{persona.example}</Cell>
+            <Cell>{persona.effect}</Cell>
           </tr>
         ))}
       </Table>

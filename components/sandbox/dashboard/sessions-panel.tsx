@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { DashboardData } from "@/lib/sandbox/dashboard";
-import { Badge, CELL, Money, MUTED, Section, shortId, Table, Time } from "./ui";
+import { Badge, Cell, Money, MUTED, Section, shortId, Table, Time } from "./ui";
 
 export function SessionsPanel({ hppSessions, kpSessions }: { hppSessions: DashboardData["hppSessions"]; kpSessions: DashboardData["kpSessions"] }) {
   return (
@@ -14,29 +14,21 @@ export function SessionsPanel({ hppSessions, kpSessions }: { hppSessions: Dashbo
         <Table caption="HPP sessions" headers={["HPP session", "Status", "KP session", "Amount", "Created", "Updated", "Expires"]}>
           {hppSessions.map((session) => (
             <tr key={session.id} data-testid="sandbox-session" data-session-id={session.id}>
-              <td className={`${CELL} font-mono`}>
+              <Cell className="font-mono">
                 <Link href={`/sandbox/hpp/${session.id}`} className="underline" title={session.id}>
                   {shortId(session.id)}
                 </Link>
-              </td>
-              <td className={CELL}>
+              </Cell>
+              <Cell>
                 <Badge value={session.status} /> {session.expired ? <Badge value="expired" /> : null}
-              </td>
-              <td className={`${CELL} font-mono`} title={session.kp_session_id}>
+              </Cell>
+              <Cell className="font-mono" title={session.kp_session_id}>
                 {shortId(session.kp_session_id)}
-              </td>
-              <td className={CELL}>
-                <Money amount={session.order_amount} currency={session.purchase_currency} locale={session.locale} />
-              </td>
-              <td className={CELL}>
-                <Time value={session.created_at} />
-              </td>
-              <td className={CELL}>
-                <Time value={session.updated_at} />
-              </td>
-              <td className={CELL}>
-                <Time value={session.expires_at} />
-              </td>
+              </Cell>
+              <Cell><Money amount={session.order_amount} currency={session.purchase_currency} locale={session.locale} /></Cell>
+              <Cell><Time value={session.created_at} /></Cell>
+              <Cell><Time value={session.updated_at} /></Cell>
+              <Cell><Time value={session.expires_at} /></Cell>
             </tr>
           ))}
         </Table>
@@ -48,21 +40,15 @@ export function SessionsPanel({ hppSessions, kpSessions }: { hppSessions: Dashbo
         <Table caption="KP sessions" headers={["KP session", "Status", "Amount", "Created", "Expires"]}>
           {kpSessions.map((session) => (
             <tr key={session.id} data-testid="sandbox-kp-session" data-session-id={session.id}>
-              <td className={`${CELL} font-mono`} title={session.id}>
+              <Cell className="font-mono" title={session.id}>
                 {shortId(session.id)}
-              </td>
-              <td className={CELL}>
+              </Cell>
+              <Cell>
                 <Badge value={session.status} /> {session.expired ? <Badge value="expired" /> : null}
-              </td>
-              <td className={CELL}>
-                <Money amount={session.order_amount} currency={session.purchase_currency} locale={session.locale} />
-              </td>
-              <td className={CELL}>
-                <Time value={session.created_at} />
-              </td>
-              <td className={CELL}>
-                <Time value={session.expires_at} />
-              </td>
+              </Cell>
+              <Cell><Money amount={session.order_amount} currency={session.purchase_currency} locale={session.locale} /></Cell>
+              <Cell><Time value={session.created_at} /></Cell>
+              <Cell><Time value={session.expires_at} /></Cell>
             </tr>
           ))}
         </Table>

@@ -45,7 +45,14 @@ export function Table({ caption, headers, children }: { caption: string; headers
   );
 }
 
-export const CELL = "px-2 py-2 align-top";
+/** A table cell; `className` adds to the padding every cell shares. */
+export function Cell({ className = "", title, children }: { className?: string; title?: string; children: React.ReactNode }) {
+  return (
+    <td className={`px-2 py-2 align-top ${className}`} title={title}>
+      {children}
+    </td>
+  );
+}
 
 const TONES = {
   good: "bg-emerald-100 text-emerald-900 dark:bg-emerald-900 dark:text-emerald-100",
