@@ -56,7 +56,8 @@ export function OrderOutcome({ initial }: { initial: ShopperOrderView }) {
             </>
           ) : null}
         </p>
-        {order.fraudStatus === "PENDING" ? <p>Klarna is reviewing this purchase. We will ship once it is approved.</p> : null}
+        {order.fraudStatus === "PENDING" ? <p data-testid="fraud-review">Klarna is reviewing this purchase. We will ship once it is approved.</p> : null}
+        {order.fraudStatus === "REJECTED" ? <p data-testid="fraud-review">Klarna did not approve this purchase after its review: the order is cancelled and you will not be charged.</p> : null}
         {order.outcome === "placed" ? <p>A confirmation will be sent to {order.email}.</p> : null}
         {order.outcome === "pending" ? (
           <div className="flex items-center gap-3">

@@ -55,3 +55,33 @@ for (const journey of ["first", "second"]) {
     await request.post("/sandbox/api/_control/reset", { headers });
   });
 }
+
+for (const [verdict, status, note] of [
+  ["accept", "authorized", null],
+  ["reject", "cancelled", "Klarna did not approve this purchase after its review: the order is cancelled and you will not be charged."],
+] as const) {
+  test(`a purchase under fraud review shows as pending until Klarna's review ends (${verdict})`, async ({ page, request }) => {
+    const headers = await enterNamespace(page, `e2e-review-${verdict}-${test.info().parallelIndex}`, request);
+    await fillCart(page, "GB", ["wool-socks"]);
+    await openCheckout(page);
+    await page.getByLabel("Klarna test persona").selectOption({ label: `Pending review, ${verdict}ed after 5 minutes (customer+pend-${verdict}-05@email.uk)` });
+    await payWithKlarna(page);
+    await approveOnHostedPage(page);
+    await expectOrderStatus(page, "authorized");
+    await expect(page.getByTestId("fraud-review")).toHaveText("Klarna is reviewing this purchase. We will ship once it is approved.");
+
+    // Five minutes of this namespace's time: Klarna decides and notifies the storefront.
+    await request.post("/sandbox/api/_control/clock/advance", { headers, data: { seconds: 5 * 60 } });
+    await expect
+      .poll(async () => (await (await request.get("/sandbox/api/_control/callbacks", { headers })).json()).callbacks.some((entry: { kind: string; state: string }) => entry.kind === "fraud_notification" && entry.state === "delivered"))
+      .toBe(true);
+    // The storefront re-reads the order after answering the notification: reload until it has.
+    await expect(async () => {
+      await page.reload();
+      await expectOrderStatus(page, status);
+    }).toPass();
+    if (note) await expect(page.getByTestId("fraud-review")).toHaveText(note);
+    else await expect(page.getByTestId("fraud-review")).toHaveCount(0);
+    await request.post("/sandbox/api/_control/reset", { headers });
+  });
+}

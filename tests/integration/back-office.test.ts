@@ -7,6 +7,9 @@ import { orderOperations, orders } from "@/lib/db/schema";
 import { runOrderOperation } from "@/lib/orders/back-office";
 import { finalize } from "@/lib/orders/finalize";
 import { listOrderEvents } from "@/lib/orders/queries";
+import { runSandboxBackground } from "@/lib/sandbox/background";
+import { clock, inNamespace, MINUTE } from "@/lib/sandbox/clock";
+import { DEFAULT_NAMESPACE } from "@/lib/sandbox/scope";
 import { checkout, pay } from "../helpers/checkout";
 import { startSandboxServer, type SandboxServer } from "../helpers/sandbox-server";
 
@@ -104,6 +107,16 @@ describe("Order Management from the back office", () => {
     expect(order.fraudStatus).toBe("PENDING");
     const result = await runOrderOperation(operation(order.id, "capture", { amountMinor: 100 }), "admin@example.com");
     expect(result).toEqual({ ok: false, message: "Klarna has not accepted this order yet (fraud status PENDING); capture is not possible." });
+
+    // Five minutes of sandbox time later Klarna accepts, and the same capture goes through.
+    await inNamespace(DEFAULT_NAMESPACE, () => clock.advance(5 * MINUTE));
+    try {
+      await runSandboxBackground();
+      expect(await runOrderOperation(operation(order.id, "capture", { amountMinor: 100 }), "admin@example.com")).toMatchObject({ ok: true });
+      expect(await statusOf(order.id)).toMatchObject({ fraudStatus: "ACCEPTED", capturedMinor: 100 });
+    } finally {
+      await inNamespace(DEFAULT_NAMESPACE, () => clock.reset());
+    }
   });
 
   it("refuses malformed requests with a message", async () => {
