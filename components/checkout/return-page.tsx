@@ -5,11 +5,6 @@ import { OrderOutcome } from "./order-outcome";
 export type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 /** The `sid` and `k` Klarna's redirect brings back (anything else in the URL is ignored). */
-export async function returnParams(searchParams: SearchParams) {
-  const params = await searchParams;
-  const single = (value: string | string[] | undefined) => (typeof value === "string" ? value : undefined);
-  return { sid: single(params.sid), k: single(params.k) };
-}
 
 /** The body of /success, /cancel, /failure, /error and /back: what Klarna says, whatever the URL says. */
 export function ReturnView({ resolution }: { resolution: ReturnResolution }) {

@@ -88,6 +88,8 @@ export const ORDER_STATUSES = [
   "needs_attention",
 ] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
+/** The statuses of an order the shopper has paid for. */
+export const PAID_STATUSES: readonly OrderStatus[] = ["authorized", "part_captured", "captured", "part_refunded", "refunded"];
 
 /** The merchant's order. Amounts are what the shopper was charged, in the market's currency. */
 export const orders = pgTable(

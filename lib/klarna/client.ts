@@ -27,6 +27,11 @@ export class KlarnaError extends Error {
     super(message);
   }
 
+  /** Turned away before Klarna did anything (503, 429, a refused connection): repeating it later is safe. */
+  get notProcessed(): boolean {
+    return this.details.status === 503 || this.details.status === 429 || (this.details.status === undefined && this.details.ambiguous === false);
+  }
+
   /** Klarna's own words, for logs and merchant screens. */
   get reason(): string {
     return [this.details.code, ...(this.details.messages ?? [])].filter(Boolean).join(": ") || this.message;
@@ -38,7 +43,7 @@ interface CallOptions<T> {
   path: string;
   body?: unknown;
   schema?: ZodType<T>;
-  /** Safe to repeat after any failure: reads, and OM writes carrying a Klarna-Idempotency-Key. Other calls are repeated only after a 503 or 429. */
+  /** Safe to repeat: reads, and OM writes carrying a Klarna-Idempotency-Key. Nothing else is ever repeated here. */
   retry?: boolean;
   idempotencyKey?: string;
   /** Our sandbox only: the namespace a test run works in (ignored by Klarna). */
@@ -63,8 +68,6 @@ function kindFor(status: number): KlarnaErrorKind {
 }
 
 const retryable = (error: unknown) => error instanceof KlarnaError && error.kind === "unavailable";
-/** Turned away before Klarna did anything (503, 429, refused connection): any call may be repeated. */
-const notProcessed = (error: unknown) => error instanceof KlarnaError && (error.details.status === 503 || error.details.status === 429);
 
 async function attempt<T>(options: CallOptions<T>): Promise<KlarnaReply<T>> {
   const { baseUrl, username, password, timeoutMs } = config().klarna;
@@ -115,9 +118,11 @@ async function attempt<T>(options: CallOptions<T>): Promise<KlarnaReply<T>> {
   if (!options.schema) return { data: undefined as T, status: response.status, headers: response.headers, correlationId };
   const parsed = options.schema.safeParse(json);
   if (!parsed.success) {
+    // Klarna answered 2xx, so the request took effect: a write must not be taken for undone.
     throw new KlarnaError("unavailable", `Klarna's reply to ${options.method} ${options.path} has an unexpected shape: ${parsed.error.issues[0]?.message}`, {
       status: response.status,
       correlationId,
+      ambiguous: true,
     });
   }
   return { data: parsed.data, status: response.status, headers: response.headers, correlationId };
@@ -148,7 +153,7 @@ export async function callKlarna<T>(options: CallOptions<T>): Promise<KlarnaRepl
         attempt: attemptNumber + 1,
       });
       const delay = RETRY_DELAYS_MS[attemptNumber];
-      if (!(options.retry ? retryable(error) : notProcessed(error)) || delay === undefined) throw error;
+      if (!options.retry || !retryable(error) || delay === undefined) throw error;
       await new Promise((resolve) => setTimeout(resolve, delay * (0.75 + Math.random() / 2)));
     }
   }

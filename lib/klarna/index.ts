@@ -25,8 +25,9 @@ export async function createHppSession(request: HppSessionRequest) {
   return (await callKlarna({ method: "POST", path: "/hpp/v1/sessions", body: request, schema: HppSessionCreated })).data;
 }
 
-export async function readHppSession(sessionId: string) {
-  return (await callKlarna({ method: "GET", path: `/hpp/v1/sessions/${id(sessionId)}`, schema: HppSession, retry: true })).data;
+/** `retry: false` for a shopper who is waiting: one attempt, then the page polls. */
+export async function readHppSession(sessionId: string, { retry = true }: { retry?: boolean } = {}) {
+  return (await callKlarna({ method: "GET", path: `/hpp/v1/sessions/${id(sessionId)}`, schema: HppSession, retry })).data;
 }
 
 export async function disableHppSession(sessionId: string) {
@@ -37,7 +38,7 @@ export async function distributeHppSession(sessionId: string, request: Distribut
   await callKlarna({ method: "POST", path: `/hpp/v1/sessions/${id(sessionId)}/distribution`, body: request });
 }
 
-/** Never retried: a repeat could place a second order. */
+/** Never repeated here: a repeat could place a second order. finalize() decides what a failure means. */
 export async function placeOrder(authorizationToken: string, request: KlarnaOrderData & { auto_capture?: boolean }) {
   return (await callKlarna({ method: "POST", path: `/payments/v1/authorizations/${id(authorizationToken)}/order`, body: request, schema: PlaceOrderResponse })).data;
 }

@@ -1,17 +1,18 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { db, type Database } from "@/lib/db/client";
-import { orderLines, orderPaymentSessions, orders, type OrderCustomer } from "@/lib/db/schema";
-import { createHppSession, createPaymentSession, KlarnaError, paymentSessionUrl, type HppSessionRequest } from "@/lib/klarna";
+import { orderLines, orderPaymentSessions, orders, PAID_STATUSES, type OrderCustomer } from "@/lib/db/schema";
+import { createHppSession, createPaymentSession, disableHppSession, KlarnaError, paymentSessionUrl, type HppSessionRequest } from "@/lib/klarna";
 import { cartIdFromCookie, getCart } from "@/lib/shop/cart";
 import { MARKETS, type Market, type MarketCode } from "@/lib/shop/markets";
 import { priceOrder, type PricedLine } from "@/lib/shop/pricing";
 import { CustomerDetails, PaymentOptions } from "./checkout-input";
 import { recordEvent } from "./events";
 import { toKlarnaOrderData } from "./klarna-order";
-import { absoluteUrl, returnKey } from "./links";
-import { loadOrderForKlarna } from "./queries";
+import { absoluteUrl, returnKey, verifyOrderPageKey } from "./links";
+import { finalize } from "./finalize";
+import { getOrderByReference, listPaymentSessions, loadOrderForKlarna } from "./queries";
 
 // Checkout (DESIGN.md 5.1–5.2): the merchant order is written first, then the KP session, then
 // the HPP session; what Klarna returns is stored and the browser is sent to its redirect_url.
@@ -43,10 +44,67 @@ export async function startCheckoutFlow(input: {
   const fieldErrors = collectFieldErrors(customer, options, input.market);
   if (!customer.success || !options.success || fieldErrors) return { ok: false, message: "Please check the highlighted fields.", fieldErrors };
 
+  const cartId = cartIdFromCookie(input.cartCookie);
+  const paid = await withdrawEarlierCheckouts(cartId);
+  if (paid) return { ok: false, message: `This cart was already paid for as order ${paid}.` };
   const cart = await getCart(input.cartCookie, input.market);
   if (cart.lines.length === 0) return { ok: false, message: "Your cart is empty." };
-  const order = await createPendingOrder({ market: input.market, lines: cart.lines, customer: customer.data, options: options.data, cartId: cartIdFromCookie(input.cartCookie), channel: "ECOMMERCE", sandboxNamespace: input.sandboxNamespace });
-  return openFirstPayment(order.id);
+  const order = await createPendingOrder({ market: input.market, lines: cart.lines, customer: customer.data, options: options.data, cartId, channel: "ECOMMERCE", sandboxNamespace: input.sandboxNamespace });
+  return sendShopperToKlarna(order.id, await openFirstPayment(order.id));
+}
+
+const FINAL_SESSION_STATUSES = new Set(["COMPLETED", "CANCELLED", "DISABLED", "EXPIRED"]);
+
+/**
+ * One open checkout per cart. A shopper who left Klarna's page (back, cancel, the browser's
+ * history) and checks out again must not be able to pay the earlier order as well, so its open
+ * HPP sessions are disabled and it is cancelled. A session that cannot be disabled may have been
+ * paid: finalize decides, and the reference of an earlier order that was paid is returned.
+ */
+async function withdrawEarlierCheckouts(cartId: string | null): Promise<string | undefined> {
+  if (!cartId) return undefined;
+  const database = db();
+  const earlier = await database.select().from(orders).where(and(eq(orders.cartId, cartId), eq(orders.status, "pending_payment")));
+  for (const order of earlier) {
+    let withdrawn = true;
+    for (const session of await listPaymentSessions(order.id)) {
+      if (FINAL_SESSION_STATUSES.has(session.status)) continue;
+      try {
+        await disableHppSession(session.id);
+        await database.update(orderPaymentSessions).set({ status: "DISABLED" }).where(eq(orderPaymentSessions.id, session.id));
+      } catch (error) {
+        if (!(error instanceof KlarnaError)) throw error;
+        // Klarna has forgotten an expired session: nothing can pay through it.
+        if (error.kind !== "not_found") withdrawn = false;
+      }
+    }
+    if (!withdrawn) {
+      const settled = await finalize(order.id, "checkout");
+      if (PAID_STATUSES.includes(settled.status)) return settled.reference;
+      continue;
+    }
+    const cancelled = await database
+      .update(orders)
+      .set({ status: "cancelled", failureReason: "The shopper started a new checkout", updatedAt: new Date() })
+      .where(and(eq(orders.id, order.id), eq(orders.status, "pending_payment"), isNull(orders.finalizingSince)))
+      .returning({ id: orders.id });
+    if (cancelled.length > 0) await recordEvent(database, order.id, "superseded", "The shopper started a new checkout with this cart: the order's payment sessions are disabled and it is cancelled");
+  }
+  return undefined;
+}
+
+/** "Try again" after a decline, cancel or error: a new HPP session for the same order. */
+export async function retryCheckout(reference: string, key: string): Promise<CheckoutOutcome> {
+  const order = await getOrderByReference(reference);
+  if (!order || !verifyOrderPageKey(reference, key)) return { ok: false, message: "This order could not be found." };
+  if (order.status !== "pending_payment") return { ok: false, message: `This order is ${order.status.replace("_", " ")} and cannot be paid again. Please start a new checkout.` };
+  return sendShopperToKlarna(order.id, await openPayment(order.id));
+}
+
+/** The caller redirects the browser to the hosted page once this is on the timeline. */
+async function sendShopperToKlarna(orderId: string, opened: CheckoutOutcome): Promise<CheckoutOutcome> {
+  if (opened.ok) await recordEvent(db(), orderId, "redirected", "The shopper was sent to Klarna's hosted payment page", { redirectUrl: opened.redirectUrl });
+  return opened;
 }
 
 export function collectFieldErrors(

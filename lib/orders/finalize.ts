@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
+import { and, eq, gt, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import { db, type Database } from "@/lib/db/client";
 import { cartItems, orderLines, orderPaymentSessions, orders, products, type OrderCustomer, type OrderStatus } from "@/lib/db/schema";
 import { getOrder as getKlarnaOrder, KlarnaError, placeOrder, readHppSession, type HppSession } from "@/lib/klarna";
@@ -13,7 +13,7 @@ import { getOrder, listOrderLines, listPaymentSessions, type Order } from "./que
 // server instances. Klarna's answer to a session read decides; a conditional UPDATE on the order
 // decides who acts on it; the others read the winner's result. The browser is never trusted.
 
-export type FinalizeSource = "return_page" | "callback" | "poll" | "sweep";
+export type FinalizeSource = "return_page" | "callback" | "poll" | "sweep" | "checkout";
 
 /** A caller that died mid-placement releases its claim after this long. */
 const CLAIM_TIMEOUT_MS = 2 * 60 * 1000;
@@ -27,7 +27,8 @@ async function readSessions(order: Order, source: FinalizeSource): Promise<Sessi
   const reads: SessionRead[] = [];
   for (const session of sessions) {
     try {
-      const read = await readHppSession(session.id);
+      // A shopper waiting on a page gets one attempt; the callback and the sweep may retry.
+      const read = await readHppSession(session.id, { retry: source !== "return_page" && source !== "poll" });
       reads.push({ sessionId: session.id, read });
       if (read.status !== session.status) {
         await database.update(orderPaymentSessions).set({ status: read.status }).where(eq(orderPaymentSessions.id, session.id));
@@ -74,7 +75,7 @@ async function onPaid(tx: Database, order: Order) {
  */
 async function settle(
   order: Order,
-  change: { status: OrderStatus; set?: Partial<typeof orders.$inferInsert>; paid?: boolean },
+  change: { status: OrderStatus; set?: Partial<typeof orders.$inferInsert>; paid?: boolean; onlyIf?: SQL },
   event: { type: Parameters<typeof recordEvent>[2]; message: string; data?: Record<string, unknown> },
 ): Promise<boolean> {
   return db().transaction(async (transaction) => {
@@ -82,7 +83,7 @@ async function settle(
     const updated = await tx
       .update(orders)
       .set({ ...change.set, status: change.status, finalizingSince: null, updatedAt: new Date() })
-      .where(and(eq(orders.id, order.id), eq(orders.status, "pending_payment")))
+      .where(and(eq(orders.id, order.id), eq(orders.status, "pending_payment"), change.onlyIf))
       .returning({ id: orders.id });
     if (updated.length === 0) return false;
     if (change.paid) await onPaid(tx, order);
@@ -96,15 +97,21 @@ async function claim(orderId: string): Promise<boolean> {
   const claimed = await db()
     .update(orders)
     .set({ finalizingSince: new Date() })
-    .where(
-      and(
-        eq(orders.id, orderId),
-        eq(orders.status, "pending_payment"),
-        or(isNull(orders.finalizingSince), lt(orders.finalizingSince, new Date(Date.now() - CLAIM_TIMEOUT_MS))),
-      ),
-    )
+    .where(and(eq(orders.id, orderId), eq(orders.status, "pending_payment"), isNull(orders.finalizingSince)))
     .returning({ id: orders.id });
   return claimed.length === 1;
+}
+
+/**
+ * A claim held far longer than any Klarna call takes means its holder died while placing the
+ * order: the order may exist at Klarna, so nobody places it again; a person has to look.
+ */
+function abandonStaleClaim(order: Order): Promise<boolean> {
+  return settle(
+    order,
+    { status: "needs_attention", set: { failureReason: "Placing the order was interrupted" }, onlyIf: lt(orders.finalizingSince, new Date(Date.now() - CLAIM_TIMEOUT_MS)) },
+    { type: "needs_attention", message: "Placing the order was interrupted before Klarna's answer was recorded; check it in Klarna before acting" },
+  );
 }
 
 async function waitForWinner(orderId: string): Promise<Order> {
@@ -133,7 +140,11 @@ async function placeWithToken(order: Order, token: string, sessionId: string): P
       throw error;
     }
     const data = { code: error.details.code, correlationId: error.details.correlationId, hppSessionId: sessionId };
-    if (error.details.ambiguous) {
+    if (error.notProcessed) {
+      // Klarna did nothing: the token still holds, and the next finalize (callback, poll, sweep) places it.
+      await db().update(orders).set({ finalizingSince: null }).where(eq(orders.id, order.id));
+      await recordEvent(db(), order.id, "place_order_deferred", `Klarna turned the place-order request away unprocessed (${error.reason}); it will be tried again`, data);
+    } else if (error.details.ambiguous) {
       // The request may have reached Klarna: placing again could make a second order.
       await settle(
         order,
@@ -195,7 +206,7 @@ export async function finalize(orderId: string, source: FinalizeSource): Promise
     await recordPlacedByKlarna(order, completed);
   } else if (completed?.authorization_token) {
     if (await claim(order.id)) await placeWithToken(order, completed.authorization_token, completed.session_id);
-    else return waitForWinner(order.id);
+    else if (!(await abandonStaleClaim(order))) return waitForWinner(order.id);
   } else if (reads.length > 0 && reads.every((entry) => entry.expired)) {
     // Klarna has forgotten every session: nothing can pay for this order any more.
     await settle(order, { status: "expired" }, { type: "expired", message: "Every payment session of the order has expired" });
@@ -203,8 +214,18 @@ export async function finalize(orderId: string, source: FinalizeSource): Promise
   return (await getOrder(orderId))!;
 }
 
-/** Pending orders the sweep should look at, oldest first. */
-export async function listPendingOrderIds(limit = 100): Promise<string[]> {
-  const rows = await db().select({ id: orders.id }).from(orders).where(eq(orders.status, "pending_payment")).orderBy(orders.createdAt).limit(limit);
-  return rows.map((row) => row.id);
+export interface PendingCursor {
+  createdAt: Date;
+  id: string;
+}
+
+/** Up to `limit` pending orders, oldest first, after `cursor` (so the sweep can page through them all). */
+export async function listPendingOrders(cursor: PendingCursor | undefined, limit: number): Promise<PendingCursor[]> {
+  const after = cursor && or(gt(orders.createdAt, cursor.createdAt), and(eq(orders.createdAt, cursor.createdAt), gt(orders.id, cursor.id)));
+  return db()
+    .select({ createdAt: orders.createdAt, id: orders.id })
+    .from(orders)
+    .where(and(eq(orders.status, "pending_payment"), after))
+    .orderBy(orders.createdAt, orders.id)
+    .limit(limit);
 }

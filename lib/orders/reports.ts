@@ -1,7 +1,7 @@
 import "server-only";
 import { and, count, desc, eq, gte, ilike, or, sql } from "drizzle-orm";
 import { db } from "@/lib/db/client";
-import { ORDER_STATUSES, orderPaymentSessions, orders, type OrderStatus } from "@/lib/db/schema";
+import { ORDER_STATUSES, orderPaymentSessions, orders, PAID_STATUSES, type OrderStatus } from "@/lib/db/schema";
 
 // Read models for the back office: the orders table and the dashboard.
 
@@ -43,7 +43,6 @@ export async function listOrdersForAdmin(filter: { status?: OrderStatus; query?:
 }
 export type AdminOrderList = Awaited<ReturnType<typeof listOrdersForAdmin>>;
 
-const PAID: OrderStatus[] = ["authorized", "part_captured", "captured", "part_refunded", "refunded"];
 
 /** Orders and paid revenue per day (UTC) for the last `days` days, per currency, and the payment funnel. */
 export async function dashboardStats(days = 14) {
@@ -56,7 +55,7 @@ export async function dashboardStats(days = 14) {
       day,
       currency: orders.currency,
       orders: count(),
-      revenueMinor: sql<number>`coalesce(sum(${orders.totalMinor}) filter (where ${orders.status} in (${sql.join(PAID.map((status) => sql`${status}`), sql`, `)})), 0)::int`,
+      revenueMinor: sql<number>`coalesce(sum(${orders.totalMinor}) filter (where ${orders.status} in (${sql.join(PAID_STATUSES.map((status) => sql`${status}`), sql`, `)})), 0)::int`,
     })
     .from(orders)
     .where(gte(orders.createdAt, since))

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { PAID_STATUSES } from "@/lib/db/schema";
 import { MARKETS, type MarketCode } from "@/lib/shop/markets";
 import { recordEvent } from "./events";
 import { finalize, type FinalizeSource } from "./finalize";
@@ -36,22 +37,32 @@ export async function shopperOrderView(order: Order) {
 export type ShopperOrderView = Awaited<ReturnType<typeof shopperOrderView>>;
 
 function outcomeOf(order: Order, latestSessionStatus: string | undefined): Outcome {
-  if (["authorized", "part_captured", "captured", "part_refunded", "refunded"].includes(order.status)) return "placed";
+  if (PAID_STATUSES.includes(order.status)) return "placed";
   if (order.status !== "pending_payment") return "failed";
   if (latestSessionStatus === "FAILED") return "declined";
-  if (latestSessionStatus === "CANCELLED" || latestSessionStatus === "BACK") return "cancelled";
+  // DISABLED: the merchant withdrew the payment link; the shopper may start a new payment.
+  if (latestSessionStatus === "CANCELLED" || latestSessionStatus === "BACK" || latestSessionStatus === "DISABLED") return "cancelled";
   if (latestSessionStatus === "ERROR") return "error";
   return "pending";
 }
 
 export type ReturnResolution = { kind: "invalid"; message: string } | { kind: "order"; order: ShopperOrderView };
 
-/** A return page's visit: checks the sid belongs to the order its key was made for, then finalizes. */
-export async function resolveReturn(page: ReturnPage, params: { sid?: string; k?: string }): Promise<ReturnResolution> {
-  if (!params.sid) return { kind: "invalid", message: "This link is missing its payment session." };
-  const found = await findPaymentSession(params.sid);
-  if (!found || !verifyReturnKey(found.order.id, params.k)) return { kind: "invalid", message: "This payment link does not belong to an order of ours." };
-  await recordEvent(db(), found.order.id, "returned", `The shopper came back to /${page}`, { hppSessionId: params.sid, page });
+export type ReturnQuery = Record<string, string | string[] | undefined>;
+
+const single = (value: string | string[] | undefined) => (typeof value === "string" ? value : undefined);
+
+/**
+ * A return page's visit: checks the sid belongs to the order its key was made for, then
+ * finalizes. Only `sid` and `k` are read from the URL: Klarna's authorization_token and order_id
+ * placeholders are there for integrations that trust them, and anyone can forge them.
+ */
+export async function resolveReturn(page: ReturnPage, query: ReturnQuery): Promise<ReturnResolution> {
+  const sid = single(query.sid);
+  if (!sid) return { kind: "invalid", message: "This link is missing its payment session." };
+  const found = await findPaymentSession(sid);
+  if (!found || !verifyReturnKey(found.order.id, single(query.k))) return { kind: "invalid", message: "This payment link does not belong to an order of ours." };
+  await recordEvent(db(), found.order.id, "returned", `The shopper came back to /${page}`, { hppSessionId: sid, page });
   return { kind: "order", order: await shopperOrderView(await finalize(found.order.id, "return_page")) };
 }
 

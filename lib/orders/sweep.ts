@@ -2,7 +2,7 @@ import "server-only";
 import { config } from "@/lib/config";
 import { databaseHandle } from "@/lib/db/client";
 import { recordEvent } from "./events";
-import { finalize, listPendingOrderIds } from "./finalize";
+import { finalize, listPendingOrders, type PendingCursor } from "./finalize";
 import { listPendingReviewIds, settleFraudReview } from "./fraud-review";
 
 // The reconciliation sweep: redirects and callbacks can both be lost, so every pending order is
@@ -11,10 +11,15 @@ import { listPendingReviewIds, settleFraudReview } from "./fraud-review";
 // One instance sweeps at a time.
 
 const SWEEP_LOCK_KEY = 7_305_122;
+/** Orders read per sweep; with more pending, each sweep goes on where the last one stopped. */
+const ORDERS_PER_SWEEP = 100;
+let resumeAfter: PendingCursor | undefined;
 
-export async function sweepOnce(): Promise<{ checked: number; settled: number } | undefined> {
+export async function sweepOnce(ordersPerSweep = ORDERS_PER_SWEEP): Promise<{ checked: number; settled: number } | undefined> {
   return databaseHandle().tryExclusive(SWEEP_LOCK_KEY, async () => {
-    const ids = await listPendingOrderIds();
+    const page = await listPendingOrders(resumeAfter, ordersPerSweep);
+    resumeAfter = page.length === ordersPerSweep ? page.at(-1) : undefined;
+    const ids = page.map((order) => order.id);
     let settled = 0;
     for (const id of ids) {
       try {

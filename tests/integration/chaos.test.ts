@@ -63,7 +63,7 @@ async function shop(index: number) {
       await resolveReturn("success", { sid: back.searchParams.get("sid")!, k: back.searchParams.get("k")! }).catch(() => undefined);
       return { cartCookie, reference: started.reference };
     }
-    if (attempt === 5) throw new Error(`checkout ${index} could not start: ${started.message}`);
+    if (attempt === 10) throw new Error(`checkout ${index} could not start: ${started.message}`);
   }
 }
 

@@ -1,18 +1,33 @@
 import { eq } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { databaseHandle, db } from "@/lib/db/client";
 import { prepareDatabase } from "@/lib/db/prepare";
 import { cartItems, orderLines, orders, products } from "@/lib/db/schema";
-import { startCheckoutFlow } from "@/lib/orders/checkout";
-import { finalize, type FinalizeSource } from "@/lib/orders/finalize";
+import { retryCheckout, startCheckoutFlow } from "@/lib/orders/checkout";
+import { finalize } from "@/lib/orders/finalize";
+import { orderPageKey } from "@/lib/orders/links";
 import { getOrder, listOrderEvents, listPaymentSessions } from "@/lib/orders/queries";
+import { resolveReturn } from "@/lib/orders/shopper";
 import { sweepOnce } from "@/lib/orders/sweep";
 import { personasFor } from "@/lib/orders/test-personas";
 import { clock, HOUR, MINUTE } from "@/lib/sandbox/clock";
+import { sandboxHppSessions } from "@/lib/sandbox/tables";
 import { cartIdFromCookie } from "@/lib/shop/cart";
 import { MARKETS } from "@/lib/shop/markets";
 import { checkout as checkoutWith, fillCart, pay as payWith, placeOrderCalls as countPlaceOrderCalls } from "../helpers/checkout";
 import { startSandboxServer, type SandboxServer } from "../helpers/sandbox-server";
+
+// Outside Next.js, `after()` has no request to outlive: keep the work so tests can await it.
+const afterWork: Promise<unknown>[] = [];
+vi.mock("next/server", async (original) => ({ ...(await original<typeof import("next/server")>()), after: (work: () => unknown) => void afterWork.push(Promise.resolve().then(work)) }));
+const { POST: statusCallback } = await import("@/app/api/klarna/hpp-status/route");
+const { GET: pollOrder } = await import("@/app/api/orders/[reference]/route");
+
+const SANDBOX_AUTH = { authorization: `Basic ${Buffer.from("sandbox:sandbox").toString("base64")}` };
+const customerOf = (market: "GB") => {
+  const { label: _label, ...customer } = personasFor(market)[0]!;
+  return customer;
+};
 
 let sandbox: SandboxServer;
 
@@ -40,7 +55,7 @@ describe("checkout", () => {
       ["ceramic-mug", 2, 2000, 633],
       ["camping-lantern", 1, 2000, 650],
     ]);
-    expect((await listOrderEvents(order.id)).map((event) => event.type)).toEqual(["created", "payment_session_created", "hpp_session_created"]);
+    expect((await listOrderEvents(order.id)).map((event) => event.type)).toEqual(["created", "payment_session_created", "hpp_session_created", "redirected"]);
   });
 
   it("adds US sales tax as its own line that Klarna accepts", async () => {
@@ -64,17 +79,30 @@ describe("checkout", () => {
 });
 
 describe("finalize", () => {
-  it("places the order exactly once however many callers race, and empties the cart", async () => {
+  it("places the order exactly once when the success page, the callback, polling and the sweep race 20 times, and empties the cart", async () => {
     const { order, session, cartCookie } = await checkout();
     const stockBefore = (await db().select().from(products).where(eq(products.slug, "ceramic-mug")))[0]!.stock;
-    await pay(session.id);
+    const { redirect_to } = await pay(session.id);
+    const successQuery = Object.fromEntries(new URL(redirect_to!).searchParams);
+    const [hpp] = await db().select().from(sandboxHppSessions).where(eq(sandboxHppSessions.id, session.id));
+    const callbackUrl = hpp!.merchantUrls.status_update!.replace("{{session_id}}", session.id);
+    const sessionRead = await (await fetch(`${sandbox.origin}/sandbox/api/hpp/v1/sessions/${session.id}`, { headers: SANDBOX_AUTH })).json();
+    const pollUrl = `${sandbox.origin}/api/orders/${order.reference}?k=${orderPageKey(order.reference)}`;
     const callsBefore = placeOrderCalls();
-    const sources: FinalizeSource[] = ["return_page", "callback", "poll", "sweep"];
-    const results = await Promise.all(Array.from({ length: 20 }, (_, index) => finalize(order.id, sources[index % 4]!)));
-    expect(new Set(results.map((result) => result.status))).toEqual(new Set(["authorized"]));
+
+    const entryPoints = [
+      () => resolveReturn("success", successQuery),
+      () => statusCallback(new Request(callbackUrl, { method: "POST", body: JSON.stringify({ event_id: crypto.randomUUID(), session: sessionRead }) })),
+      () => pollOrder(new Request(pollUrl), { params: Promise.resolve({ reference: order.reference }) }),
+      () => sweepOnce(),
+    ];
+    await Promise.all(Array.from({ length: 20 }, (_, index) => entryPoints[index % entryPoints.length]!()));
+    await Promise.all(afterWork.splice(0)); // the callbacks' work after their replies
+
     expect(placeOrderCalls() - callsBefore).toBe(1);
-    const [after] = await db().select().from(orders).where(eq(orders.id, order.id));
-    expect(after).toMatchObject({ status: "authorized", fraudStatus: "ACCEPTED", finalizingSince: null, klarnaReference: expect.stringMatching(/^[A-Z0-9]{8}$/) });
+    const placed = await db().select().from(orders).where(eq(orders.cartId, cartIdFromCookie(cartCookie)!));
+    expect(placed).toHaveLength(1);
+    expect(placed[0]).toMatchObject({ status: "authorized", fraudStatus: "ACCEPTED", finalizingSince: null, klarnaReference: expect.stringMatching(/^[A-Z0-9]{8}$/) });
     expect((await listOrderEvents(order.id)).filter((event) => event.type === "order_placed")).toHaveLength(1);
     expect(await db().select().from(cartItems).where(eq(cartItems.cartId, cartIdFromCookie(cartCookie)!))).toEqual([]);
     expect((await db().select().from(products).where(eq(products.slug, "ceramic-mug")))[0]!.stock).toBe(stockBefore - 2);
@@ -102,12 +130,15 @@ describe("finalize", () => {
   it("shows pending while Klarna's read fails (503, timeout), and completes on a later call", async () => {
     const { order, session } = await checkout();
     await pay(session.id);
-    sandbox.failNext(/GET \/sandbox\/api\/hpp\/v1\/sessions\//, 4, { status: 503 });
+    const calls = placeOrderCalls();
+    // A waiting shopper gets one attempt per page load; the sweep retries through a 503.
+    sandbox.failNext(/GET \/sandbox\/api\/hpp\/v1\/sessions\//, 1, { status: 503 });
     expect((await finalize(order.id, "return_page")).status).toBe("pending_payment");
     sandbox.failNext(/GET \/sandbox\/api\/hpp\/v1\/sessions\//, 1, "timeout");
-    sandbox.failNext(/GET \/sandbox\/api\/hpp\/v1\/sessions\//, 3, { status: 503 });
     expect((await finalize(order.id, "poll")).status).toBe("pending_payment");
     expect((await listOrderEvents(order.id)).filter((event) => event.type === "status_read_failed")).toHaveLength(2);
+    expect(placeOrderCalls()).toBe(calls);
+    sandbox.failNext(/GET \/sandbox\/api\/hpp\/v1\/sessions\//, 1, { status: 503 });
     expect((await finalize(order.id, "sweep")).status).toBe("authorized");
   }, 20_000);
 
@@ -132,10 +163,85 @@ describe("finalize", () => {
     expect(placeOrderCalls() - calls).toBe(1);
   }, 10_000);
 
+  it("keeps the order pending when Klarna turns place order away unprocessed (503), and places it once later", async () => {
+    const { order, session } = await checkout();
+    await pay(session.id);
+    const calls = placeOrderCalls();
+    sandbox.failNext(/\/order$/, 1, { status: 503 });
+    expect(await finalize(order.id, "return_page")).toMatchObject({ status: "pending_payment", finalizingSince: null });
+    expect(placeOrderCalls() - calls).toBe(1); // the client itself never repeats place order
+    expect((await listOrderEvents(order.id)).map((event) => event.type)).toContain("place_order_deferred");
+    expect((await finalize(order.id, "sweep")).status).toBe("authorized");
+    expect(placeOrderCalls() - calls).toBe(2);
+  });
+
+  it("marks needs_attention, placing nothing, when a caller died holding the claim", async () => {
+    const { order, session } = await checkout();
+    await pay(session.id);
+    const calls = placeOrderCalls();
+    // Its holder took the claim three minutes ago and never came back: the order may exist at Klarna.
+    await db().update(orders).set({ finalizingSince: new Date(Date.now() - 3 * MINUTE) }).where(eq(orders.id, order.id));
+    expect(await finalize(order.id, "sweep")).toMatchObject({ status: "needs_attention", failureReason: "Placing the order was interrupted" });
+    expect(placeOrderCalls()).toBe(calls);
+  });
+
+  it("sweeps every pending order in turn, however many older ones stay pending", async () => {
+    const pendingBefore = (await db().select().from(orders).where(eq(orders.status, "pending_payment"))).length;
+    await checkout(); // older, never paid
+    await checkout();
+    const paid = await checkout();
+    await pay(paid.session.id);
+    for (let round = 0; round <= Math.ceil((pendingBefore + 3) / 2) && (await getOrder(paid.order.id))?.status === "pending_payment"; round += 1) {
+      await sweepOnce(2);
+    }
+    expect((await getOrder(paid.order.id))?.status).toBe("authorized");
+  });
+
   it("expires the order once Klarna has forgotten every session", async () => {
     const { order } = await checkout();
     await clock.advance(47 * HOUR + MINUTE);
     await sweepOnce();
     expect((await getOrder(order.id))?.status).toBe("expired");
+  });
+});
+
+describe("checking out again", () => {
+  it("cancels the cart's earlier pending order and disables its hosted page, so only the new one can be paid", async () => {
+    const first = await checkout();
+    const again = await startCheckoutFlow({ cartCookie: first.cartCookie, market: MARKETS.GB, customer: customerOf("GB"), options: {} });
+    expect(again.ok).toBe(true);
+    expect(await getOrder(first.order.id)).toMatchObject({ status: "cancelled" });
+    expect((await listPaymentSessions(first.order.id))[0]?.status).toBe("DISABLED");
+    expect((await pay(first.session.id)).status).not.toBe("COMPLETED");
+    expect((await listOrderEvents(first.order.id)).map((event) => event.type)).toContain("superseded");
+  });
+
+  it("refuses a new checkout when the earlier one was paid meanwhile, and records that payment", async () => {
+    const first = await checkout();
+    await pay(first.session.id); // paid, but the shopper never came back
+    const again = await startCheckoutFlow({ cartCookie: first.cartCookie, market: MARKETS.GB, customer: customerOf("GB"), options: {} });
+    expect(again).toEqual({ ok: false, message: `This cart was already paid for as order ${first.order.reference}.` });
+    expect(await getOrder(first.order.id)).toMatchObject({ status: "authorized" });
+  });
+});
+
+describe("try again", () => {
+  it("opens a new HPP session on the same KP session while it lives, and new sessions after", async () => {
+    const { order, session } = await checkout();
+    await pay(session.id, "decline");
+    const retried = await retryCheckout(order.reference, orderPageKey(order.reference));
+    expect(retried.ok).toBe(true);
+    const [latest] = await listPaymentSessions(order.id);
+    expect(latest).toMatchObject({ kpSessionId: order.kpSessionId, status: "WAITING" });
+    expect(latest!.id).not.toBe(session.id);
+
+    // Too close to the KP session's end for a new HPP session (which ends an hour before it).
+    await db().update(orders).set({ kpSessionExpiresAt: new Date(Date.now() + HOUR) }).where(eq(orders.id, order.id));
+    expect((await retryCheckout(order.reference, orderPageKey(order.reference))).ok).toBe(true);
+    const [newest] = await listPaymentSessions(order.id);
+    expect(newest!.kpSessionId).not.toBe(order.kpSessionId);
+    expect((await getOrder(order.id))?.kpSessionId).toBe(newest!.kpSessionId);
+    expect((await listOrderEvents(order.id)).filter((event) => event.type === "redirected")).toHaveLength(3);
+    expect(await retryCheckout(order.reference, "forged")).toEqual({ ok: false, message: "This order could not be found." });
   });
 });

@@ -30,9 +30,11 @@ describe("return pages", () => {
     const url = new URL(redirect_to!);
     expect(url.pathname).toBe("/success");
     // A forged token in the URL is never used: only the read's token reaches place order.
-    const resolution = await resolveReturn("success", { sid: url.searchParams.get("sid")!, k: url.searchParams.get("k")! });
+    const realToken = url.searchParams.get("authorization_token")!;
+    const resolution = await resolveReturn("success", { ...Object.fromEntries(url.searchParams), authorization_token: "forged-token" });
     expect(resolution).toMatchObject({ kind: "order", order: { outcome: "placed", status: "authorized", reference: order.reference } });
-    expect(sandbox.requests.some((line) => line.includes(url.searchParams.get("authorization_token")!))).toBe(true);
+    expect(sandbox.requests.some((line) => line.includes(`/authorizations/${realToken}/order`))).toBe(true);
+    expect(sandbox.requests.some((line) => line.includes("forged-token"))).toBe(false);
   });
 
   it("refuse a sid from another order, a missing sid and a missing key, changing nothing", async () => {
@@ -55,9 +57,11 @@ describe("return pages", () => {
     const { order, session } = await checkout();
     expect(await openHostedPage(session.id)).toMatchObject({ status: "IN_PROGRESS" }); // the shopper opened the hosted page
     const calls = placeOrderCalls(sandbox);
-    const resolution = await resolveReturn("success", { sid: session.id, k: returnKey(order.id) });
+    const forged = { authorization_token: crypto.randomUUID(), order_id: crypto.randomUUID() };
+    const resolution = await resolveReturn("success", { sid: session.id, k: returnKey(order.id), ...forged });
     expect(resolution).toMatchObject({ kind: "order", order: { outcome: "pending", status: "pending_payment" } });
     expect(placeOrderCalls(sandbox)).toBe(calls);
+    expect(sandbox.requests.some((line) => line.includes(forged.authorization_token) || line.includes(forged.order_id))).toBe(false);
   });
 
   it("show a decline on /success if that is what Klarna says, and a cancel keeps the order pending", async () => {

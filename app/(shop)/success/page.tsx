@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import { returnParams, ReturnView, type SearchParams } from "@/components/checkout/return-page";
+import { ReturnView, type SearchParams } from "@/components/checkout/return-page";
 import { resolveReturn } from "@/lib/orders/shopper";
 
 export const metadata: Metadata = { title: "Payment complete" };
 
 export default async function Page({ searchParams }: { searchParams: SearchParams }) {
-  return <ReturnView resolution={await resolveReturn("success", await returnParams(searchParams))} />;
+  return <ReturnView resolution={await resolveReturn("success", await searchParams)} />;
 }
