@@ -55,3 +55,13 @@ export async function expectOrderStatus(page: Page, status: string) {
   await expect(page.getByTestId("order-status")).toHaveText(status);
   await expect(page.getByTestId("order-reference")).toHaveText(/^NW-[A-Z0-9]{8}$/);
 }
+
+export const ADMIN = { email: "admin@example.com", password: "admin-password" };
+
+export async function signInToBackOffice(page: Page, user: { email: string; password: string } = ADMIN) {
+  await page.goto("/admin/login");
+  await page.getByLabel("Email").fill(user.email);
+  await page.getByLabel("Password").fill(user.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+}

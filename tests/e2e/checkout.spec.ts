@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { approveOnHostedPage, chooseOptions, expectOrderStatus, fillCart, openCheckout, payWithKlarna, SANDBOX_AUTH } from "./checkout-steps";
+import { approveOnHostedPage, chooseOptions, expectOrderStatus, fillCart, openCheckout, payWithKlarna, SANDBOX_AUTH, signInToBackOffice } from "./checkout-steps";
 
 test.beforeEach(async ({ page }) => {
   await fillCart(page);
@@ -97,17 +97,24 @@ test("one category, or a list of categories, limits what the hosted page offers"
   await expectOrderStatus(page, "authorized");
 });
 
-test("polling mode: the shopper stays on Klarna's page and the order is placed without them returning", async ({ page }) => {
+test("polling mode: the shopper stays on Klarna's page and the order is placed without them returning", async ({ page, browser }) => {
   await chooseOptions(page, { returnStyle: "polling" });
   await payWithKlarna(page);
+  // The hosted page's title names the order (the shop sets page_title).
+  const reference = (await page.getByRole("heading", { level: 1 }).textContent())!.match(/NW-[A-Z0-9]{8}/)![0];
   await approveOnHostedPage(page);
   await expect(page).toHaveURL(/\/sandbox\/hpp\/.+\/result$/);
   await expect(page.getByTestId("hpp-page")).toHaveAttribute("data-status", "COMPLETED");
-  // The reconciliation sweep (every second in this suite) places the order and empties the cart.
+  // The status callback or the sweep (every second in this suite) places the order and empties the cart.
   await expect(async () => {
     await page.goto("/cart");
     await expect(page.getByText("Your cart is empty.")).toBeVisible({ timeout: 1000 });
   }).toPass({ timeout: 15_000 });
+  const merchant = await (await browser.newContext({ baseURL: new URL(page.url()).origin })).newPage();
+  await signInToBackOffice(merchant);
+  await merchant.goto(`/admin/orders/${reference}`);
+  await expect(merchant.getByTestId("order-status")).toHaveText("authorized");
+  await merchant.context().close();
 });
 
 test("a session the merchant disabled before payment shows an explicit error page", async ({ page, request }) => {
@@ -118,4 +125,9 @@ test("a session the merchant disabled before payment shows an explicit error pag
   await page.reload();
   await expect(page.getByTestId("hpp-page")).toHaveAttribute("data-status", "DISABLED");
   await expect(page.getByTestId("hpp-approve")).toHaveCount(0);
+  // Back at the shop the cart is still there, and a new checkout can be paid.
+  await openCheckout(page);
+  await payWithKlarna(page);
+  await approveOnHostedPage(page);
+  await expectOrderStatus(page, "authorized");
 });

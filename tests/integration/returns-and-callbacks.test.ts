@@ -4,7 +4,7 @@ import { databaseHandle, db } from "@/lib/db/client";
 import { prepareDatabase } from "@/lib/db/prepare";
 import { klarnaCallbacks, orders } from "@/lib/db/schema";
 import { finalize } from "@/lib/orders/finalize";
-import { returnKey } from "@/lib/orders/links";
+import { orderPageKey, returnKey } from "@/lib/orders/links";
 import { listOrderEvents } from "@/lib/orders/queries";
 import { resolveOrderPage, resolveReturn } from "@/lib/orders/shopper";
 import { receiveStatusCallback } from "@/lib/orders/status-callback";
@@ -71,6 +71,13 @@ describe("return pages", () => {
     const cancelled = await checkout();
     await pay(sandbox, cancelled.session.id, "cancel");
     expect(await resolveReturn("cancel", { sid: cancelled.session.id, k: returnKey(cancelled.order.id) })).toMatchObject({ order: { outcome: "cancelled", status: "pending_payment" } });
+  });
+
+  it("show a session the merchant disabled as ended, not as pending", async () => {
+    const { order, session } = await checkout();
+    const auth = `Basic ${Buffer.from("sandbox:sandbox").toString("base64")}`;
+    expect((await fetch(`${sandbox.origin}/sandbox/api/hpp/v1/sessions/${session.id}`, { method: "DELETE", headers: { authorization: auth } })).status).toBe(204);
+    expect(await resolveOrderPage(order.reference, orderPageKey(order.reference))).toMatchObject({ outcome: "cancelled", status: "pending_payment" });
   });
 
   it("serve the order page only with its signed key", async () => {
