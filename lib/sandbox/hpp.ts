@@ -6,7 +6,7 @@ import { wakeSandboxBackground } from "./background";
 import { enqueueCallback } from "./callbacks";
 import { REDIRECT_OPERATION, takeFaults } from "./faults";
 import { addMs, clock, HOUR } from "./clock";
-import { badRequest, badValue, KlarnaApiError, notFound } from "./errors";
+import { badRequest, badValue, KlarnaApiError, notFound, sessionCompleted } from "./errors";
 import { isUuid, newId } from "./ids";
 import { authorize, findKpSession, kpSessionData, type KpSession } from "./kp";
 import { categoryName } from "./markets";
@@ -248,7 +248,8 @@ export async function openHostedPage(id: string): Promise<HostedPage> {
       return { state: "unavailable", reason: known ? "expired" : "not_found" };
     }
     const { hpp, kpSession } = session;
-    const unavailable = UNAVAILABLE[hpp.status];
+    // A KP session that has its order takes no more payments, whatever this HPP session's status.
+    const unavailable = kpSession.status === "complete" ? "completed" : UNAVAILABLE[hpp.status];
     if (unavailable) return { state: "unavailable", reason: unavailable, locale: kpSessionData(kpSession).locale };
     const status = hpp.status === "IN_PROGRESS" ? hpp.status : await transition(tx, session, "open");
     const order = kpSessionData(kpSession);
@@ -309,6 +310,7 @@ export async function actOnHostedPage(id: string, input: unknown): Promise<Consu
       hpp = { ...hpp, status: "IN_PROGRESS" };
     }
     if (hpp.status !== "IN_PROGRESS") throw badRequest(`HPP session is ${hpp.status}; the consumer can no longer act on it`);
+    if (kpSession.status === "complete") throw sessionCompleted();
 
     const offered = offeredCategories(hpp, kpSession);
     const category = (request.category ?? offered[0] ?? "").toLowerCase();
