@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, notInArray } from "drizzle-orm";
+import { and, eq, inArray, ne, notInArray } from "drizzle-orm";
 import { z } from "zod";
 import { config } from "@/lib/config";
 import { wakeSandboxBackground } from "./background";
@@ -109,6 +109,12 @@ type LiveSession = { hpp: HppSession; kpSession: KpSession; expiresAt: Date };
 /** The HPP session and its KP session (one query), or null when unknown or expired. */
 async function findLiveSession(tx: Executor, id: string, lock = false): Promise<LiveSession | null> {
   if (!isUuid(id)) return null;
+  if (lock) {
+    // The KP session's row first, then the HPP session's: actions on sibling HPP sessions (where
+    // one completes all the others) then take turns instead of deadlocking.
+    const kpSessionOf = tx.select({ id: sandboxHppSessions.kpSessionId }).from(sandboxHppSessions).where(eq(sandboxHppSessions.id, id));
+    await tx.select({ id: sandboxKpSessions.id }).from(sandboxKpSessions).where(inArray(sandboxKpSessions.id, kpSessionOf)).for("update");
+  }
   const query = tx
     .select({ hpp: sandboxHppSessions, kpSession: sandboxKpSessions })
     .from(sandboxHppSessions)
@@ -141,8 +147,11 @@ export async function readHppSession(id: string) {
   return sessionResource(session);
 }
 
-/** Statuses the consumer causes, each announced to merchant_urls.status_update. */
-const CONSUMER_EVENTS: HppEvent[] = ["open", "approve", "decline", "cancel", "back", "error"];
+/**
+ * Statuses the consumer causes, each announced to merchant_urls.status_update; "follow" too, as
+ * the consumer's approval on a sibling HPP session is what completes this one.
+ */
+const CONSUMER_EVENTS: HppEvent[] = ["open", "approve", "decline", "cancel", "back", "error", "follow"];
 
 async function transition(tx: Executor, session: { hpp: HppSession; expiresAt: Date }, event: HppEvent, changes: Partial<HppRow> = {}): Promise<HppStatus> {
   const { hpp } = session;
@@ -351,18 +360,15 @@ async function complete(tx: Executor, hpp: HppSession, kpSession: KpSession, cat
     const order = await createOrder(tx, { session: kpSession, data: kpSessionData(kpSession), category, consumerEmail: email, capture: mode === "CAPTURE_ORDER" });
     values = { authorizationToken: null, orderId: order.id, klarnaReference: order.klarnaReference };
   }
-  const status = await transition(tx, { hpp, expiresAt: hppExpiry(kpSession) }, "approve", values);
+  const expiresAt = hppExpiry(kpSession);
+  const status = await transition(tx, { hpp, expiresAt }, "approve", values);
   // Every other open HPP session on the same KP session follows this one to COMPLETED.
-  await tx
-    .update(sandboxHppSessions)
-    .set({ ...values, status: "COMPLETED", updatedAt: clock.now() })
-    .where(
-      and(
-        eq(sandboxHppSessions.kpSessionId, kpSession.id),
-        notInArray(sandboxHppSessions.status, FINAL),
-        notInArray(sandboxHppSessions.id, [hpp.id]),
-      ),
-    );
+  const others = await tx
+    .select()
+    .from(sandboxHppSessions)
+    .where(and(eq(sandboxHppSessions.kpSessionId, kpSession.id), notInArray(sandboxHppSessions.status, FINAL), ne(sandboxHppSessions.id, hpp.id)))
+    .for("update");
+  for (const other of others) await transition(tx, { hpp: other as HppSession, expiresAt }, "follow", values);
   return { status, redirect_to: destination(hpp, status, values) };
 }
 
