@@ -161,6 +161,14 @@ describe("KP authorizations and orders", () => {
     expect((await call("GET", `/hpp/v1/sessions/${waiting.session_id}`)).body.authorization_token).toBeUndefined();
   });
 
+  it("refuses to update a complete session with 404 SESSION_COMPLETED, changing nothing", async () => {
+    const { kp, token } = await authorizedSession();
+    expect((await call("POST", `/payments/v1/authorizations/${token}/order`, gbSession())).status).toBe(200);
+    const refused = await call("POST", `/payments/v1/sessions/${kp}`, gbSession({ merchant_reference1: "ORDER-2" }));
+    expect(refused).toMatchObject({ status: 404, body: { error_code: "SESSION_COMPLETED", error_messages: ["Session is already completed"] } });
+    expect((await call("GET", `/payments/v1/sessions/${kp}`)).body.merchant_reference1).toBe("ORDER-1");
+  });
+
   it("places one order when two tokens and a PLACE_ORDER approval of one session race", async () => {
     const kp = await createKpSession();
     const tokens = [await approvedToken(kp), await approvedToken(kp)];
