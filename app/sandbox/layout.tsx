@@ -1,11 +1,10 @@
-import { notFound } from "next/navigation";
 import { connection } from "next/server";
-import { config } from "@/lib/config";
+import { requireSandboxMode } from "@/app/sandbox/sandbox-mode";
 
 // The sandbox's pages exist only in sandbox mode; against Klarna's playground or production they
 // answer 404 like the rest of /sandbox. Decided per request: the mode is runtime configuration.
 export default async function SandboxLayout({ children }: { children: React.ReactNode }) {
   await connection();
-  if (!config().sandboxEnabled) notFound();
+  requireSandboxMode();
   return children;
 }

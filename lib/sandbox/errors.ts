@@ -19,6 +19,9 @@ export const badRequest = (message: string) => new KlarnaApiError(400, "BAD_REQU
 
 export const notFound = (message: string, code = "NOT_FOUND") => new KlarnaApiError(404, code, [message]);
 
+/** A KP session that already has its one order (FACTS 0.5): nothing more can be done with it. */
+export const sessionCompleted = () => notFound("Session is already completed", "SESSION_COMPLETED");
+
 export const forbidden = (code: string, message: string) => new KlarnaApiError(403, code, [message]);
 
 /** Turns a zod issue path into Klarna's notation: ["order_lines", 1, "tax_rate"] → order_lines[1].tax_rate. */

@@ -1,12 +1,12 @@
 import "server-only";
-import { and, eq, notInArray } from "drizzle-orm";
+import { and, eq, inArray, ne, notInArray } from "drizzle-orm";
 import { z } from "zod";
 import { config } from "@/lib/config";
 import { wakeSandboxBackground } from "./background";
 import { enqueueCallback } from "./callbacks";
 import { REDIRECT_OPERATION, takeFaults } from "./faults";
 import { addMs, clock, HOUR } from "./clock";
-import { badRequest, badValue, KlarnaApiError, notFound } from "./errors";
+import { badRequest, badValue, KlarnaApiError, notFound, sessionCompleted } from "./errors";
 import { isUuid, newId } from "./ids";
 import { authorize, findKpSession, kpSessionData, type KpSession } from "./kp";
 import { categoryName } from "./markets";
@@ -109,6 +109,12 @@ type LiveSession = { hpp: HppSession; kpSession: KpSession; expiresAt: Date };
 /** The HPP session and its KP session (one query), or null when unknown or expired. */
 async function findLiveSession(tx: Executor, id: string, lock = false): Promise<LiveSession | null> {
   if (!isUuid(id)) return null;
+  if (lock) {
+    // The KP session's row first, then the HPP session's: actions on sibling HPP sessions (where
+    // one completes all the others) then take turns instead of deadlocking.
+    const kpSessionOf = tx.select({ id: sandboxHppSessions.kpSessionId }).from(sandboxHppSessions).where(eq(sandboxHppSessions.id, id));
+    await tx.select({ id: sandboxKpSessions.id }).from(sandboxKpSessions).where(inArray(sandboxKpSessions.id, kpSessionOf)).for("update");
+  }
   const query = tx
     .select({ hpp: sandboxHppSessions, kpSession: sandboxKpSessions })
     .from(sandboxHppSessions)
@@ -141,8 +147,11 @@ export async function readHppSession(id: string) {
   return sessionResource(session);
 }
 
-/** Statuses the consumer causes, each announced to merchant_urls.status_update. */
-const CONSUMER_EVENTS: HppEvent[] = ["open", "approve", "decline", "cancel", "back", "error"];
+/**
+ * Statuses the consumer causes, each announced to merchant_urls.status_update; "follow" too, as
+ * the consumer's approval on a sibling HPP session is what completes this one.
+ */
+const CONSUMER_EVENTS: HppEvent[] = ["open", "approve", "decline", "cancel", "back", "error", "follow"];
 
 async function transition(tx: Executor, session: { hpp: HppSession; expiresAt: Date }, event: HppEvent, changes: Partial<HppRow> = {}): Promise<HppStatus> {
   const { hpp } = session;
@@ -248,7 +257,8 @@ export async function openHostedPage(id: string): Promise<HostedPage> {
       return { state: "unavailable", reason: known ? "expired" : "not_found" };
     }
     const { hpp, kpSession } = session;
-    const unavailable = UNAVAILABLE[hpp.status];
+    // A KP session that has its order takes no more payments, whatever this HPP session's status.
+    const unavailable = kpSession.status === "complete" ? "completed" : UNAVAILABLE[hpp.status];
     if (unavailable) return { state: "unavailable", reason: unavailable, locale: kpSessionData(kpSession).locale };
     const status = hpp.status === "IN_PROGRESS" ? hpp.status : await transition(tx, session, "open");
     const order = kpSessionData(kpSession);
@@ -309,6 +319,7 @@ export async function actOnHostedPage(id: string, input: unknown): Promise<Consu
       hpp = { ...hpp, status: "IN_PROGRESS" };
     }
     if (hpp.status !== "IN_PROGRESS") throw badRequest(`HPP session is ${hpp.status}; the consumer can no longer act on it`);
+    if (kpSession.status === "complete") throw sessionCompleted();
 
     const offered = offeredCategories(hpp, kpSession);
     const category = (request.category ?? offered[0] ?? "").toLowerCase();
@@ -349,18 +360,15 @@ async function complete(tx: Executor, hpp: HppSession, kpSession: KpSession, cat
     const order = await createOrder(tx, { session: kpSession, data: kpSessionData(kpSession), category, consumerEmail: email, capture: mode === "CAPTURE_ORDER" });
     values = { authorizationToken: null, orderId: order.id, klarnaReference: order.klarnaReference };
   }
-  const status = await transition(tx, { hpp, expiresAt: hppExpiry(kpSession) }, "approve", values);
+  const expiresAt = hppExpiry(kpSession);
+  const status = await transition(tx, { hpp, expiresAt }, "approve", values);
   // Every other open HPP session on the same KP session follows this one to COMPLETED.
-  await tx
-    .update(sandboxHppSessions)
-    .set({ ...values, status: "COMPLETED", updatedAt: clock.now() })
-    .where(
-      and(
-        eq(sandboxHppSessions.kpSessionId, kpSession.id),
-        notInArray(sandboxHppSessions.status, FINAL),
-        notInArray(sandboxHppSessions.id, [hpp.id]),
-      ),
-    );
+  const others = await tx
+    .select()
+    .from(sandboxHppSessions)
+    .where(and(eq(sandboxHppSessions.kpSessionId, kpSession.id), notInArray(sandboxHppSessions.status, FINAL), ne(sandboxHppSessions.id, hpp.id)))
+    .for("update");
+  for (const other of others) await transition(tx, { hpp: other as HppSession, expiresAt }, "follow", values);
   return { status, redirect_to: destination(hpp, status, values) };
 }
 

@@ -197,6 +197,15 @@ function toResponse(result: ApiResult, correlationId: string): Response {
   return new Response(JSON.stringify(result.body), { status: result.status, headers });
 }
 
+/** A path segment as text; a malformed escape such as `%zz` names no resource (URIError otherwise). */
+function decodePathSegment(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    throw notFound(`No such resource: malformed path segment ${value}`);
+  }
+}
+
 const CONNECTION_RESET = Symbol("connection reset");
 
 async function dispatch(request: Request, correlationId: string): Promise<ApiResult | typeof CONNECTION_RESET> {
@@ -206,9 +215,7 @@ async function dispatch(request: Request, correlationId: string): Promise<ApiRes
   const matched = candidates.find((candidate) => candidate.method === request.method);
   if (!matched) throw new KlarnaApiError(405, "METHOD_NOT_ALLOWED", [`${request.method} is not allowed on ${path}`]);
   if (!PUBLIC_OPERATIONS.has(matched.operation) && !authorized(request)) throw new KlarnaApiError(401, "PERMISSION_DENIED", ["Authentication failed or permission not granted"]);
-  const params = Object.fromEntries(
-    (matched.pattern.exec(path) ?? []).slice(1).map((value, index) => [index, decodeURIComponent(value)]),
-  ) as Params;
+  const params = Object.fromEntries((matched.pattern.exec(path) ?? []).slice(1).map((value, index) => [index, decodePathSegment(value)])) as Params;
   const body = request.method === "GET" || request.method === "DELETE" ? undefined : await readJsonBody(request);
   const scope = await resolveScope(request, matched.operation === "control.remove_fault" ? undefined : params[0], body);
   return runInScope(scope, async () => {

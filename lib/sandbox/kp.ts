@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, ne } from "drizzle-orm";
 import { addMs, clock, HOUR, MINUTE } from "./clock";
-import { forbidden, KlarnaApiError, notFound } from "./errors";
+import { forbidden, KlarnaApiError, notFound, sessionCompleted } from "./errors";
 import { newClientToken, newId, isUuid } from "./ids";
 import { categoriesFor, categoryResponse } from "./markets";
 import { createOrder } from "./om";
@@ -84,7 +84,7 @@ export async function updateKpSession(id: string, body: unknown): Promise<void> 
   await inTransaction(async (tx) => {
     const session = await findKpSession(tx, id);
     if (!session) throw invalidSession();
-    if (session.status === "complete") throw notFound("Session is already completed", "SESSION_COMPLETED");
+    if (session.status === "complete") throw sessionCompleted();
     const now = clock.now();
     await tx
       .update(sandboxKpSessions)

@@ -1,8 +1,8 @@
 import "server-only";
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, ne, sql } from "drizzle-orm";
 import { enqueueCallback } from "./callbacks";
 import { addMs, clock, DAY, MINUTE } from "./clock";
-import { badValue, forbidden, notFound } from "./errors";
+import { badValue, forbidden, notFound, sessionCompleted } from "./errors";
 import { isUuid, newId, newKlarnaReference } from "./ids";
 import { decideAuthorization } from "./personas";
 import { CaptureRequest, RefundRequest, ShippingInfoRequest, type OrderData } from "./schemas";
@@ -38,6 +38,14 @@ export async function createOrder(
   input: { session: { id: string; namespace: string }; data: OrderData; category: string; consumerEmail?: string; capture: boolean },
 ) {
   const now = clock.now();
+  // Only one order per KP session (FACTS 0.5). Conditional, so that of two concurrent placements
+  // the second waits for the first's row lock and then finds the session complete.
+  const [completed] = await tx
+    .update(sandboxKpSessions)
+    .set({ status: "complete", updatedAt: now })
+    .where(and(eq(sandboxKpSessions.id, input.session.id), ne(sandboxKpSessions.status, "complete")))
+    .returning({ id: sandboxKpSessions.id });
+  if (!completed) throw sessionCompleted();
   const decision = decideAuthorization(input.consumerEmail ?? input.data.billing_address?.email);
   const pending = decision.outcome === "approve" && decision.fraudStatus === "PENDING" ? decision : null;
   const id = newId();
@@ -64,7 +72,6 @@ export async function createOrder(
       expiresAt: addMs(now, AUTHORIZATION_DAYS * DAY),
     })
     .returning();
-  await tx.update(sandboxKpSessions).set({ status: "complete", updatedAt: now }).where(eq(sandboxKpSessions.id, input.session.id));
   if (input.capture && !pending) await captureOrder(tx, id, { captured_amount: input.data.order_amount, description: "Captured on placement" });
   return { id, klarnaReference: order!.klarnaReference, fraudStatus: order!.fraudStatus, authorizedPaymentMethod: method.authorized };
 }

@@ -120,7 +120,7 @@ export const OPERATIONS: Record<string, OperationDoc> = {
     success: { status: 200, description: "The order", body: klarna.PlaceOrderResponse },
     errors: {
       400: "A field fails validation or Klarna's order arithmetic (BAD_VALUE)",
-      404: NOT_FOUND_AUTHORIZATION,
+      404: `${NOT_FOUND_AUTHORIZATION}, or the session already has its order (SESSION_COMPLETED)`,
       409: "The order data does not match the authorized session (BAD_VALUE, naming the fields)",
     },
   },
@@ -251,7 +251,7 @@ export const OPERATIONS: Record<string, OperationDoc> = {
     description: "Does what the hosted page's buttons do: approve, decline, cancel, back or error.",
     body: sandbox.CompleteHppRequest,
     success: { status: 200, description: "The session's new status and where the browser would go", body: ConsumerResult },
-    errors: { 400: "The session no longer takes consumer actions (BAD_REQUEST), or the category is not on offer (BAD_VALUE)", 404: NOT_FOUND_HPP_SESSION },
+    errors: { 400: "The session no longer takes consumer actions (BAD_REQUEST), or the category is not on offer (BAD_VALUE)", 404: `${NOT_FOUND_HPP_SESSION}, or its KP session already has its order (SESSION_COMPLETED)` },
   },
   "control.read_clock": {
     tag: "Control",

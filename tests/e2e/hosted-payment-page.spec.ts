@@ -112,6 +112,34 @@ test("the page speaks the session's language", async ({ page, request, baseURL }
   await expect(page.getByTestId("hpp-order-total")).toHaveText(/^119,00\s€$/);
 });
 
+test("the page shows the merchant's title, logo, background and order lines, and hides the lines on request", async ({ page, request, baseURL }) => {
+  const image = (name: string) => `${baseURL}/products/${name}.svg`;
+  const hosted = page.getByTestId("hpp-page");
+  const lines = page.getByRole("region", { name: "Order summary" }).getByRole("listitem");
+  const branded = await hppSession(request, baseURL!, {
+    page_title: "Rain gear checkout",
+    logo_url: `${baseURL}/logo.svg`,
+    background_images: [
+      { url: image("camp-stool"), width: 600 },
+      { url: image("canvas-tote"), width: 1200 },
+    ],
+    show_subtotal_detail: "HIDE",
+  });
+  await page.goto(branded.redirect_url);
+  await expect(hosted.getByRole("heading", { level: 1 })).toHaveText("Rain gear checkout");
+  await expect(hosted.locator("header img")).toHaveAttribute("src", `${baseURL}/logo.svg`);
+  await expect(hosted).toHaveCSS("background-image", `url("${image("canvas-tote")}")`);
+  await expect(lines).toHaveCount(0);
+  await expect(page.getByTestId("hpp-order-total")).toHaveText("£624.00");
+
+  const plain = await hppSession(request, baseURL!);
+  await page.goto(plain.redirect_url);
+  await expect(hosted.getByRole("heading", { level: 1 })).toHaveText("Complete your purchase");
+  await expect(hosted.locator("header img")).toHaveCount(0);
+  await expect(hosted).toHaveCSS("background-image", "none");
+  await expect(lines).toHaveText([/^1 × Rain Jacket\s*£595\.00$/, /^1 × Shipping\s*£29\.00$/]);
+});
+
 test("the QR code is an image of the payment link; unknown sessions have none", async ({ request, baseURL }) => {
   const session = await hppSession(request, baseURL!);
   const qr = await request.get(session.qr_code_url);

@@ -97,6 +97,16 @@ describe("sandbox HTTP layer", () => {
     expect(reply.status).toBe(404);
     KlarnaErrorBody.parse(reply.body);
   });
+
+  it.each([
+    ["GET", "/hpp/v1/sessions/%zz"],
+    ["GET", "/payments/v1/sessions/%E0%A4%A"],
+    ["POST", "/payments/v1/authorizations/%/order"],
+    ["POST", "/ordermanagement/v1/orders/%ff/captures"],
+    ["DELETE", "/_control/faults/%C0%80"],
+  ])("answers %s %s (a malformed percent-escape) with a 404 envelope, never a 500", async (method, path) => {
+    expectEnvelope(await call(method, path, method === "POST" ? {} : undefined), 404, "NOT_FOUND");
+  });
 });
 
 describe("sandbox clock control", () => {

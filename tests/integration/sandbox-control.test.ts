@@ -94,6 +94,21 @@ describe("status callbacks", () => {
     }
   });
 
+  it("announces COMPLETED to each HPP session that follows a sibling's approval, and the KP session is complete", async () => {
+    const statusUpdate = { status_update: `${receiverUrl}/ok?sid={{session_id}}` };
+    const approved = await openSession("siblings", statusUpdate, { place_order_mode: "PLACE_ORDER" });
+    const sibling = (await call("POST", "/hpp/v1/sessions", { payment_session_url: `${BASE}/payments/v1/sessions/${approved.kpSessionId}`, merchant_urls: statusUpdate })).body.session_id;
+    expect((await call("POST", `/_control/hpp/${approved.hppSessionId}/complete`, { outcome: "approve" })).body.status).toBe("COMPLETED");
+    await runSandboxBackground();
+
+    const completed = (id: string) => received.filter((request) => request.body.session.session_id === id && request.body.session.status === "COMPLETED").map((request) => request.body.session);
+    const [own] = completed(approved.hppSessionId);
+    expect(own).toMatchObject({ order_id: expect.any(String), klarna_reference: expect.any(String) });
+    expect(completed(sibling)).toEqual([{ ...own, session_id: sibling, updated_at: expect.any(String) }]);
+    expect((await call("GET", `/hpp/v1/sessions/${sibling}`)).body).toMatchObject({ status: "COMPLETED", order_id: own.order_id });
+    expect((await call("GET", `/payments/v1/sessions/${approved.kpSessionId}`)).body.status).toBe("complete");
+  });
+
   it("drops or duplicates callbacks on demand, and the ledger says so", async () => {
     const namespace = "callback-faults";
     await call("POST", "/_control/faults", { operation: "callback.hpp_status", kind: "drop_callback", count: 1 }, inNs(namespace));

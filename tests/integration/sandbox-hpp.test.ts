@@ -46,6 +46,15 @@ describe("HPP sessions", () => {
     expect(reply).toMatchObject({ status: 404, body: { error_messages: ["Payment session has expired"] } });
   });
 
+  it("refuses a KP session that already has its order with 404", async () => {
+    const kp = await createKpSession();
+    await completeHpp((await createHppSession(kp, { place_order_mode: "PLACE_ORDER" })).session_id, "approve");
+    const before = await countRows("sandbox_hpp_sessions");
+    const reply = await call("POST", "/hpp/v1/sessions", { payment_session_url: paymentSessionUrl(kp) });
+    expect(reply).toMatchObject({ status: 404, body: { error_code: "NOT_FOUND", error_messages: ["Payment session has expired"] } });
+    expect(await countRows("sandbox_hpp_sessions")).toBe(before);
+  });
+
   it("refuses payment_method_category together with payment_method_categories", async () => {
     const kp = await createKpSession();
     const reply = await call("POST", "/hpp/v1/sessions", {
@@ -275,11 +284,17 @@ describe("HPP disable, expiry and distribution", () => {
     expect(await countRows("sandbox_outbox")).toBe(before);
   });
 
-  it("refuses to distribute a disabled session", async () => {
-    const hpp = await createHppSession(await createKpSession());
-    await call("DELETE", `/hpp/v1/sessions/${hpp.session_id}`);
-    const reply = await call("POST", `/hpp/v1/sessions/${hpp.session_id}/distribution`, { method: "email", contact_information: { email: "a@b.co" } });
-    expect(reply.status).toBe(400);
+  it("refuses to distribute an unknown session (404) and a completed, cancelled or disabled one (400)", async () => {
+    const distribute = (id: string) => call("POST", `/hpp/v1/sessions/${id}/distribution`, { method: "email", contact_information: { email: "a@b.co" } });
+    const before = await countRows("sandbox_outbox");
+    expect(await distribute("0a0b0c0d-0000-4000-8000-000000000000")).toMatchObject({ status: 404, body: { error_code: "NOT_FOUND" } });
+    for (const [end, status] of [["approve", "COMPLETED"], ["cancel", "CANCELLED"], ["disable", "DISABLED"]] as const) {
+      const hpp = await createHppSession(await createKpSession());
+      if (end === "disable") await call("DELETE", `/hpp/v1/sessions/${hpp.session_id}`);
+      else await completeHpp(hpp.session_id, end);
+      expect(await distribute(hpp.session_id)).toMatchObject({ status: 400, body: { error_code: "BAD_REQUEST", error_messages: [`HPP session is ${status}; it cannot be distributed`] } });
+    }
+    expect(await countRows("sandbox_outbox")).toBe(before);
   });
 });
 

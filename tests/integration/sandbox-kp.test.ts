@@ -1,18 +1,23 @@
 import { describe, expect, it } from "vitest";
 import { CustomerTokenResponse, KpSession, KpSessionCreated, PlaceOrderResponse } from "@/lib/klarna/schemas";
 import { clock, HOUR, MINUTE } from "@/lib/sandbox/clock";
-import { call, completeHpp, createHppSession, createKpSession, gbSession } from "../helpers/sandbox";
+import { openHostedPage } from "@/lib/sandbox";
+import { BASE, call, completeHpp, createHppSession, createKpSession, gbSession } from "../helpers/sandbox";
 import { countRows, withSandboxDatabase } from "../helpers/sandbox-db";
 
 withSandboxDatabase();
 
+/** The authorization token of a new HPP session on the KP session, approved by the consumer. */
+async function approvedToken(kp: string): Promise<string> {
+  const hpp = await createHppSession(kp);
+  expect((await completeHpp(hpp.session_id, "approve")).body.status).toBe("COMPLETED");
+  return (await call("GET", `/hpp/v1/sessions/${hpp.session_id}`)).body.authorization_token;
+}
+
 /** A KP session authorized on the hosted page, and its authorization token. */
 async function authorizedSession(overrides: Record<string, unknown> = {}) {
   const kp = await createKpSession(overrides);
-  const hpp = await createHppSession(kp);
-  expect((await completeHpp(hpp.session_id, "approve")).body.status).toBe("COMPLETED");
-  const read = await call("GET", `/hpp/v1/sessions/${hpp.session_id}`);
-  return { kp, token: read.body.authorization_token as string };
+  return { kp, token: await approvedToken(kp) };
 }
 
 const usSession = () => ({
@@ -137,6 +142,45 @@ describe("KP authorizations and orders", () => {
     const again = await call("POST", `/payments/v1/authorizations/${token}/order`, gbSession());
     expect(again.status).toBe(404);
     expect(again.body).toMatchObject({ error_code: "NOT_FOUND", error_messages: ["Invalid authorization token"] });
+  });
+
+  it("lets one authorization of a session become an order; the complete session takes no more payments", async () => {
+    const kp = await createKpSession();
+    const [first, second] = [await approvedToken(kp), await approvedToken(kp)];
+    const waiting = await createHppSession(kp);
+    const orders = await countRows("sandbox_orders");
+
+    expect((await call("POST", `/payments/v1/authorizations/${first}/order`, gbSession())).status).toBe(200);
+    const refused = await call("POST", `/payments/v1/authorizations/${second}/order`, gbSession());
+    expect(refused).toMatchObject({ status: 404, body: { error_code: "SESSION_COMPLETED", error_messages: ["Session is already completed"] } });
+    expect(await countRows("sandbox_orders")).toBe(orders + 1);
+
+    expect((await call("POST", "/hpp/v1/sessions", { payment_session_url: `${BASE}/payments/v1/sessions/${kp}` })).status).toBe(404);
+    expect(await openHostedPage(waiting.session_id)).toEqual({ state: "unavailable", reason: "completed", locale: "en-GB" });
+    expect(await completeHpp(waiting.session_id, "approve")).toMatchObject({ status: 404, body: { error_code: "SESSION_COMPLETED" } });
+    expect((await call("GET", `/hpp/v1/sessions/${waiting.session_id}`)).body.authorization_token).toBeUndefined();
+  });
+
+  it("refuses to update a complete session with 404 SESSION_COMPLETED, changing nothing", async () => {
+    const { kp, token } = await authorizedSession();
+    expect((await call("POST", `/payments/v1/authorizations/${token}/order`, gbSession())).status).toBe(200);
+    const refused = await call("POST", `/payments/v1/sessions/${kp}`, gbSession({ merchant_reference1: "ORDER-2" }));
+    expect(refused).toMatchObject({ status: 404, body: { error_code: "SESSION_COMPLETED", error_messages: ["Session is already completed"] } });
+    expect((await call("GET", `/payments/v1/sessions/${kp}`)).body.merchant_reference1).toBe("ORDER-1");
+  });
+
+  it("places one order when two tokens and a PLACE_ORDER approval of one session race", async () => {
+    const kp = await createKpSession();
+    const tokens = [await approvedToken(kp), await approvedToken(kp)];
+    const placing = await createHppSession(kp, { place_order_mode: "PLACE_ORDER" });
+    const orders = await countRows("sandbox_orders");
+    const replies = await Promise.all([
+      ...tokens.map((token) => call("POST", `/payments/v1/authorizations/${token}/order`, gbSession())),
+      completeHpp(placing.session_id, "approve"),
+    ]);
+    expect(replies.filter((reply) => reply.status === 200)).toHaveLength(1);
+    expect(replies.filter((reply) => reply.status === 404 && reply.body.error_code === "SESSION_COMPLETED")).toHaveLength(2);
+    expect(await countRows("sandbox_orders")).toBe(orders + 1);
   });
 
   it("returns the confirmation redirect_url when merchant_urls.confirmation is given", async () => {

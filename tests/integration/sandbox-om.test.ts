@@ -48,6 +48,16 @@ describe("OM orders", () => {
     expect(reply).toMatchObject({ status: 404, body: { error_code: "NO_SUCH_ORDER" } });
   });
 
+  it.each([
+    ["captures", { captured_amount: 100 }],
+    ["refunds", { refunded_amount: 100 }],
+    ["release-remaining-authorization", undefined],
+    ["extend-authorization-time", undefined],
+  ])("answers POST …/%s on an unknown order with 404 NO_SUCH_ORDER", async (operation, body) => {
+    const reply = await call("POST", `${orderPath("0a0b0c0d-0000-4000-8000-000000000000")}/${operation}`, body);
+    expect(reply).toMatchObject({ status: 404, body: { error_code: "NO_SUCH_ORDER" } });
+  });
+
   it("captures in parts (201 + Capture-Id + Location) up to the authorized amount", async () => {
     const id = await placedOrder();
     const first = await capture(id, 20000);
@@ -127,6 +137,17 @@ describe("OM orders", () => {
     expect(await release(full)).toMatchObject({ status: 403, body: { error_messages: ["Order is fully captured. Remaining authorization cannot be released."] } });
   });
 
+  it("refuses to release or extend a cancelled order with NOT_ALLOWED", async () => {
+    const id = await placedOrder();
+    expect((await call("POST", `${orderPath(id)}/cancel`)).status).toBe(204);
+    const before = await getOrder(id);
+    for (const operation of ["release-remaining-authorization", "extend-authorization-time"]) {
+      const reply = await call("POST", `${orderPath(id)}/${operation}`);
+      expect(reply, operation).toMatchObject({ status: 403, body: { error_code: "NOT_ALLOWED", error_messages: [expect.stringMatching(/^Order is cancelled\./)] } });
+    }
+    expect(await getOrder(id)).toEqual(before);
+  });
+
   it("expires an uncaptured authorization after 28 days and extends it by 28 days from today, at most 180 after creation", async () => {
     const extend = (id: string) => call("POST", `${orderPath(id)}/extend-authorization-time`);
     const id = await placedOrder();
@@ -188,6 +209,23 @@ describe("OM idempotency", () => {
     await capture(id, 5000);
     expect((await refund(id, 100, key)).status).toBe(403);
     expect((await refund(id, 100, { "klarna-idempotency-key": crypto.randomUUID() })).status).toBe(201);
+  });
+
+  it("replays cancel and release: the first reply again, one effect", async () => {
+    const twice = async (path: string) => {
+      const key = { "klarna-idempotency-key": crypto.randomUUID() };
+      return [await call("POST", path, undefined, key), await call("POST", path, undefined, key)].map((reply) => [reply.status, reply.body]);
+    };
+    const cancelled = await placedOrder();
+    expect(await twice(`${orderPath(cancelled)}/cancel`)).toEqual([[204, undefined], [204, undefined]]);
+    expect((await getOrder(cancelled)).status).toBe("CANCELLED");
+    const released = await placedOrder();
+    await capture(released, 1000);
+    expect(await twice(`${orderPath(released)}/release-remaining-authorization`)).toEqual([[204, undefined], [204, undefined]]);
+    expect(await getOrder(released)).toMatchObject({ status: "CAPTURED", captured_amount: 1000, remaining_authorized_amount: 0 });
+    // Without a key the same calls are refused: the second replies above were replays, not runs.
+    expect((await call("POST", `${orderPath(cancelled)}/cancel`)).body.error_code).toBe("CANCEL_NOT_ALLOWED");
+    expect((await call("POST", `${orderPath(released)}/release-remaining-authorization`)).body.error_code).toBe("NOT_ALLOWED");
   });
 
   it("forgets a key after 24 hours", async () => {

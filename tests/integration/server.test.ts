@@ -18,7 +18,7 @@ describe("the production server", () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), "server-test-"));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  it("keeps sandbox state across a restart (PGlite on disk)", async () => {
+  it("keeps sandbox state across a restart (PGlite on disk), and shows none of it outside sandbox mode", async () => {
     const env = { PGLITE_DIR: path.join(dataDir, "pglite"), AUTH_SECRET: SECRET };
     let server = await startProductionServer(env);
     const api = (base: string) => `${base}/sandbox/api`;
@@ -33,6 +33,8 @@ describe("the production server", () => {
     const completed = await fetch(`${api(server.baseUrl)}/_control/hpp/${hpp.session_id}/complete`, { method: "POST", headers: AUTH, body: JSON.stringify({ outcome: "approve" }) });
     expect(completed.status).toBe(200);
     const before = await (await fetch(`${api(server.baseUrl)}/hpp/v1/sessions/${hpp.session_id}`, { headers: AUTH })).json();
+    // The session's hosted page, QR code and result page.
+    const pageStatuses = (base: string) => Promise.all(["", "/qr", "/result"].map(async (page) => (await fetch(`${base}/sandbox/hpp/${hpp.session_id}${page}`)).status));
     await server.stop();
 
     server = await startProductionServer(env);
@@ -41,6 +43,14 @@ describe("the production server", () => {
       expect(after.status).toBe(200);
       expect(await after.json()).toEqual(before);
       expect(before).toMatchObject({ status: "COMPLETED", authorization_token: expect.any(String) });
+      expect(await pageStatuses(server.baseUrl)).toEqual([200, 200, 200]);
+    } finally {
+      await server.stop();
+    }
+
+    server = await startProductionServer({ ...env, KLARNA_MODE: "playground", KLARNA_USERNAME: "K000000_test", KLARNA_PASSWORD: "not-used" });
+    try {
+      expect(await pageStatuses(server.baseUrl)).toEqual([404, 404, 404]);
     } finally {
       await server.stop();
     }
@@ -59,6 +69,8 @@ describe("the production server", () => {
         ["POST", "/sandbox/api/payments/v1/sessions"],
         ["GET", "/sandbox/api/hpp/v1/sessions/0a0b0c0d-0000-4000-8000-000000000000"],
         ["GET", "/sandbox/hpp/0a0b0c0d-0000-4000-8000-000000000000"],
+        ["GET", "/sandbox"],
+        ["GET", "/sandbox/docs"],
         ["GET", "/sandbox/outbox"],
       ] as const) {
         const response = await fetch(`${server.baseUrl}${route}`, { method, headers: AUTH, body: method === "POST" ? "{}" : undefined });

@@ -4,11 +4,13 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { actOnHostedPage } from "@/lib/sandbox";
 import { KlarnaApiError } from "@/lib/sandbox/errors";
+import { requireSandboxMode } from "@/app/sandbox/sandbox-mode";
 
 export type HostedPageState = { message: string } | null;
 
 /** The hosted page's buttons: the same core call as the control API, then Klarna's redirect. */
 export async function actOnPayment(_previous: HostedPageState, formData: FormData): Promise<HostedPageState> {
+  requireSandboxMode();
   const id = String(formData.get("sessionId") ?? "");
   let redirectTo: string | null;
   let redirectDropped = false;
