@@ -4,6 +4,7 @@ import { verifyCredentials, MAX_FAILURES_PER_EMAIL } from "@/lib/auth/sign-in";
 import { databaseHandle, db } from "@/lib/db/client";
 import { prepareDatabase } from "@/lib/db/prepare";
 import { orderOperations, orders } from "@/lib/db/schema";
+import { getOrder as getKlarnaOrder } from "@/lib/klarna";
 import { runOrderOperation } from "@/lib/orders/back-office";
 import { finalize } from "@/lib/orders/finalize";
 import { listOrderEvents } from "@/lib/orders/queries";
@@ -100,6 +101,20 @@ describe("Order Management from the back office", () => {
     expect((await runOrderOperation(same, "admin@example.com")).message).toMatch(/^Klarna did not answer/);
     expect((await runOrderOperation(same, "admin@example.com")).ok).toBe(true);
     expect((await statusOf(order.id)).capturedMinor).toBe(700);
+  }, 15_000);
+
+  it("repeats a capture whose reply was lost after Klarna captured, without checking the amount again, and Klarna captures once", async () => {
+    const order = await paidOrder();
+    const full = operation(order.id, "capture", { amountMinor: order.totalMinor });
+    // Klarna captures, then loses its reply to the first attempt and to the client's three quick retries.
+    await sandbox.addFault({ operation: "om.capture", kind: "reset", after: true, count: 4 });
+    expect((await runOrderOperation(full, "admin@example.com")).message).toMatch(/^Klarna did not answer/);
+    // Nothing is left authorized now, so checking the amount again would refuse the repeat. The
+    // amount in the form was changed meanwhile: the repeat still sends what the first attempt sent.
+    expect(await runOrderOperation({ ...full, amountMinor: 100 }, "admin@example.com")).toEqual({ ok: true, message: "Capture of £77.00 done." });
+    expect((await getKlarnaOrder(order.klarnaOrderId!)).captures.map((capture) => capture.captured_amount)).toEqual([order.totalMinor]);
+    expect(await statusOf(order.id)).toMatchObject({ status: "captured", capturedMinor: order.totalMinor });
+    expect((await db().select().from(orderOperations).where(eq(orderOperations.id, full.operationId)))[0]).toMatchObject({ status: "succeeded" });
   }, 15_000);
 
   it("refuses to capture an order still under fraud review", async () => {
