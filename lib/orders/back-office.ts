@@ -42,7 +42,12 @@ export const OperationRequest = z
   });
 export type OperationRequest = z.infer<typeof OperationRequest>;
 
-export type OperationResult = { ok: boolean; message: string };
+export type OperationResult = {
+  ok: boolean;
+  message: string;
+  /** Klarna's answer is not known yet: the next submit must repeat this operation, with its key. */
+  retry?: true;
+};
 
 /** An operation without an outcome this young is still being worked on by its first caller. */
 const IN_FLIGHT_MS = 60_000;
@@ -155,7 +160,7 @@ export async function runOrderOperation(input: unknown, actor: string): Promise<
     if (!existing || existing.orderId !== order.id) return { ok: false, message: "The form is out of date; reload the page." };
     if (existing.status !== "pending") return { ok: existing.status === "succeeded", message: existing.result ?? "" };
     const inFlight = existing.result === null && Date.now() - existing.createdAt.getTime() < IN_FLIGHT_MS;
-    if (inFlight) return { ok: false, message: `This ${request.kind} is already being processed.` };
+    if (inFlight) return { ok: false, message: `This ${request.kind} is already being processed.`, retry: true };
     // An earlier attempt got no clear answer (or its caller died). Repeat what it sent, with the
     // same key: Klarna answers a repeated key with the first reply instead of acting twice.
     request = OperationRequest.parse(existing.request);
@@ -179,7 +184,7 @@ export async function runOrderOperation(input: unknown, actor: string): Promise<
       const message = `Klarna did not answer (${error.reason}). Submit again: the same request will be repeated safely.`;
       await db().update(orderOperations).set({ result: message }).where(eq(orderOperations.id, request.operationId));
       await recordEvent(db(), order.id, "operation_unanswered", message, { operationId: request.operationId, kind: request.kind, actor, correlationId: error.details.correlationId });
-      return { ok: false, message };
+      return { ok: false, message, retry: true };
     }
     const message = `Klarna refused: ${error.reason}`;
     await recordEvent(db(), order.id, "operation_refused", message, { operationId: request.operationId, kind: request.kind, actor, correlationId: error.details.correlationId });

@@ -68,7 +68,11 @@ test("capture half, capture the rest, refund part: statuses and timeline follow"
   await openOrder(page, reference);
   await expect(page.getByTestId("order-status")).toHaveText("authorized");
 
-  let form = await submit(page, "Capture", { "Capture amount (GBP, up to £58.00)": "29.00" });
+  // A refused capture, corrected in the same form without reloading: the corrected one is a new
+  // operation, not a repeat of the refused one.
+  let form = await submit(page, "Capture", { "Capture amount (GBP, up to £58.00)": "70.00" });
+  await expect(form.getByRole("alert")).toHaveText("Capture not allowed: £70.00 is more than the £58.00 Klarna still has authorized.");
+  form = await submit(page, "Capture", { "Capture amount (GBP, up to £58.00)": "29.00" });
   await expect(form.getByRole("status")).toHaveText("Capture of £29.00 done.");
   await page.reload();
   await expect(page.getByTestId("order-status")).toHaveText("part_captured");

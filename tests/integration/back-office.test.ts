@@ -98,7 +98,8 @@ describe("Order Management from the back office", () => {
     const same = operation(order.id, "capture", { amountMinor: 700 });
     sandbox.failNext(/\/captures$/, 1, { status: 503 });
     sandbox.failNext(/\/captures$/, 3, { status: 503 });
-    expect((await runOrderOperation(same, "admin@example.com")).message).toMatch(/^Klarna did not answer/);
+    // The only answer after which the form keeps the operation's key, for this repeat.
+    expect(await runOrderOperation(same, "admin@example.com")).toMatchObject({ ok: false, retry: true, message: expect.stringMatching(/^Klarna did not answer/) });
     expect((await runOrderOperation(same, "admin@example.com")).ok).toBe(true);
     expect((await statusOf(order.id)).capturedMinor).toBe(700);
   }, 15_000);
@@ -120,14 +121,18 @@ describe("Order Management from the back office", () => {
   it("refuses to capture an order still under fraud review", async () => {
     const order = await paidOrder({}, 2); // customer+pend-accept-05
     expect(order.fraudStatus).toBe("PENDING");
-    const result = await runOrderOperation(operation(order.id, "capture", { amountMinor: 100 }), "admin@example.com");
+    const refused = operation(order.id, "capture", { amountMinor: 100 });
+    const result = await runOrderOperation(refused, "admin@example.com");
+    // A definite answer, without `retry`: the form's next submit is a new operation.
     expect(result).toEqual({ ok: false, message: "Klarna has not accepted this order yet (fraud status PENDING); capture is not possible." });
 
-    // Five minutes of sandbox time later Klarna accepts, and the same capture goes through.
+    // Five minutes of sandbox time later Klarna accepts. The refused operation stays refused (its
+    // key only fetches the stored answer), and the form's next capture goes through.
     await inNamespace(DEFAULT_NAMESPACE, () => clock.advance(5 * MINUTE));
     try {
       await runSandboxBackground();
-      expect(await runOrderOperation(operation(order.id, "capture", { amountMinor: 100 }), "admin@example.com")).toMatchObject({ ok: true });
+      expect(await runOrderOperation(refused, "admin@example.com")).toEqual(result);
+      expect(await runOrderOperation({ ...refused, operationId: crypto.randomUUID() }, "admin@example.com")).toMatchObject({ ok: true });
       expect(await statusOf(order.id)).toMatchObject({ fraudStatus: "ACCEPTED", capturedMinor: 100 });
     } finally {
       await inNamespace(DEFAULT_NAMESPACE, () => clock.reset());
