@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { verifyCredentials, MAX_FAILURES_PER_EMAIL } from "@/lib/auth/sign-in";
 import { databaseHandle, db } from "@/lib/db/client";
 import { prepareDatabase } from "@/lib/db/prepare";
@@ -62,6 +62,27 @@ describe("Order Management from the back office", () => {
     expect(result).toEqual({ ok: false, message: "Refund not allowed: £20.01 is more than the £20.00 captured and not yet refunded." });
     expect(sandbox.requests.filter((line) => line.endsWith("/refunds")).length).toBe(refunds);
     expect(await statusOf(order.id)).toEqual(before);
+  });
+
+  it("shows Klarna's own refusal of a refund our check let through, and that refund changes nothing", async () => {
+    const order = await paidOrder();
+    await runOrderOperation(operation(order.id, "capture", { amountMinor: 3000 }), "admin@example.com");
+    // Two refunds of £20 of the £30 captured, as from two tabs: both pass our check against the
+    // same order, and the slow one reaches Klarna after the other has refunded.
+    await sandbox.addFault({ operation: "om.refund", kind: "latency", latency_ms: 1500, count: 1 });
+    const refundsSent = () => sandbox.requests.filter((line) => line.endsWith("/refunds")).length;
+    const sentBefore = refundsSent();
+    const slow = runOrderOperation(operation(order.id, "refund", { amountMinor: 2000 }), "admin@example.com");
+    await vi.waitFor(() => expect(refundsSent()).toBe(sentBefore + 1));
+    expect((await runOrderOperation(operation(order.id, "refund", { amountMinor: 2000 }), "admin@example.com")).ok).toBe(true);
+    const before = await statusOf(order.id);
+
+    const message = "Klarna refused: REFUND_NOT_ALLOWED: Refunded amount is higher than the captured amount not yet refunded (1000).";
+    expect(await slow).toEqual({ ok: false, message });
+    expect(await statusOf(order.id)).toEqual(before);
+    expect((await getKlarnaOrder(order.klarnaOrderId!)).refunds.map((refund) => refund.refunded_amount)).toEqual([2000]);
+    const refusals = (await listOrderEvents(order.id)).filter((event) => event.type === "operation_refused");
+    expect(refusals.map((event) => event.message)).toEqual([message]);
   });
 
   it("cancels an uncaptured order and refuses to cancel a captured one", async () => {
