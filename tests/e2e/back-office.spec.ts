@@ -122,6 +122,23 @@ test("capture half, capture the rest, refund part: statuses and timeline follow"
   await expect(page.getByRole("table")).toContainText(reference);
   await openOrder(page, reference);
   await expect(page.getByTestId("order-status")).toHaveText("authorized");
+  await expect(page.getByTestId("klarna-status")).toHaveText("AUTHORIZED");
+
+  // After each step, read once the page is reloaded: our status, Klarna's, the amounts, and the
+  // timeline, which gains exactly that step's entries.
+  const expectOrder = async (status: string, klarnaStatus: string, amounts: { captured: string; refunded: string }) => {
+    await expect(page.getByTestId("order-status")).toHaveText(status);
+    await expect(page.getByTestId("klarna-status")).toHaveText(klarnaStatus);
+    await expect(page.getByTestId("captured-amount")).toHaveText(amounts.captured);
+    await expect(page.getByTestId("refunded-amount")).toHaveText(amounts.refunded);
+  };
+  const timeline = () => page.getByTestId("timeline").locator("li > span").allTextContents();
+  let seen = await timeline();
+  const expectTimelineAdded = async (...messages: string[]) => {
+    const now = await timeline();
+    expect(now).toEqual([...seen, ...messages]);
+    seen = now;
+  };
 
   // A refused capture, corrected in the same form without reloading: the corrected one is a new
   // operation, not a repeat of the refused one.
@@ -130,29 +147,32 @@ test("capture half, capture the rest, refund part: statuses and timeline follow"
   form = await submit(page, "Capture", { "Capture amount (GBP, up to £58.00)": "29.00" });
   await expect(form.getByRole("status")).toHaveText("Capture of £29.00 done.");
   await page.reload();
-  await expect(page.getByTestId("order-status")).toHaveText("part_captured");
+  await expectOrder("part_captured", "PART_CAPTURED", { captured: "£29.00", refunded: "£0.00" });
   await expect(page.getByTestId("remaining-amount")).toHaveText("£29.00");
+  await expectTimelineAdded("Capture not allowed: £70.00 is more than the £58.00 Klarna still has authorized.", "Capture of £29.00 done.");
 
   form = await submit(page, "Capture", { "Capture amount (GBP, up to £29.00)": "29.00" });
   await expect(form.getByRole("status")).toHaveText("Capture of £29.00 done.");
   await page.reload();
-  await expect(page.getByTestId("order-status")).toHaveText("captured");
+  await expectOrder("captured", "CAPTURED", { captured: "£58.00", refunded: "£0.00" });
+  await expect(page.getByTestId("remaining-amount")).toHaveText("£0.00");
+  await expectTimelineAdded("Capture of £29.00 done.");
 
   page.once("dialog", (dialog) => void dialog.accept());
   form = await submit(page, "Refund", { "Refund amount (GBP, up to £58.00)": "10.00" });
   await expect(form.getByRole("status")).toHaveText("Refund of £10.00 done.");
   await page.reload();
-  await expect(page.getByTestId("order-status")).toHaveText("part_refunded");
-  await expect(page.getByTestId("refunded-amount")).toHaveText("£10.00");
-  const timeline = page.getByTestId("timeline");
-  await expect(timeline).toContainText("Capture of £29.00 done.");
-  await expect(timeline).toContainText("Refund of £10.00 done.");
+  await expectOrder("part_refunded", "CAPTURED", { captured: "£58.00", refunded: "£10.00" });
+  await expectTimelineAdded("Refund of £10.00 done.");
 
+  // Refused: nothing changes; the timeline only records the refusal.
   page.once("dialog", (dialog) => void dialog.accept());
   form = await submit(page, "Refund", { "Refund amount (GBP, up to £48.00)": "60.00" });
-  await expect(form.getByRole("alert")).toHaveText("Refund not allowed: £60.00 is more than the £48.00 captured and not yet refunded.");
+  const refused = "Refund not allowed: £60.00 is more than the £48.00 captured and not yet refunded.";
+  await expect(form.getByRole("alert")).toHaveText(refused);
   await page.reload();
-  await expect(page.getByTestId("refunded-amount")).toHaveText("£10.00");
+  await expectOrder("part_refunded", "CAPTURED", { captured: "£58.00", refunded: "£10.00" });
+  await expectTimelineAdded(refused);
 });
 
 test("cancel an uncaptured order after confirming", async ({ page }) => {
