@@ -3,11 +3,11 @@
 import { revalidatePath } from "next/cache";
 import { requireAdmin } from "@/lib/auth/guards";
 import { disablePaymentSession, sendPaymentLink } from "@/lib/orders/payment-links";
-import { runOrderOperation } from "@/lib/orders/back-office";
+import { runOrderOperation, type OperationResult } from "@/lib/orders/back-office";
 import { getOrder } from "@/lib/orders/queries";
 import { parseMoney } from "@/lib/money";
 
-export type AdminActionState = { ok: boolean; message: string } | null;
+export type AdminActionState = OperationResult | null;
 
 const text = (formData: FormData, name: string) => {
   const value = formData.get(name);

@@ -17,7 +17,7 @@ function Result({ state }: { state: AdminActionState }) {
 
 /**
  * One back-office operation. Its id (the Klarna-Idempotency-Key) is made when the form appears and
- * kept until the operation succeeds, so a double click or a retry after a timeout repeats the
+ * kept while Klarna's answer is unknown, so a double click or a retry after a timeout repeats the
  * same request instead of making a second one.
  */
 function OperationForm({
@@ -37,8 +37,9 @@ function OperationForm({
 }) {
   const [state, action, pending] = useActionState(manageOrder, null);
   const [operation, setOperation] = useState(() => ({ after: state, id: crypto.randomUUID() }));
-  // A new id only once the last operation succeeded; a failure keeps it for a safe retry.
-  if (operation.after !== state) setOperation({ after: state, id: state?.ok ? crypto.randomUUID() : operation.id });
+  // After a definite answer (done or refused) the next submit is a new operation: reusing the id
+  // would only fetch the stored answer. An unanswered one keeps it, for a safe repeat.
+  if (operation.after !== state) setOperation({ after: state, id: state?.retry ? operation.id : crypto.randomUUID() });
   const operationId = operation.id;
   return (
     <form

@@ -42,7 +42,12 @@ export const OperationRequest = z
   });
 export type OperationRequest = z.infer<typeof OperationRequest>;
 
-export type OperationResult = { ok: boolean; message: string };
+export type OperationResult = {
+  ok: boolean;
+  message: string;
+  /** Klarna's answer is not known yet: the next submit must repeat this operation, with its key. */
+  retry?: true;
+};
 
 /** An operation without an outcome this young is still being worked on by its first caller. */
 const IN_FLIGHT_MS = 60_000;
@@ -123,6 +128,13 @@ async function callKlarnaFor(request: OperationRequest, order: Order, amount: nu
   }
 }
 
+/** The amount a capture or refund stands for (the chosen lines' sum when none is given), and those lines for Klarna. */
+async function amountAndLines(request: OperationRequest, orderId: string) {
+  const orderLines = request.lines?.length ? (await listOrderLines(orderId)).filter((line) => request.lines!.includes(line.position)) : undefined;
+  const amount = ["capture", "refund"].includes(request.kind) ? (request.amountMinor ?? orderLines!.reduce((sum, line) => sum + line.totalMinor, 0)) : undefined;
+  return { amount, klarnaLines: orderLines?.map(toKlarnaLine) };
+}
+
 async function finish(operationId: string, status: "succeeded" | "failed", message: string) {
   await db().update(orderOperations).set({ status, result: message, finishedAt: new Date() }).where(eq(orderOperations.id, operationId));
   return { ok: status === "succeeded", message };
@@ -131,14 +143,11 @@ async function finish(operationId: string, status: "succeeded" | "failed", messa
 export async function runOrderOperation(input: unknown, actor: string): Promise<OperationResult> {
   const parsed = OperationRequest.safeParse(input);
   if (!parsed.success) return { ok: false, message: parsed.error.issues[0]!.message };
-  const request = parsed.data;
+  let request = parsed.data;
   const order = await getOrder(request.orderId);
   if (!order?.klarnaOrderId) return { ok: false, message: "This order has no Klarna order to manage." };
   const money = (minor: number) => formatMoney(minor, order.currency, order.locale);
-
-  const orderLines = request.lines?.length ? (await listOrderLines(order.id)).filter((line) => request.lines!.includes(line.position)) : undefined;
-  const klarnaLines = orderLines?.map(toKlarnaLine);
-  const amount = ["capture", "refund"].includes(request.kind) ? (request.amountMinor ?? orderLines!.reduce((sum, line) => sum + line.totalMinor, 0)) : undefined;
+  let { amount, klarnaLines } = await amountAndLines(request, order.id);
 
   // Written before Klarna is called: a second submission of the same form finds it here.
   const [fresh] = await db()
@@ -151,17 +160,22 @@ export async function runOrderOperation(input: unknown, actor: string): Promise<
     if (!existing || existing.orderId !== order.id) return { ok: false, message: "The form is out of date; reload the page." };
     if (existing.status !== "pending") return { ok: existing.status === "succeeded", message: existing.result ?? "" };
     const inFlight = existing.result === null && Date.now() - existing.createdAt.getTime() < IN_FLIGHT_MS;
-    if (inFlight) return { ok: false, message: `This ${request.kind} is already being processed.` };
-    // An earlier attempt got no clear answer (or its caller died). Repeat it with the same key;
-    // Klarna answers a repeated key with the first reply instead of acting twice.
+    if (inFlight) return { ok: false, message: `This ${request.kind} is already being processed.`, retry: true };
+    // An earlier attempt got no clear answer (or its caller died). Repeat what it sent, with the
+    // same key: Klarna answers a repeated key with the first reply instead of acting twice.
+    request = OperationRequest.parse(existing.request);
+    ({ amount, klarnaLines } = await amountAndLines(request, order.id));
   }
 
   try {
-    const klarnaOrder = await getKlarnaOrder(order.klarnaOrderId);
-    const refused = refusal(request, amount, klarnaOrder, money);
-    if (refused) {
-      await recordEvent(db(), order.id, "operation_refused", refused, { operationId: request.operationId, kind: request.kind, actor });
-      return finish(request.operationId, "failed", refused);
+    // Checked on the first attempt only: after one that Klarna may have carried out, the order can
+    // look as if the repeat were not allowed (a full capture leaves nothing authorized).
+    if (fresh) {
+      const refused = refusal(request, amount, await getKlarnaOrder(order.klarnaOrderId), money);
+      if (refused) {
+        await recordEvent(db(), order.id, "operation_refused", refused, { operationId: request.operationId, kind: request.kind, actor });
+        return finish(request.operationId, "failed", refused);
+      }
     }
     await callKlarnaFor(request, order, amount, klarnaLines);
   } catch (error) {
@@ -170,7 +184,7 @@ export async function runOrderOperation(input: unknown, actor: string): Promise<
       const message = `Klarna did not answer (${error.reason}). Submit again: the same request will be repeated safely.`;
       await db().update(orderOperations).set({ result: message }).where(eq(orderOperations.id, request.operationId));
       await recordEvent(db(), order.id, "operation_unanswered", message, { operationId: request.operationId, kind: request.kind, actor, correlationId: error.details.correlationId });
-      return { ok: false, message };
+      return { ok: false, message, retry: true };
     }
     const message = `Klarna refused: ${error.reason}`;
     await recordEvent(db(), order.id, "operation_refused", message, { operationId: request.operationId, kind: request.kind, actor, correlationId: error.details.correlationId });

@@ -13,6 +13,11 @@ export interface SandboxServer {
   requests: string[];
   /** Makes the next matching requests fail before they reach the sandbox. */
   failNext(match: RegExp, times: number, response: { status: number } | "timeout" | "hang-up"): void;
+  /**
+   * Arms a fault in the sandbox itself, through its control API: unlike `failNext`, it can let the
+   * operation take effect and then lose the reply (`after: true`).
+   */
+  addFault(fault: Record<string, unknown>): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -45,6 +50,14 @@ export async function startSandboxServer(merchantRoutes: Record<string, (request
     origin,
     requests,
     failNext: (match, times, response) => faults.push({ match, left: times, response }),
+    addFault: async (fault) => {
+      const response = await fetch(`${origin}/sandbox/api/_control/faults`, {
+        method: "POST",
+        headers: { authorization: `Basic ${Buffer.from("sandbox:sandbox").toString("base64")}`, "content-type": "application/json" },
+        body: JSON.stringify(fault),
+      });
+      if (response.status !== 201) throw new Error(`The sandbox refused the fault: ${response.status} ${await response.text()}`);
+    },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

@@ -1,9 +1,10 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { verifyCredentials, MAX_FAILURES_PER_EMAIL } from "@/lib/auth/sign-in";
 import { databaseHandle, db } from "@/lib/db/client";
 import { prepareDatabase } from "@/lib/db/prepare";
 import { orderOperations, orders } from "@/lib/db/schema";
+import { getOrder as getKlarnaOrder } from "@/lib/klarna";
 import { runOrderOperation } from "@/lib/orders/back-office";
 import { finalize } from "@/lib/orders/finalize";
 import { listOrderEvents } from "@/lib/orders/queries";
@@ -63,6 +64,27 @@ describe("Order Management from the back office", () => {
     expect(await statusOf(order.id)).toEqual(before);
   });
 
+  it("shows Klarna's own refusal of a refund our check let through, and that refund changes nothing", async () => {
+    const order = await paidOrder();
+    await runOrderOperation(operation(order.id, "capture", { amountMinor: 3000 }), "admin@example.com");
+    // Two refunds of £20 of the £30 captured, as from two tabs: both pass our check against the
+    // same order, and the slow one reaches Klarna after the other has refunded.
+    await sandbox.addFault({ operation: "om.refund", kind: "latency", latency_ms: 1500, count: 1 });
+    const refundsSent = () => sandbox.requests.filter((line) => line.endsWith("/refunds")).length;
+    const sentBefore = refundsSent();
+    const slow = runOrderOperation(operation(order.id, "refund", { amountMinor: 2000 }), "admin@example.com");
+    await vi.waitFor(() => expect(refundsSent()).toBe(sentBefore + 1));
+    expect((await runOrderOperation(operation(order.id, "refund", { amountMinor: 2000 }), "admin@example.com")).ok).toBe(true);
+    const before = await statusOf(order.id);
+
+    const message = "Klarna refused: REFUND_NOT_ALLOWED: Refunded amount is higher than the captured amount not yet refunded (1000).";
+    expect(await slow).toEqual({ ok: false, message });
+    expect(await statusOf(order.id)).toEqual(before);
+    expect((await getKlarnaOrder(order.klarnaOrderId!)).refunds.map((refund) => refund.refunded_amount)).toEqual([2000]);
+    const refusals = (await listOrderEvents(order.id)).filter((event) => event.type === "operation_refused");
+    expect(refusals.map((event) => event.message)).toEqual([message]);
+  });
+
   it("cancels an uncaptured order and refuses to cancel a captured one", async () => {
     const uncaptured = await paidOrder();
     expect((await runOrderOperation(operation(uncaptured.id, "cancel"), "admin@example.com")).ok).toBe(true);
@@ -97,22 +119,41 @@ describe("Order Management from the back office", () => {
     const same = operation(order.id, "capture", { amountMinor: 700 });
     sandbox.failNext(/\/captures$/, 1, { status: 503 });
     sandbox.failNext(/\/captures$/, 3, { status: 503 });
-    expect((await runOrderOperation(same, "admin@example.com")).message).toMatch(/^Klarna did not answer/);
+    // The only answer after which the form keeps the operation's key, for this repeat.
+    expect(await runOrderOperation(same, "admin@example.com")).toMatchObject({ ok: false, retry: true, message: expect.stringMatching(/^Klarna did not answer/) });
     expect((await runOrderOperation(same, "admin@example.com")).ok).toBe(true);
     expect((await statusOf(order.id)).capturedMinor).toBe(700);
+  }, 15_000);
+
+  it("repeats a capture whose reply was lost after Klarna captured, without checking the amount again, and Klarna captures once", async () => {
+    const order = await paidOrder();
+    const full = operation(order.id, "capture", { amountMinor: order.totalMinor });
+    // Klarna captures, then loses its reply to the first attempt and to the client's three quick retries.
+    await sandbox.addFault({ operation: "om.capture", kind: "reset", after: true, count: 4 });
+    expect((await runOrderOperation(full, "admin@example.com")).message).toMatch(/^Klarna did not answer/);
+    // Nothing is left authorized now, so checking the amount again would refuse the repeat. The
+    // amount in the form was changed meanwhile: the repeat still sends what the first attempt sent.
+    expect(await runOrderOperation({ ...full, amountMinor: 100 }, "admin@example.com")).toEqual({ ok: true, message: "Capture of £77.00 done." });
+    expect((await getKlarnaOrder(order.klarnaOrderId!)).captures.map((capture) => capture.captured_amount)).toEqual([order.totalMinor]);
+    expect(await statusOf(order.id)).toMatchObject({ status: "captured", capturedMinor: order.totalMinor });
+    expect((await db().select().from(orderOperations).where(eq(orderOperations.id, full.operationId)))[0]).toMatchObject({ status: "succeeded" });
   }, 15_000);
 
   it("refuses to capture an order still under fraud review", async () => {
     const order = await paidOrder({}, 2); // customer+pend-accept-05
     expect(order.fraudStatus).toBe("PENDING");
-    const result = await runOrderOperation(operation(order.id, "capture", { amountMinor: 100 }), "admin@example.com");
+    const refused = operation(order.id, "capture", { amountMinor: 100 });
+    const result = await runOrderOperation(refused, "admin@example.com");
+    // A definite answer, without `retry`: the form's next submit is a new operation.
     expect(result).toEqual({ ok: false, message: "Klarna has not accepted this order yet (fraud status PENDING); capture is not possible." });
 
-    // Five minutes of sandbox time later Klarna accepts, and the same capture goes through.
+    // Five minutes of sandbox time later Klarna accepts. The refused operation stays refused (its
+    // key only fetches the stored answer), and the form's next capture goes through.
     await inNamespace(DEFAULT_NAMESPACE, () => clock.advance(5 * MINUTE));
     try {
       await runSandboxBackground();
-      expect(await runOrderOperation(operation(order.id, "capture", { amountMinor: 100 }), "admin@example.com")).toMatchObject({ ok: true });
+      expect(await runOrderOperation(refused, "admin@example.com")).toEqual(result);
+      expect(await runOrderOperation({ ...refused, operationId: crypto.randomUUID() }, "admin@example.com")).toMatchObject({ ok: true });
       expect(await statusOf(order.id)).toMatchObject({ fraudStatus: "ACCEPTED", capturedMinor: 100 });
     } finally {
       await inNamespace(DEFAULT_NAMESPACE, () => clock.reset());
