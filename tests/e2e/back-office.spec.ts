@@ -1,19 +1,10 @@
 import { expect, test, type APIRequest, type APIRequestContext, type Page } from "@playwright/test";
 import { hiddenFields } from "../../scripts/lib/form-client";
-import { approveOnHostedPage, expectOrderStatus, fillCart, openCheckout, payWithKlarna } from "./checkout-steps";
+import { ADMIN, approveOnHostedPage, expectOrderStatus, fillCart, openCheckout, payWithKlarna, signInToBackOffice } from "./checkout-steps";
 
 // The merchant's side: sign-in, Order Management from the order page, pay-by-link.
 
-const ADMIN = { email: "admin@example.com", password: "admin-password" };
 const VIEWER = { email: "viewer@example.com", password: "viewer-password" };
-
-async function signIn(page: Page, user = ADMIN) {
-  await page.goto("/admin/login");
-  await page.getByLabel("Email").fill(user.email);
-  await page.getByLabel("Password").fill(user.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
-}
 
 /** A shopper's paid order, in a browser context of its own; returns the order reference. */
 async function shopperOrder(page: Page): Promise<string> {
@@ -117,7 +108,7 @@ test("a wrong password gives a message and no session", async ({ page }) => {
 test("capture half, capture the rest, refund part: statuses and timeline follow", async ({ page }) => {
   await page.goto("/");
   const reference = await shopperOrder(page);
-  await signIn(page);
+  await signInToBackOffice(page);
   await page.goto("/admin/orders");
   await expect(page.getByRole("table")).toContainText(reference);
   await openOrder(page, reference);
@@ -178,7 +169,7 @@ test("capture half, capture the rest, refund part: statuses and timeline follow"
 test("cancel an uncaptured order after confirming", async ({ page }) => {
   await page.goto("/");
   const reference = await shopperOrder(page);
-  await signIn(page);
+  await signInToBackOffice(page);
   await openOrder(page, reference);
   page.once("dialog", (dialog) => void dialog.accept());
   const form = await submit(page, "Cancel order");
@@ -191,7 +182,7 @@ test("cancel an uncaptured order after confirming", async ({ page }) => {
 test("a double-clicked capture makes one capture", async ({ page }) => {
   await page.goto("/");
   const reference = await shopperOrder(page);
-  await signIn(page);
+  await signInToBackOffice(page);
   await openOrder(page, reference);
   const form = page.getByRole("form", { name: "Capture" });
   await form.getByLabel(/Capture amount/).fill("5.00");
@@ -204,14 +195,14 @@ test("a double-clicked capture makes one capture", async ({ page }) => {
 test("a viewer can read but not capture, refund or cancel", async ({ page }) => {
   await page.goto("/");
   const reference = await shopperOrder(page);
-  await signIn(page, VIEWER);
+  await signInToBackOffice(page, VIEWER);
   await openOrder(page, reference);
   await expect(page.getByText("You have read-only access.")).toBeVisible();
   await expect(page.getByRole("form", { name: "Capture" })).toHaveCount(0);
 });
 
 test("pay-by-link by e-mail: the customer opens the link from the outbox, pays, and the order shows authorized", async ({ page, browser, baseURL }) => {
-  await signIn(page);
+  await signInToBackOffice(page);
   const reference = await createPayByLink(page, "telesales.customer@email.uk");
   await expect(page.getByRole("img", { name: /QR code/ })).toBeVisible();
 
@@ -231,7 +222,7 @@ test("pay-by-link by e-mail: the customer opens the link from the outbox, pays, 
 test("Order Management called directly refuses a signed-out caller (401) and a viewer (403), changing nothing", async ({ page, playwright, baseURL }) => {
   await page.goto("/");
   const reference = await shopperOrder(page);
-  await signIn(page);
+  await signInToBackOffice(page);
   const manage = await formAction(page, `/admin/orders/${reference}`, "Capture amount");
   const nobody = await requestAs(playwright.request, baseURL!, "nobody");
   const viewer = await requestAs(playwright.request, baseURL!, "viewer");
@@ -260,7 +251,7 @@ test("Order Management called directly refuses a signed-out caller (401) and a v
 
 test("payment-link actions called directly refuse a signed-out caller (401) and a viewer (403), changing nothing", async ({ page, playwright, baseURL }) => {
   const forged = "forged.caller@email.uk";
-  await signIn(page);
+  await signInToBackOffice(page);
   const reference = await createPayByLink(page, "direct.calls@email.uk");
   const productId = await page.getByLabel("Product 1").locator("option", { hasText: "Ceramic Mug" }).getAttribute("value");
   const orderPath = `/admin/orders/${reference}`;
