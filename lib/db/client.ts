@@ -57,6 +57,9 @@ export function openDatabase(target: DatabaseTarget): DatabaseHandle {
     };
   }
   const pool = new Pool({ connectionString: target.url, max: 10 });
+  // An idle connection that Postgres closes (a restart, a dropped test database) must not take
+  // the process down; the pool opens a new one for the next query.
+  pool.on("error", (error) => console.warn(`[db] idle Postgres connection lost: ${error.message}`));
   const db = drizzlePostgres({ client: pool, schema });
   return {
     db: db as unknown as Database,
