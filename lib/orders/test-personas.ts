@@ -15,14 +15,19 @@ const BASE: Record<MarketCode, Omit<CustomerDetails, "email"> & { email: (tag: s
   SE: { email: (tag) => `customer${tag}@email.se`, givenName: "Alice", familyName: "Test", streetAddress: "Södra Blasieholmshamnen 2", postalCode: "11148", city: "Stockholm", phone: "+46701740615" },
 };
 
-const VARIANTS = [
+const VARIANTS: { tag: string; label: string; markets?: MarketCode[] }[] = [
   { tag: "", label: "Approved" },
   { tag: "+denied", label: "Denied" },
-  { tag: "+pend-accept-05", label: "Pending review, accepted after 5 minutes" },
-  { tag: "+pend-reject-05", label: "Pending review, rejected after 5 minutes" },
+  // Klarna's playground holds orders for review in the US and the UK only.
+  { tag: "+pend-accept-05", label: "Pending review, accepted after 5 minutes", markets: ["US", "GB"] },
+  { tag: "+pend-reject-05", label: "Pending review, rejected after 5 minutes", markets: ["US", "GB"] },
 ];
 
 export function personasFor(market: MarketCode): Persona[] {
   const { email, ...address } = BASE[market];
-  return VARIANTS.map((variant) => ({ ...address, email: email(variant.tag), label: `${variant.label} (${email(variant.tag)})` }));
+  return VARIANTS.filter((variant) => !variant.markets || variant.markets.includes(market)).map((variant) => ({
+    ...address,
+    email: email(variant.tag),
+    label: `${variant.label} (${email(variant.tag)})`,
+  }));
 }

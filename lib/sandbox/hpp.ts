@@ -328,8 +328,9 @@ export async function actOnHostedPage(id: string, input: unknown): Promise<Consu
 
     if (outcome === "approve" || outcome === "decline") {
       if (!offered.includes(category)) throw badValue("category");
-      const email = request.email ?? kpSessionData(kpSession).billing_address?.email;
-      const decision = outcome === "decline" ? ({ outcome: "decline" } as const) : decideAuthorization(email);
+      const order = kpSessionData(kpSession);
+      const email = request.email ?? order.billing_address?.email;
+      const decision = outcome === "decline" ? ({ outcome: "decline" } as const) : decideAuthorization(email, order.purchase_country);
       if (decision.outcome === "decline") {
         const declined = [...hpp.declinedCategories, category];
         const fallback = hpp.options.payment_fallback ? offeredCategories({ ...hpp, declinedCategories: declined }, kpSession) : [];

@@ -46,7 +46,7 @@ export async function createOrder(
     .where(and(eq(sandboxKpSessions.id, input.session.id), ne(sandboxKpSessions.status, "complete")))
     .returning({ id: sandboxKpSessions.id });
   if (!completed) throw sessionCompleted();
-  const decision = decideAuthorization(input.consumerEmail ?? input.data.billing_address?.email);
+  const decision = decideAuthorization(input.consumerEmail ?? input.data.billing_address?.email, input.data.purchase_country);
   const pending = decision.outcome === "approve" && decision.fraudStatus === "PENDING" ? decision : null;
   const id = newId();
   const method = paymentMethod(input.category);

@@ -12,6 +12,8 @@ export interface PersonaRule {
   example: string;
   effect: string;
   match: RegExp;
+  /** Purchase countries where Klarna's playground honours it; everywhere when absent. */
+  countries?: string[];
   decide: (match: RegExpMatchArray) => Decision;
 }
 
@@ -40,21 +42,24 @@ export const PERSONA_RULES: PersonaRule[] = [
   {
     pattern: "+pend-accept-NN",
     example: "customer+pend-accept-05@email.uk",
-    effect: "Approved with fraud_status PENDING; accepted after NN minutes of sandbox time.",
+    effect: "Approved with fraud_status PENDING; accepted after NN minutes of sandbox time. US and GB only.",
     match: /\+pend-accept-(\d{2})/i,
+    countries: ["US", "GB"],
     decide: (match) => ({ outcome: "approve", fraudStatus: "PENDING", pendingMinutes: Number(match[1]), pendingVerdict: "accept" }),
   },
   {
     pattern: "+pend-reject-NN",
     example: "customer+pend-reject-10@email.us",
-    effect: "Approved with fraud_status PENDING; rejected after NN minutes of sandbox time.",
+    effect: "Approved with fraud_status PENDING; rejected after NN minutes of sandbox time. US and GB only.",
     match: /\+pend-reject-(\d{2})/i,
+    countries: ["US", "GB"],
     decide: (match) => ({ outcome: "approve", fraudStatus: "PENDING", pendingMinutes: Number(match[1]), pendingVerdict: "reject" }),
   },
 ];
 
-export function decideAuthorization(email: string | undefined): Decision {
+export function decideAuthorization(email: string | undefined, purchaseCountry: string): Decision {
   for (const rule of PERSONA_RULES) {
+    if (rule.countries && !rule.countries.includes(purchaseCountry.toUpperCase())) continue;
     const match = email?.match(rule.match);
     if (match) return rule.decide(match);
   }
