@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { ZodType } from "zod";
 import { config } from "@/lib/config";
+import { NAMESPACE_HEADER } from "@/lib/sandbox/scope";
 import { KlarnaErrorBody } from "./schemas";
 
 // The one HTTP client for Klarna (or the embedded sandbox, which answers the same paths): Basic
@@ -79,7 +80,7 @@ async function attempt<T>(options: CallOptions<T>): Promise<KlarnaReply<T>> {
   };
   if (options.body !== undefined) headers["content-type"] = "application/json";
   if (options.idempotencyKey) headers["klarna-idempotency-key"] = options.idempotencyKey;
-  if (options.sandboxNamespace) headers["klarna-sandbox-namespace"] = options.sandboxNamespace;
+  if (options.sandboxNamespace) headers[NAMESPACE_HEADER] = options.sandboxNamespace;
 
   let response: Response;
   try {

@@ -147,12 +147,12 @@ export async function runOrderOperation(input: unknown, actor: string): Promise<
   const order = await getOrder(request.orderId);
   if (!order?.klarnaOrderId) return { ok: false, message: "This order has no Klarna order to manage." };
   const money = (minor: number) => formatMoney(minor, order.currency, order.locale);
-  let { amount, klarnaLines } = await amountAndLines(request, order.id);
+  const submitted = await amountAndLines(request, order.id);
 
   // Written before Klarna is called: a second submission of the same form finds it here.
   const [fresh] = await db()
     .insert(orderOperations)
-    .values({ id: request.operationId, orderId: order.id, kind: request.kind, amountMinor: amount ?? null, request, status: "pending", actor })
+    .values({ id: request.operationId, orderId: order.id, kind: request.kind, amountMinor: submitted.amount ?? null, request, status: "pending", actor })
     .onConflictDoNothing()
     .returning();
   if (!fresh) {
@@ -164,8 +164,8 @@ export async function runOrderOperation(input: unknown, actor: string): Promise<
     // An earlier attempt got no clear answer (or its caller died). Repeat what it sent, with the
     // same key: Klarna answers a repeated key with the first reply instead of acting twice.
     request = OperationRequest.parse(existing.request);
-    ({ amount, klarnaLines } = await amountAndLines(request, order.id));
   }
+  const { amount, klarnaLines } = fresh ? submitted : await amountAndLines(request, order.id);
 
   try {
     // Checked on the first attempt only: after one that Klarna may have carried out, the order can

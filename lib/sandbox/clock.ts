@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { namespaceCache } from "./namespace-cache";
-import { currentScope, runInScope } from "./scope";
+import { currentScope } from "./scope";
 import { db } from "./store";
 import { sandboxClocks } from "./tables";
 
@@ -14,11 +14,6 @@ export const HOUR = 60 * MINUTE;
 export const DAY = 24 * HOUR;
 
 export const addMs = (date: Date, ms: number) => new Date(date.getTime() + ms);
-
-async function readOffset(namespace: string): Promise<number> {
-  const [row] = await db().select({ offsetMs: sandboxClocks.offsetMs }).from(sandboxClocks).where(eq(sandboxClocks.namespace, namespace)).limit(1);
-  return row?.offsetMs ?? 0;
-}
 
 export const clock = {
   /** Sandbox time in the current namespace. */
@@ -49,8 +44,3 @@ export const clock = {
     namespaceCache.forget(scope.namespace);
   },
 };
-
-/** Runs `work` in `namespace`, on that namespace's clock as stored now. */
-export async function inNamespace<T>(namespace: string, work: () => Promise<T>): Promise<T> {
-  return runInScope({ namespace, offsetMs: await readOffset(namespace) }, work);
-}

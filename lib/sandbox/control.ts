@@ -5,7 +5,7 @@ import { badValue } from "./errors";
 import { isUuid } from "./ids";
 import { namespaceCache } from "./namespace-cache";
 import { AdvanceClockRequest } from "./schemas";
-import { currentNamespace, DEFAULT_NAMESPACE, Namespace, NAMESPACE_COOKIE, NAMESPACE_HEADER } from "./scope";
+import { currentNamespace, DEFAULT_NAMESPACE, Namespace, NAMESPACE_COOKIE, NAMESPACE_HEADER, runInScope } from "./scope";
 import { db } from "./store";
 import {
   sandboxAuthorizations,
@@ -94,8 +94,15 @@ export async function resolveScope(request: Request, resourceId: string | undefi
   return scope;
 }
 
-/** The scope of the session `id` for the hosted page and result pages: its namespace, else the default one. */
-export const sessionScope = async (id: string): Promise<ResolvedScope> => (await loadScope(id, DEFAULT_NAMESPACE))!;
+/** Runs `work` in `namespace`, on that namespace's clock as stored now. */
+export async function inNamespace<T>(namespace: string, work: () => Promise<T>): Promise<T> {
+  return runInScope((await loadScope(undefined, namespace))!, work);
+}
+
+/** Runs `work` in the namespace of the session `id` (the hosted page's), else the default one. */
+export async function inSessionNamespace<T>(id: string, work: () => Promise<T>): Promise<T> {
+  return runInScope((await loadScope(id, DEFAULT_NAMESPACE))!, work);
+}
 
 export const clockState = () => ({ namespace: currentNamespace(), now: clock.now().toISOString(), offset_seconds: Math.round(clock.offsetMs / 1000) });
 

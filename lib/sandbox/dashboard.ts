@@ -1,14 +1,14 @@
 import "server-only";
-import { desc, eq, sql } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import { listCallbacks } from "./callbacks";
-import { addMs, clock, DAY, HOUR, inNamespace, MINUTE } from "./clock";
-import { advanceClock, clockState, namespaceSummary, nextDeadline, resetNamespace } from "./control";
+import { addMs, clock, DAY, HOUR, MINUTE } from "./clock";
+import { advanceClock, clockState, inNamespace, namespaceSummary, nextDeadline, resetNamespace } from "./control";
 import { addFault, CALLBACK_OPERATIONS, clearFaults, listFaults, REDIRECT_OPERATION, removeFault } from "./faults";
 import { SANDBOX_ROUTES } from "./http";
 import { PERSONA_RULES } from "./personas";
 import { currentNamespace } from "./scope";
 import { db } from "./store";
-import { sandboxHppSessions, sandboxKpSessions, sandboxOrders, sandboxOutbox } from "./tables";
+import { sandboxHppSessions, sandboxKpSessions, sandboxOrders } from "./tables";
 
 // What the /sandbox dashboard shows and does, for one namespace. Every function runs the core in
 // that namespace (and on its clock), exactly as the control API would, minus HTTP and credentials.
@@ -110,15 +110,10 @@ export async function listOrders(limit = ROWS) {
   }));
 }
 
-async function countOutbox() {
-  const [row] = await db().select({ n: sql<number>`count(*)::int` }).from(sandboxOutbox).where(eq(sandboxOutbox.namespace, currentNamespace()));
-  return row?.n ?? 0;
-}
-
 /** Everything the dashboard shows for `namespace`. */
 export function loadDashboard(namespace: string) {
   return inNamespace(namespace, async () => {
-    const [deadline, summary, faults, hppSessions, kpSessions, orders, callbacks, outboxCount] = await Promise.all([
+    const [deadline, summary, faults, hppSessions, kpSessions, orders, callbacks] = await Promise.all([
       nextDeadline(),
       namespaceSummary(),
       listFaults(),
@@ -126,9 +121,8 @@ export function loadDashboard(namespace: string) {
       listKpSessions(),
       listOrders(),
       listCallbacks(ROWS),
-      countOutbox(),
     ]);
-    return { clock: clockState(), nextDeadline: deadline, counts: summary.counts, faults, hppSessions, kpSessions, orders, callbacks, outboxCount };
+    return { clock: clockState(), nextDeadline: deadline, counts: summary.counts, faults, hppSessions, kpSessions, orders, callbacks, outboxCount: summary.counts.outbox ?? 0 };
   });
 }
 export type DashboardData = Awaited<ReturnType<typeof loadDashboard>>;

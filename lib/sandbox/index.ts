@@ -1,9 +1,8 @@
 import "server-only";
-import { inNamespace } from "./clock";
-import { sessionScope } from "./control";
+import { inNamespace, inSessionNamespace } from "./control";
 import * as hpp from "./hpp";
 import { listOutbox as listOutboxIn } from "./outbox";
-import { DEFAULT_NAMESPACE, Namespace, runInScope } from "./scope";
+import { DEFAULT_NAMESPACE, Namespace } from "./scope";
 
 // The embedded Klarna sandbox. The custom server mounts `handleSandboxRequest` at /sandbox/api and
 // starts the background loop; the hosted page and the sandbox's own pages call the functions
@@ -13,8 +12,6 @@ export { handleSandboxRequest, SANDBOX_API_PREFIX } from "./http";
 export { startSandboxBackground } from "./background";
 export { redirectUrl, type HostedPage } from "./hpp";
 export { NAMESPACE_COOKIE } from "./scope";
-
-const inSessionNamespace = async <T>(id: string, work: () => Promise<T>) => runInScope(await sessionScope(id), work);
 
 export const openHostedPage = (id: string) => inSessionNamespace(id, () => hpp.openHostedPage(id));
 

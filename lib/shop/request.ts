@@ -1,6 +1,7 @@
 import "server-only";
 import { cookies } from "next/headers";
 import { config } from "@/lib/config";
+import { Namespace, NAMESPACE_COOKIE } from "@/lib/sandbox/scope";
 import { getCart, CART_COOKIE } from "./cart";
 import { marketFromCookie, MARKET_COOKIE } from "./markets";
 
@@ -17,12 +18,9 @@ export async function currentCart() {
   return { market, cart: await getCart(store.get(CART_COOKIE)?.value, market) };
 }
 
-/** The cookie the sandbox dashboard and test runs set; the sandbox reads the same name. */
-export const SANDBOX_NAMESPACE_COOKIE = "sandbox_namespace";
-
-/** The sandbox namespace to create Klarna sessions in, when running against our sandbox. */
+/** The sandbox namespace (set in a cookie by the dashboard or a test run) to create Klarna sessions in, when running against our sandbox. */
 export async function currentSandboxNamespace(): Promise<string | undefined> {
   if (config().klarna.mode !== "sandbox") return undefined;
-  const value = (await cookies()).get(SANDBOX_NAMESPACE_COOKIE)?.value;
-  return value && /^[A-Za-z0-9_.-]{1,64}$/.test(value) ? value : undefined;
+  const value = (await cookies()).get(NAMESPACE_COOKIE)?.value;
+  return Namespace.safeParse(value).success ? value : undefined;
 }
