@@ -1,11 +1,13 @@
 import { createServer } from "node:http";
 import next from "next";
 import { CLIENT_IP_HEADER } from "@/lib/auth/client-ip";
-import { config, ConfigError, loadEnvFiles } from "@/lib/config";
+import { config, ConfigError, loadEnvFiles, startupNotes } from "@/lib/config";
 import { databaseHandle } from "@/lib/db/client";
 import { prepareDatabase } from "@/lib/db/prepare";
 import { sendWebResponse, toWebRequest } from "@/lib/http/node-web";
 import { handleSandboxRequest, SANDBOX_API_PREFIX, startSandboxBackground } from "@/lib/sandbox";
+import { MARKETS } from "@/lib/shop/markets";
+import { offeredMarkets } from "@/lib/shop/offered-markets";
 
 // One process serves the shop, the back office and the sandbox. The sandbox API is answered here
 // directly, without entering Next's per-request pipeline; every other request goes to Next.js.
@@ -13,6 +15,8 @@ import { handleSandboxRequest, SANDBOX_API_PREFIX, startSandboxBackground } from
 async function main() {
   loadEnvFiles();
   const settings = config();
+  for (const note of startupNotes(settings, Object.values(MARKETS))) console.log(`> ${note}`);
+  if (offeredMarkets().length === 0) throw new ConfigError("No market can be sold: none of the Klarna regions with credentials has a market (US: na; GB, DE, SE: eu)");
   const dev = !settings.isProduction;
   const database = databaseHandle();
   await prepareDatabase(database);

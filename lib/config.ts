@@ -4,22 +4,10 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { loadEnvConfig } from "@next/env";
 import { z } from "zod";
+import { KLARNA_HOSTS, KLARNA_REGION_NAMES, KLARNA_REGIONS, type KlarnaRegion } from "@/lib/klarna-wire/regions";
 
 // The one place that reads process.env. Defaults make `npm install && npm run dev` work untouched;
 // production and real Klarna modes fail at start-up with a message naming the missing variable.
-
-const KLARNA_HOSTS = {
-  playground: {
-    eu: "https://api.playground.klarna.com",
-    na: "https://api-na.playground.klarna.com",
-    oc: "https://api-oc.playground.klarna.com",
-  },
-  production: {
-    eu: "https://api.klarna.com",
-    na: "https://api-na.klarna.com",
-    oc: "https://api-oc.klarna.com",
-  },
-} as const;
 
 const emptyAsUnset = (value: unknown) => (value === "" ? undefined : value);
 const optionalString = z.preprocess(emptyAsUnset, z.string().optional());
@@ -38,11 +26,17 @@ const EnvSchema = z
     ),
     PGLITE_DIR: z.preprocess(emptyAsUnset, z.string().default(".data/pglite")),
     KLARNA_MODE: z.preprocess(emptyAsUnset, z.enum(["sandbox", "playground", "production"]).default("sandbox")),
-    KLARNA_REGION: z.preprocess(emptyAsUnset, z.enum(["eu", "na", "oc"]).default("eu")),
+    KLARNA_REGION: z.preprocess(emptyAsUnset, z.enum(KLARNA_REGIONS).default("eu")),
     KLARNA_USERNAME: optionalString,
+    KLARNA_PASSWORD: optionalString,
+    KLARNA_EU_USERNAME: optionalString,
+    KLARNA_EU_PASSWORD: optionalString,
+    KLARNA_NA_USERNAME: optionalString,
+    KLARNA_NA_PASSWORD: optionalString,
+    KLARNA_OC_USERNAME: optionalString,
+    KLARNA_OC_PASSWORD: optionalString,
     KLARNA_TIMEOUT_MS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(100).max(120_000).default(10_000)),
     SWEEP_INTERVAL_SECONDS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(0).max(86_400).default(30)),
-    KLARNA_PASSWORD: optionalString,
     AUTH_SECRET: z.preprocess(emptyAsUnset, z.string().min(32, "must be at least 32 characters").optional()),
     ADMIN_EMAIL: z.preprocess(emptyAsUnset, z.email().optional()),
     ADMIN_PASSWORD: z.preprocess(emptyAsUnset, z.string().min(8, "must be at least 8 characters").optional()),
@@ -53,14 +47,57 @@ const EnvSchema = z
     const require = (name: keyof typeof env, why: string) => {
       if (env[name] === undefined) ctx.addIssue({ code: "custom", path: [name], message: `is required ${why}` });
     };
+    // A username without its password (or the reverse) is a typo, whatever the mode.
+    for (const [user, password] of [["KLARNA_USERNAME", "KLARNA_PASSWORD"], ...KLARNA_REGIONS.map((region) => regionVariables(region))] as const) {
+      if ((env[user] === undefined) !== (env[password] === undefined)) require(env[user] === undefined ? user : password, `together with ${env[user] === undefined ? password : user}`);
+    }
     if (env.KLARNA_MODE !== "sandbox") {
-      require("KLARNA_USERNAME", `when KLARNA_MODE=${env.KLARNA_MODE}`);
-      require("KLARNA_PASSWORD", `when KLARNA_MODE=${env.KLARNA_MODE}`);
+      const [user] = regionVariables(env.KLARNA_REGION);
+      if (env.KLARNA_USERNAME !== undefined && env[user] !== undefined) {
+        ctx.addIssue({ code: "custom", path: ["KLARNA_USERNAME"], message: `and ${user} both name ${env.KLARNA_REGION} credentials; keep one` });
+      }
+      if (env.KLARNA_USERNAME === undefined && KLARNA_REGIONS.every((region) => env[regionVariables(region)[0]] === undefined)) {
+        require("KLARNA_USERNAME", `when KLARNA_MODE=${env.KLARNA_MODE} (with KLARNA_REGION), or per region KLARNA_EU_USERNAME / KLARNA_NA_USERNAME / KLARNA_OC_USERNAME`);
+      }
     }
     if (env.NODE_ENV === "production") require("AUTH_SECRET", "in production (NODE_ENV=production)");
   });
 
 export type Env = z.infer<typeof EnvSchema>;
+
+function regionVariables(region: KlarnaRegion) {
+  const prefix = `KLARNA_${region.toUpperCase()}` as "KLARNA_EU" | "KLARNA_NA" | "KLARNA_OC";
+  return [`${prefix}_USERNAME`, `${prefix}_PASSWORD`] as const;
+}
+
+/** Where and as whom the shop calls Klarna for one region. */
+export interface KlarnaAccount {
+  region: KlarnaRegion;
+  baseUrl: string;
+  username: string;
+  password: string;
+}
+
+/**
+ * Sandbox mode: every region is the embedded sandbox, with its one set of credentials. Otherwise
+ * each region with credentials (KLARNA_<REGION>_USERNAME / _PASSWORD, or KLARNA_USERNAME /
+ * KLARNA_PASSWORD for KLARNA_REGION) gets an account on Klarna's host for that region.
+ */
+function klarnaAccounts(env: Env, appUrl: string): Partial<Record<KlarnaRegion, KlarnaAccount>> {
+  const accounts: Partial<Record<KlarnaRegion, KlarnaAccount>> = {};
+  for (const region of KLARNA_REGIONS) {
+    if (env.KLARNA_MODE === "sandbox") {
+      accounts[region] = { region, baseUrl: `${appUrl}/sandbox/api`, username: env.KLARNA_USERNAME ?? "sandbox", password: env.KLARNA_PASSWORD ?? "sandbox" };
+      continue;
+    }
+    const [userVariable, passwordVariable] = regionVariables(region);
+    const shared = region === env.KLARNA_REGION && env.KLARNA_USERNAME !== undefined;
+    const username = shared ? env.KLARNA_USERNAME : env[userVariable];
+    const password = shared ? env.KLARNA_PASSWORD : env[passwordVariable];
+    if (username !== undefined && password !== undefined) accounts[region] = { region, baseUrl: KLARNA_HOSTS[env.KLARNA_MODE][region], username, password };
+  }
+  return accounts;
+}
 
 export class ConfigError extends Error {
   override name = "ConfigError";
@@ -75,8 +112,6 @@ export function parseEnv(source: Record<string, string | undefined>) {
   const env = result.data;
   const isProduction = env.NODE_ENV === "production";
   const appUrl = (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, "");
-  const klarnaBaseUrl =
-    env.KLARNA_MODE === "sandbox" ? `${appUrl}/sandbox/api` : KLARNA_HOSTS[env.KLARNA_MODE][env.KLARNA_REGION];
   return {
     isProduction,
     appUrl,
@@ -86,12 +121,13 @@ export function parseEnv(source: Record<string, string | undefined>) {
       : ({ kind: "pglite", dir: env.PGLITE_DIR } as const),
     klarna: {
       mode: env.KLARNA_MODE,
-      region: env.KLARNA_REGION,
-      baseUrl: klarnaBaseUrl,
-      username: env.KLARNA_USERNAME ?? "sandbox",
-      password: env.KLARNA_PASSWORD ?? "sandbox",
+      accounts: klarnaAccounts(env, appUrl),
       timeoutMs: env.KLARNA_TIMEOUT_MS,
+      // Klarna posts status callbacks to HTTPS URLs only (FACTS 1.7); the sandbox calls back to any APP_URL.
+      callbacks: env.KLARNA_MODE === "sandbox" || appUrl.startsWith("https://"),
     },
+    /** The credentials the embedded sandbox accepts (sandbox mode only). */
+    sandboxCredentials: { username: env.KLARNA_USERNAME ?? "sandbox", password: env.KLARNA_PASSWORD ?? "sandbox" },
     /** How often the reconciliation sweep runs; 0 turns it off. */
     sweepIntervalMs: env.SWEEP_INTERVAL_SECONDS * 1000,
     sandboxEnabled: env.KLARNA_MODE === "sandbox",
@@ -111,6 +147,22 @@ function seedUser(role: "admin" | "viewer", email: string | undefined, password:
 }
 
 export type Config = ReturnType<typeof parseEnv>;
+
+/** What start-up says about the configuration, one line each: markets and callbacks it had to leave out. */
+export function startupNotes(settings: Config, markets: readonly { code: string; region: KlarnaRegion }[]): string[] {
+  const notes: string[] = [];
+  const missing = markets.filter((market) => !settings.klarna.accounts[market.region]);
+  const regions = [...new Set(missing.map((market) => market.region))];
+  for (const region of regions) {
+    const [user, password] = regionVariables(region);
+    const codes = missing.filter((market) => market.region === region).map((market) => market.code).join(", ");
+    notes.push(`Not selling in ${codes}: no Klarna credentials for ${KLARNA_REGION_NAMES[region]} (set ${user} and ${password})`);
+  }
+  if (!settings.klarna.callbacks) {
+    notes.push(`Status callbacks are off: Klarna calls back over HTTPS only and APP_URL is ${settings.appUrl}; orders settle through the return pages, polling and the sweep`);
+  }
+  return notes;
+}
 
 let cached: Config | undefined;
 

@@ -2,10 +2,9 @@
 
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { startCheckoutFlow } from "@/lib/orders/checkout";
+import { choosePaymentCategories, startCheckoutFlow } from "@/lib/orders/checkout";
 import { CART_COOKIE } from "@/lib/shop/cart";
-import { marketFromCookie, MARKET_COOKIE } from "@/lib/shop/markets";
-import { currentSandboxNamespace } from "@/lib/shop/request";
+import { currentMarket, currentSandboxNamespace } from "@/lib/shop/request";
 
 export type CheckoutState = { message: string; fieldErrors?: Record<string, string> } | null;
 
@@ -16,10 +15,9 @@ const text = (formData: FormData, name: string) => {
 
 export async function startCheckout(_previous: CheckoutState, formData: FormData): Promise<CheckoutState> {
   const store = await cookies();
-  const categories = formData.getAll("paymentMethodCategories").filter((value) => typeof value === "string" && value !== "");
   const outcome = await startCheckoutFlow({
     cartCookie: store.get(CART_COOKIE)?.value,
-    market: marketFromCookie(store.get(MARKET_COOKIE)?.value),
+    market: await currentMarket(),
     sandboxNamespace: await currentSandboxNamespace(),
     customer: {
       email: text(formData, "email") ?? "",
@@ -33,8 +31,7 @@ export async function startCheckout(_previous: CheckoutState, formData: FormData
     },
     options: {
       placeOrderMode: text(formData, "placeOrderMode"),
-      paymentMethodCategory: text(formData, "paymentMethodCategory"),
-      paymentMethodCategories: categories.length > 0 ? categories : undefined,
+      chooseCategories: formData.get("chooseCategories") === "on",
       paymentFallback: formData.get("paymentFallback") === "on",
       purchaseType: text(formData, "purchaseType"),
       returnStyle: text(formData, "returnStyle"),
@@ -42,6 +39,22 @@ export async function startCheckout(_previous: CheckoutState, formData: FormData
     },
   });
   if (!outcome.ok) return { message: outcome.message, fieldErrors: outcome.fieldErrors };
+  if (!outcome.redirectUrl) return { message: "Klarna did not say where its payment page is. Please try again." };
   // Outside any try/catch: redirect() works by throwing.
+  redirect(outcome.redirectUrl);
+}
+
+export type CategoryChoiceState = { message: string } | null;
+
+/** The categories step: limit Klarna's page to the categories chosen, then go there. */
+export async function choosePaymentMethods(_previous: CategoryChoiceState, formData: FormData): Promise<CategoryChoiceState> {
+  const mode = text(formData, "mode") ?? "all";
+  const outcome = await choosePaymentCategories(text(formData, "order") ?? "", text(formData, "k"), {
+    mode,
+    category: text(formData, "category"),
+    categories: formData.getAll("categories").filter((value) => typeof value === "string" && value !== ""),
+  });
+  if (!outcome.ok) return { message: outcome.message };
+  if (!outcome.redirectUrl) return { message: "Klarna did not say where its payment page is. Please try again." };
   redirect(outcome.redirectUrl);
 }

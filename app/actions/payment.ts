@@ -9,6 +9,7 @@ export type RetryState = { message: string } | null;
 export async function retryPayment(_previous: RetryState, formData: FormData): Promise<RetryState> {
   const outcome = await retryCheckout(String(formData.get("reference") ?? ""), String(formData.get("k") ?? ""));
   if (!outcome.ok) return { message: outcome.message };
+  if (!outcome.redirectUrl) return { message: "Klarna did not say where its payment page is. Please try again." };
   // Outside any try/catch: redirect() works by throwing.
   redirect(outcome.redirectUrl);
 }

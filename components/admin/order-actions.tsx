@@ -63,19 +63,30 @@ function OperationForm({
   );
 }
 
+type Offer = { allowed: true; max?: string } | { allowed: false; reason: string };
+type Kind = "capture" | "refund" | "cancel" | "release" | "extend";
+
+const TITLES: Record<Kind, string> = {
+  capture: "Capture",
+  refund: "Refund",
+  cancel: "Cancel order",
+  release: "Release remaining authorization",
+  extend: "Extend authorization time",
+};
+
+/** The operations Klarna would accept on the order as it stands; the others, with the reason why not. */
 export function OperationForms({
   orderId,
   currency,
-  remaining,
-  refundable,
+  availability,
   lines,
 }: {
   orderId: string;
   currency: string;
-  remaining: string;
-  refundable: string;
+  availability: Record<string, Offer>;
   lines: { position: number; label: string }[];
 }) {
+  const offer = (kind: Kind) => availability[kind] ?? { allowed: false as const, reason: "Not available." };
   const lineChoices = (kind: string) => (
     <fieldset className="text-sm">
       <legend>Or whole lines</legend>
@@ -87,40 +98,61 @@ export function OperationForms({
       ))}
     </fieldset>
   );
+  const forms: Record<Kind, React.ReactNode> = {
+    capture: (
+      <OperationForm orderId={orderId} kind="capture" title={TITLES.capture} submitLabel="Capture">
+        <label className="block text-sm">
+          Capture amount ({currency}, up to {(offer("capture") as { max?: string }).max})
+          <input name="amount" inputMode="decimal" className={input} />
+        </label>
+        {lineChoices("Capture")}
+        <label className="block text-sm">
+          Shipping company
+          <input name="shippingCompany" className={input} />
+        </label>
+        <label className="block text-sm">
+          Tracking number
+          <input name="trackingNumber" className={input} />
+        </label>
+      </OperationForm>
+    ),
+    refund: (
+      <OperationForm orderId={orderId} kind="refund" title={TITLES.refund} submitLabel="Refund" confirm="Refund this amount to the customer?">
+        <label className="block text-sm">
+          Refund amount ({currency}, up to {(offer("refund") as { max?: string }).max})
+          <input name="amount" inputMode="decimal" className={input} />
+        </label>
+        {lineChoices("Refund")}
+      </OperationForm>
+    ),
+    cancel: <OperationForm orderId={orderId} kind="cancel" title={TITLES.cancel} submitLabel="Cancel order" confirm="Cancel this order? The authorization is released and cannot be captured any more." />,
+    release: <OperationForm orderId={orderId} kind="release" title={TITLES.release} submitLabel="Release remaining" confirm="Release what is not captured? It cannot be captured afterwards." />,
+    extend: <OperationForm orderId={orderId} kind="extend" title={TITLES.extend} submitLabel="Extend authorization" />,
+  };
+  const kinds = Object.keys(TITLES) as Kind[];
+  const unavailable = kinds.filter((kind) => !offer(kind).allowed);
   return (
     <section aria-labelledby="actions-heading" className="space-y-3">
       <h2 id="actions-heading" className="text-xl font-semibold">
         Actions
       </h2>
       <div className="grid gap-4 md:grid-cols-2 lg:grid-cols-3">
-        <OperationForm orderId={orderId} kind="capture" title="Capture" submitLabel="Capture">
-          <label className="block text-sm">
-            Capture amount ({currency}, up to {remaining})
-            <input name="amount" inputMode="decimal" className={input} />
-          </label>
-          {lineChoices("Capture")}
-          <label className="block text-sm">
-            Shipping company
-            <input name="shippingCompany" className={input} />
-          </label>
-          <label className="block text-sm">
-            Tracking number
-            <input name="trackingNumber" className={input} />
-          </label>
-        </OperationForm>
-        <OperationForm orderId={orderId} kind="refund" title="Refund" submitLabel="Refund" confirm="Refund this amount to the customer?">
-          <label className="block text-sm">
-            Refund amount ({currency}, up to {refundable})
-            <input name="amount" inputMode="decimal" className={input} />
-          </label>
-          {lineChoices("Refund")}
-        </OperationForm>
-        <div className="space-y-4">
-          <OperationForm orderId={orderId} kind="cancel" title="Cancel order" submitLabel="Cancel order" confirm="Cancel this order? The authorization is released and cannot be captured any more." />
-          <OperationForm orderId={orderId} kind="release" title="Release remaining authorization" submitLabel="Release remaining" confirm="Release what is not captured? It cannot be captured afterwards." />
-          <OperationForm orderId={orderId} kind="extend" title="Extend authorization time" submitLabel="Extend authorization" />
-        </div>
+        {kinds.filter((kind) => offer(kind).allowed).map((kind) => (
+          <div key={kind}>{forms[kind]}</div>
+        ))}
       </div>
+      {unavailable.length > 0 ? (
+        <div className="text-sm" data-testid="unavailable-actions">
+          <h3 className="font-semibold">Not possible now</h3>
+          <ul className="list-disc pl-5">
+            {unavailable.map((kind) => (
+              <li key={kind}>
+                {TITLES[kind]}: {(offer(kind) as { reason: string }).reason}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
     </section>
   );
 }

@@ -115,15 +115,29 @@ export function PayByLinkForm({ catalogues }: { catalogues: Catalogue[] }) {
             Order <Link href={`/admin/orders/${state.reference}`} className="font-mono underline" data-testid="pay-by-link-reference">{state.reference}</Link> is waiting for payment
             {state.sentTo ? <>; the link was sent to {state.sentTo}</> : null}.
           </p>
-          {/* eslint-disable-next-line @next/next/no-img-element -- Klarna's QR image is served by Klarna (or the sandbox), not by us */}
-          <img src={state.qrCodeUrl} alt={`QR code for the payment link of order ${state.reference}`} width={200} height={200} className="rounded bg-white p-2" />
-          <label className="block text-sm">
-            Payment link
-            <input readOnly value={state.redirectUrl} className={input} onFocus={(event) => event.currentTarget.select()} />
-          </label>
-          <button type="button" onClick={() => void navigator.clipboard.writeText(state.redirectUrl)} className="text-sm underline">
-            Copy link
-          </button>
+          {state.qrCodeUrl ? (
+            <>
+              {/* eslint-disable-next-line @next/next/no-img-element -- Klarna's QR image is served by Klarna (or the sandbox), not by us */}
+              <img src={state.qrCodeUrl} alt={`QR code for the payment link of order ${state.reference}`} width={200} height={200} className="rounded bg-white p-2" />
+            </>
+          ) : (
+            <p className="text-sm">Klarna&apos;s reply had no QR code for this session (qr_code_url).</p>
+          )}
+          {state.redirectUrl ? (
+            <>
+              <label className="block text-sm">
+                Payment link
+                <input readOnly value={state.redirectUrl} className={input} onFocus={(event) => event.currentTarget.select()} />
+              </label>
+              <button type="button" onClick={() => void navigator.clipboard.writeText(state.redirectUrl!)} className="text-sm underline">
+                Copy link
+              </button>
+            </>
+          ) : (
+            <p className="text-sm" data-testid="no-payment-link">
+              Klarna returns a direct link for e-commerce sessions only: {state.sentTo ? "the customer pays through the link Klarna sent." : "send the link by e-mail or SMS from the order's page."}
+            </p>
+          )}
         </aside>
       ) : null}
     </div>

@@ -2,7 +2,7 @@
 
 import { useActionState, useState } from "react";
 import { startCheckout } from "@/app/actions/checkout";
-import { EXIT_BUTTONS, HPP_CATEGORY_CHOICES, PLACE_ORDER_MODES, PURCHASE_TYPES, RETURN_STYLES, type CustomerDetails, type PaymentOptions } from "@/lib/orders/checkout-input";
+import { EXIT_BUTTONS, PLACE_ORDER_MODES, PURCHASE_TYPES, RETURN_STYLES, type CustomerDetails, type PaymentOptions } from "@/lib/orders/checkout-input";
 import type { Market } from "@/lib/shop/markets";
 
 type Persona = CustomerDetails & { label: string };
@@ -16,15 +16,6 @@ const FIELDS: { name: keyof CustomerDetails; label: string; type?: string; autoC
   { name: "city", label: "City", autoComplete: "address-level2" },
   { name: "phone", label: "Phone", type: "tel", autoComplete: "tel", optional: true },
 ];
-
-const CATEGORY_LABELS: Record<(typeof HPP_CATEGORY_CHOICES)[number], string> = {
-  PAY_LATER: "Pay later",
-  PAY_NOW: "Pay now",
-  PAY_OVER_TIME: "Pay over time",
-  DIRECT_DEBIT: "Direct debit",
-};
-
-type CategoryMode = "all" | "one" | "list";
 
 const input = "mt-1 w-full rounded-md border border-ink-200 bg-white px-3 py-2 dark:border-ink-600 dark:bg-ink-800";
 const label = "block text-sm font-medium";
@@ -44,11 +35,6 @@ export function CheckoutForm({
 }) {
   const [state, formAction, pending] = useActionState(startCheckout, null);
   const [details, setDetails] = useState<Partial<CustomerDetails>>(customer);
-  const [categoryMode, setCategoryMode] = useState<CategoryMode>(
-    options.paymentMethodCategory ? "one" : options.paymentMethodCategories?.length ? "list" : "all",
-  );
-  const [listed, setListed] = useState<string[]>(options.paymentMethodCategories ?? []);
-  const listEmpty = categoryMode === "list" && listed.length === 0;
   const errors = state?.fieldErrors ?? {};
   const fields = market.code === "US" ? [...FIELDS.slice(0, 6), { name: "region" as const, label: "State", autoComplete: "address-level1" }, FIELDS[6]!] : FIELDS;
 
@@ -133,48 +119,10 @@ export function CheckoutForm({
                 ))}
               </select>
             </div>
-            <fieldset className="sm:col-span-2">
-              <legend className={label}>Payment method categories</legend>
-              <div className="mt-1 flex flex-wrap gap-4 text-sm">
-                {(["all", "one", "list"] as const).map((mode) => (
-                  <label key={mode} className="flex items-center gap-2">
-                    <input type="radio" name="categoryMode" value={mode} checked={categoryMode === mode} onChange={() => setCategoryMode(mode)} />
-                    {{ all: "All of the session's", one: "Only one", list: "A list" }[mode]}
-                  </label>
-                ))}
-              </div>
-              {categoryMode === "one" ? (
-                <div className="mt-2">
-                  <label htmlFor="paymentMethodCategory" className="sr-only">
-                    Payment method category
-                  </label>
-                  <select id="paymentMethodCategory" name="paymentMethodCategory" defaultValue={options.paymentMethodCategory ?? "PAY_LATER"} className={input}>
-                    {HPP_CATEGORY_CHOICES.map((category) => (
-                      <option key={category} value={category}>
-                        {CATEGORY_LABELS[category]}
-                      </option>
-                    ))}
-                  </select>
-                </div>
-              ) : null}
-              {categoryMode === "list" ? (
-                <div className="mt-2 flex flex-wrap gap-4 text-sm">
-                  {HPP_CATEGORY_CHOICES.map((category) => (
-                    <label key={category} className="flex items-center gap-2">
-                      <input
-                        type="checkbox"
-                        name="paymentMethodCategories"
-                        value={category}
-                        checked={listed.includes(category)}
-                        onChange={(event) => setListed((current) => (event.target.checked ? [...current, category] : current.filter((item) => item !== category)))}
-                      />
-                      {CATEGORY_LABELS[category]}
-                    </label>
-                  ))}
-                </div>
-              ) : null}
-              {listEmpty ? <p className="mt-1 text-sm text-red-700 dark:text-red-400">Choose at least one category, or pick &quot;All&quot;.</p> : null}
-            </fieldset>
+            <label className="flex items-center gap-2 text-sm sm:col-span-2">
+              <input type="checkbox" name="chooseCategories" defaultChecked={options.chooseCategories} />
+              Choose the payment method categories from those Klarna offers for this order, before its payment page
+            </label>
             <label className="flex items-center gap-2 text-sm sm:col-span-2">
               <input type="checkbox" name="paymentFallback" defaultChecked={options.paymentFallback} />
               Payment fallback: after a decline, offer the other categories
@@ -202,7 +150,6 @@ export function CheckoutForm({
               </div>
             </fieldset>
           </div>
-          {errors.paymentMethodCategories ? <p className="mt-2 text-sm text-red-700 dark:text-red-400">{errors.paymentMethodCategories}</p> : null}
         </details>
       ) : null}
 
@@ -213,7 +160,7 @@ export function CheckoutForm({
       ) : null}
       <button
         type="submit"
-        disabled={pending || listEmpty}
+        disabled={pending}
         className="w-full rounded-md bg-ink-900 px-6 py-3 text-lg font-semibold text-white hover:bg-ink-800 disabled:opacity-60 dark:bg-brand-200 dark:text-ink-900 dark:hover:bg-brand-100"
       >
         {pending ? "Redirecting to Klarna…" : "Pay with Klarna"}

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { MARKETS } from "@/lib/shop/markets";
+import { offeredMarkets } from "@/lib/shop/offered-markets";
 import { currentCart } from "@/lib/shop/request";
 import { MarketPicker } from "./market-picker";
 
@@ -11,7 +11,7 @@ export async function SiteHeader() {
         <Link href="/" className="mr-auto text-lg font-bold tracking-tight">
           <span aria-hidden="true" className="mr-1 text-brand-600">◆</span>Northwind Goods
         </Link>
-        <MarketPicker current={market.code} markets={Object.values(MARKETS)} />
+        <MarketPicker current={market.code} markets={offeredMarkets()} />
         <Link
           href="/cart"
           className="inline-flex items-center gap-2 rounded-full border border-ink-200 px-4 py-1.5 text-sm font-medium hover:border-brand-500 dark:border-ink-600"

@@ -113,6 +113,8 @@ export const orders = pgTable(
     sandboxNamespace: text("sandbox_namespace"),
     kpSessionId: text("kp_session_id"),
     kpSessionExpiresAt: timestamp("kp_session_expires_at", { withTimezone: true }),
+    /** The payment method categories Klarna's KP session offered, as it named them (null: it did not say). */
+    paymentMethodCategories: jsonb("payment_method_categories").$type<{ identifier: string; name: string }[]>(),
     klarnaOrderId: text("klarna_order_id"),
     klarnaReference: text("klarna_reference"),
     fraudStatus: text("fraud_status"),
@@ -169,15 +171,16 @@ export const orderPaymentSessions = pgTable(
       .notNull()
       .references(() => orders.id, { onDelete: "cascade" }),
     kpSessionId: text("kp_session_id").notNull(),
-    redirectUrl: text("redirect_url").notNull(),
-    sessionUrl: text("session_url").notNull(),
-    qrCodeUrl: text("qr_code_url").notNull(),
-    distributionUrl: text("distribution_url").notNull(),
+    // What Klarna returned; each may be absent (redirect_url is documented for ECOMMERCE only).
+    redirectUrl: text("redirect_url"),
+    sessionUrl: text("session_url"),
+    qrCodeUrl: text("qr_code_url"),
+    distributionUrl: text("distribution_url"),
     /** The last status read from Klarna. */
     status: text("status").notNull(),
     /** sha256 of the secret in this session's status_update URL (the secret itself is not kept). */
     callbackSecretHash: text("callback_secret_hash").notNull(),
-    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [index("order_payment_sessions_order_idx").on(table.orderId)],

@@ -2,14 +2,13 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { ZodType } from "zod";
 import { config } from "@/lib/config";
-import { NAMESPACE_HEADER } from "@/lib/sandbox/scope";
-import { KlarnaErrorBody } from "./schemas";
+import { ErrorEnvelope, SANDBOX_NAMESPACE_HEADER, type KlarnaRegion } from "@/lib/klarna-wire";
 
 // The one HTTP client for Klarna (or the embedded sandbox, which answers the same paths): Basic
 // auth, a timeout on every call, retries only where a repeat cannot do harm, zod-parsed replies,
 // and failures mapped to a few typed errors that carry Klarna's error_code and correlation id.
 
-export type KlarnaErrorKind = "rejected" | "not_found" | "conflict" | "unauthorized" | "unavailable";
+export type KlarnaErrorKind = "rejected" | "not_found" | "conflict" | "unauthorized" | "unavailable" | "not_configured";
 
 export class KlarnaError extends Error {
   override name = "KlarnaError";
@@ -40,6 +39,8 @@ export class KlarnaError extends Error {
 }
 
 interface CallOptions<T> {
+  /** The Klarna region whose account and host answer (the market's region). */
+  region: KlarnaRegion;
   method: "GET" | "POST" | "PATCH" | "DELETE";
   path: string;
   body?: unknown;
@@ -71,7 +72,10 @@ function kindFor(status: number): KlarnaErrorKind {
 const retryable = (error: unknown) => error instanceof KlarnaError && error.kind === "unavailable";
 
 async function attempt<T>(options: CallOptions<T>): Promise<KlarnaReply<T>> {
-  const { baseUrl, username, password, timeoutMs } = config().klarna;
+  const { accounts, timeoutMs } = config().klarna;
+  const account = accounts[options.region];
+  if (!account) throw new KlarnaError("not_configured", `No Klarna credentials for region ${options.region}`, { ambiguous: false });
+  const { baseUrl, username, password } = account;
   const url = `${baseUrl}${options.path}`;
   const headers: Record<string, string> = {
     authorization: `Basic ${Buffer.from(`${username}:${password}`).toString("base64")}`,
@@ -80,7 +84,7 @@ async function attempt<T>(options: CallOptions<T>): Promise<KlarnaReply<T>> {
   };
   if (options.body !== undefined) headers["content-type"] = "application/json";
   if (options.idempotencyKey) headers["klarna-idempotency-key"] = options.idempotencyKey;
-  if (options.sandboxNamespace) headers[NAMESPACE_HEADER] = options.sandboxNamespace;
+  if (options.sandboxNamespace) headers[SANDBOX_NAMESPACE_HEADER] = options.sandboxNamespace;
 
   let response: Response;
   try {
@@ -105,13 +109,13 @@ async function attempt<T>(options: CallOptions<T>): Promise<KlarnaReply<T>> {
   const text = await response.text();
   const json = text ? safeJson(text) : undefined;
   if (!response.ok) {
-    const envelope = KlarnaErrorBody.safeParse(json);
+    const envelope = ErrorEnvelope.safeParse(json);
     const messages = envelope.success ? (envelope.data.error_messages ?? (envelope.data.error_message ? [envelope.data.error_message] : [])) : [];
     throw new KlarnaError(kindFor(response.status), `Klarna answered ${response.status} to ${options.method} ${options.path}`, {
       status: response.status,
-      code: envelope.success ? envelope.data.error_code : undefined,
+      code: (envelope.success ? envelope.data.error_code : undefined) ?? undefined,
       messages,
-      correlationId: correlationId ?? (envelope.success ? envelope.data.correlation_id : undefined),
+      correlationId: correlationId ?? (envelope.success ? (envelope.data.correlation_id ?? undefined) : undefined),
       // 503 and 429 say the request was turned away unprocessed; other 5xx may have taken effect.
       ambiguous: response.status >= 500 && response.status !== 503,
     });
@@ -119,8 +123,10 @@ async function attempt<T>(options: CallOptions<T>): Promise<KlarnaReply<T>> {
   if (!options.schema) return { data: undefined as T, status: response.status, headers: response.headers, correlationId };
   const parsed = options.schema.safeParse(json);
   if (!parsed.success) {
-    // Klarna answered 2xx, so the request took effect: a write must not be taken for undone.
-    throw new KlarnaError("unavailable", `Klarna's reply to ${options.method} ${options.path} has an unexpected shape: ${parsed.error.issues[0]?.message}`, {
+    // Klarna answered 2xx, so the request took effect: a write must not be taken for undone. Only
+    // a field Klarna guarantees (see lib/klarna-wire) missing or mistyped gets here.
+    const issue = parsed.error.issues[0];
+    throw new KlarnaError("unavailable", `Klarna's reply to ${options.method} ${options.path} lacks what Klarna guarantees (${issue?.path.join(".") || "body"}: ${issue?.message})`, {
       status: response.status,
       correlationId,
       ambiguous: true,

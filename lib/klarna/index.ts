@@ -1,72 +1,87 @@
 import "server-only";
 import { config } from "@/lib/config";
+import {
+  HppSessionCreated,
+  HppSessionRead,
+  KpSessionCreated,
+  OmOrder,
+  PlaceOrderReply,
+  type CaptureRequest,
+  type DistributionRequest,
+  type HppSessionCreateRequest,
+  type KlarnaRegion,
+  type KpSessionCreateRequest,
+  type PlaceOrderRequest,
+  type RefundRequest,
+} from "@/lib/klarna-wire";
 import { callKlarna } from "./client";
-import { HppSession, HppSessionCreated, KpSessionCreated, OmOrder, PlaceOrderResponse } from "./schemas";
-import type { CaptureRequest, DistributionRequest, HppSessionRequest, KlarnaOrderData, PaymentSessionRequest, RefundRequest } from "./types";
 
 // Klarna's operations, named as Klarna names them. The storefront calls these and nothing else;
-// which Klarna (sandbox, playground, production) answers is decided by configuration alone.
+// which Klarna answers (sandbox, playground, production, and which region) is decided by
+// configuration and the order's market alone. Replies are read as lib/klarna-wire describes:
+// only what Klarna guarantees is required.
 
 export { KlarnaError, type KlarnaErrorKind } from "./client";
-export type * from "./types";
-export type { HppSession, HppSessionCreated, HppStatus, HppStatusCallback, OmOrder, PlaceOrderResponse } from "./schemas";
-export { FraudNotification as FraudNotificationSchema, HppStatusCallback as HppStatusCallbackSchema } from "./schemas";
+export type { KlarnaRegion } from "@/lib/klarna-wire";
 
 const id = (value: string) => encodeURIComponent(value);
 
 /** The API URL of a KP session, as HPP's payment_session_url wants it. */
-export const paymentSessionUrl = (sessionId: string) => `${config().klarna.baseUrl}/payments/v1/sessions/${id(sessionId)}`;
-
-export async function createPaymentSession(request: PaymentSessionRequest, options: { sandboxNamespace?: string | null } = {}) {
-  return (await callKlarna({ method: "POST", path: "/payments/v1/sessions", body: request, schema: KpSessionCreated, ...options })).data;
+export function paymentSessionUrl(region: KlarnaRegion, sessionId: string): string {
+  const account = config().klarna.accounts[region];
+  return `${account?.baseUrl ?? ""}/payments/v1/sessions/${id(sessionId)}`;
 }
 
-export async function createHppSession(request: HppSessionRequest) {
-  return (await callKlarna({ method: "POST", path: "/hpp/v1/sessions", body: request, schema: HppSessionCreated })).data;
+export async function createPaymentSession(region: KlarnaRegion, request: KpSessionCreateRequest, options: { sandboxNamespace?: string | null } = {}) {
+  return (await callKlarna({ region, method: "POST", path: "/payments/v1/sessions", body: request, schema: KpSessionCreated, ...options })).data;
+}
+
+export async function createHppSession(region: KlarnaRegion, request: HppSessionCreateRequest) {
+  return (await callKlarna({ region, method: "POST", path: "/hpp/v1/sessions", body: request, schema: HppSessionCreated })).data;
 }
 
 /** `retry: false` for a shopper who is waiting: one attempt, then the page polls. */
-export async function readHppSession(sessionId: string, { retry = true }: { retry?: boolean } = {}) {
-  return (await callKlarna({ method: "GET", path: `/hpp/v1/sessions/${id(sessionId)}`, schema: HppSession, retry })).data;
+export async function readHppSession(region: KlarnaRegion, sessionId: string, { retry = true }: { retry?: boolean } = {}) {
+  return (await callKlarna({ region, method: "GET", path: `/hpp/v1/sessions/${id(sessionId)}`, schema: HppSessionRead, retry })).data;
 }
 
-export async function disableHppSession(sessionId: string) {
-  await callKlarna({ method: "DELETE", path: `/hpp/v1/sessions/${id(sessionId)}`, retry: true });
+export async function disableHppSession(region: KlarnaRegion, sessionId: string) {
+  await callKlarna({ region, method: "DELETE", path: `/hpp/v1/sessions/${id(sessionId)}`, retry: true });
 }
 
-export async function distributeHppSession(sessionId: string, request: DistributionRequest) {
-  await callKlarna({ method: "POST", path: `/hpp/v1/sessions/${id(sessionId)}/distribution`, body: request });
+export async function distributeHppSession(region: KlarnaRegion, sessionId: string, request: DistributionRequest) {
+  await callKlarna({ region, method: "POST", path: `/hpp/v1/sessions/${id(sessionId)}/distribution`, body: request });
 }
 
 /** Never repeated here: a repeat could place a second order. finalize() decides what a failure means. */
-export async function placeOrder(authorizationToken: string, request: KlarnaOrderData & { auto_capture?: boolean }) {
-  return (await callKlarna({ method: "POST", path: `/payments/v1/authorizations/${id(authorizationToken)}/order`, body: request, schema: PlaceOrderResponse })).data;
+export async function placeOrder(region: KlarnaRegion, authorizationToken: string, request: PlaceOrderRequest) {
+  return (await callKlarna({ region, method: "POST", path: `/payments/v1/authorizations/${id(authorizationToken)}/order`, body: request, schema: PlaceOrderReply })).data;
 }
 
 const orderPath = (orderId: string) => `/ordermanagement/v1/orders/${id(orderId)}`;
 
-export async function getOrder(orderId: string) {
-  return (await callKlarna({ method: "GET", path: orderPath(orderId), schema: OmOrder, retry: true })).data;
+export async function getOrder(region: KlarnaRegion, orderId: string) {
+  return (await callKlarna({ region, method: "GET", path: orderPath(orderId), schema: OmOrder, retry: true })).data;
 }
 
-export async function captureOrder(orderId: string, request: CaptureRequest, idempotencyKey: string) {
-  const reply = await callKlarna({ method: "POST", path: `${orderPath(orderId)}/captures`, body: request, idempotencyKey, retry: true });
+export async function captureOrder(region: KlarnaRegion, orderId: string, request: CaptureRequest, idempotencyKey: string) {
+  const reply = await callKlarna({ region, method: "POST", path: `${orderPath(orderId)}/captures`, body: request, idempotencyKey, retry: true });
   return { captureId: reply.headers.get("capture-id") ?? undefined };
 }
 
-export async function refundOrder(orderId: string, request: RefundRequest, idempotencyKey: string) {
-  const reply = await callKlarna({ method: "POST", path: `${orderPath(orderId)}/refunds`, body: request, idempotencyKey, retry: true });
+export async function refundOrder(region: KlarnaRegion, orderId: string, request: RefundRequest, idempotencyKey: string) {
+  const reply = await callKlarna({ region, method: "POST", path: `${orderPath(orderId)}/refunds`, body: request, idempotencyKey, retry: true });
   return { refundId: reply.headers.get("refund-id") ?? undefined };
 }
 
-export async function cancelOrder(orderId: string, idempotencyKey: string) {
-  await callKlarna({ method: "POST", path: `${orderPath(orderId)}/cancel`, idempotencyKey, retry: true });
+export async function cancelOrder(region: KlarnaRegion, orderId: string, idempotencyKey: string) {
+  await callKlarna({ region, method: "POST", path: `${orderPath(orderId)}/cancel`, idempotencyKey, retry: true });
 }
 
-export async function releaseRemainingAuthorization(orderId: string, idempotencyKey: string) {
-  await callKlarna({ method: "POST", path: `${orderPath(orderId)}/release-remaining-authorization`, idempotencyKey, retry: true });
+export async function releaseRemainingAuthorization(region: KlarnaRegion, orderId: string, idempotencyKey: string) {
+  await callKlarna({ region, method: "POST", path: `${orderPath(orderId)}/release-remaining-authorization`, idempotencyKey, retry: true });
 }
 
-export async function extendAuthorizationTime(orderId: string, idempotencyKey: string) {
-  await callKlarna({ method: "POST", path: `${orderPath(orderId)}/extend-authorization-time`, idempotencyKey, retry: true });
+export async function extendAuthorizationTime(region: KlarnaRegion, orderId: string, idempotencyKey: string) {
+  await callKlarna({ region, method: "POST", path: `${orderPath(orderId)}/extend-authorization-time`, idempotencyKey, retry: true });
 }

@@ -2,8 +2,10 @@ import "server-only";
 import { desc, eq } from "drizzle-orm";
 import { db } from "@/lib/db/client";
 import { orderOperations } from "@/lib/db/schema";
-import { KlarnaError, readHppSession, type OmOrder } from "@/lib/klarna";
+import { KlarnaError, readHppSession } from "@/lib/klarna";
+import { MARKETS, type MarketCode } from "@/lib/shop/markets";
 import { syncFromKlarna } from "./back-office";
+import { operationAvailability, type KlarnaOrderView } from "./klarna-states";
 import { getOrderByReference, listOrderEvents, listOrderLines, listPaymentSessions } from "./queries";
 
 // Everything the merchant sees about one order, with Klarna's live view next to ours.
@@ -13,7 +15,7 @@ const explain = (error: unknown) => (error instanceof KlarnaError ? error.reason
 export async function adminOrderDetail(reference: string) {
   const stored = await getOrderByReference(reference);
   if (!stored) return undefined;
-  let klarnaOrder: OmOrder | undefined;
+  let klarnaOrder: KlarnaOrderView | undefined;
   let klarnaError: string | undefined;
   try {
     klarnaOrder = await syncFromKlarna(stored);
@@ -30,7 +32,7 @@ export async function adminOrderDetail(reference: string) {
   const liveSessions = await Promise.all(
     sessions.map(async (session) => {
       try {
-        const read = await readHppSession(session.id);
+        const read = await readHppSession(MARKETS[order.market as MarketCode].region, session.id);
         return { ...session, liveStatus: read.status as string, liveError: undefined as string | undefined };
       } catch (error) {
         const gone = error instanceof KlarnaError && error.kind === "not_found";
@@ -38,6 +40,6 @@ export async function adminOrderDetail(reference: string) {
       }
     }),
   );
-  return { order, lines, sessions: liveSessions, events, operations, klarnaOrder, klarnaError };
+  return { order, lines, sessions: liveSessions, events, operations, klarnaOrder, klarnaError, availability: klarnaOrder ? operationAvailability(klarnaOrder) : undefined };
 }
 export type AdminOrderDetail = NonNullable<Awaited<ReturnType<typeof adminOrderDetail>>>;

@@ -1,28 +1,19 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import { db } from "@/lib/db/client";
-import { orderOperations, orders, type OrderStatus } from "@/lib/db/schema";
-import {
-  cancelOrder,
-  captureOrder,
-  extendAuthorizationTime,
-  getOrder as getKlarnaOrder,
-  KlarnaError,
-  refundOrder,
-  releaseRemainingAuthorization,
-  type OmOrder,
-} from "@/lib/klarna";
+import { db, type Database } from "@/lib/db/client";
+import { orderOperations, orders } from "@/lib/db/schema";
+import { cancelOrder, captureOrder, extendAuthorizationTime, getOrder as getKlarnaOrder, KlarnaError, refundOrder, releaseRemainingAuthorization } from "@/lib/klarna";
 import { formatMoney } from "@/lib/money";
+import { MARKETS, type MarketCode } from "@/lib/shop/markets";
 import { recordEvent } from "./events";
 import { toKlarnaLine } from "./klarna-order";
+import { merchantStatus, OPERATION_KINDS, operationAvailability, viewKlarnaOrder, type KlarnaOrderView } from "./klarna-states";
 import { getOrder, listOrderLines, type Order } from "./queries";
 
 // The merchant's Order Management work: capture, refund, cancel, release, extend. Each operation
 // is written down (with its Klarna-Idempotency-Key) before Klarna is called, checked against what
 // Klarna allows, and repeated with the same key when the first attempt got no clear answer.
-
-export const OPERATION_KINDS = ["capture", "refund", "cancel", "release", "extend"] as const;
 
 export const OperationRequest = z
   .object({
@@ -60,72 +51,78 @@ const VERBS: Record<OperationRequest["kind"], string> = {
   extend: "Extension of the authorization time",
 };
 
-/** The merchant's status as Klarna's order figures imply it. */
-export function statusFromKlarna(klarnaOrder: OmOrder): OrderStatus {
-  if (klarnaOrder.status === "CANCELLED") return "cancelled";
-  if (klarnaOrder.status === "EXPIRED") return "expired";
-  if (klarnaOrder.refunded_amount > 0) return klarnaOrder.refunded_amount >= klarnaOrder.captured_amount ? "refunded" : "part_refunded";
-  if (klarnaOrder.status === "CAPTURED") return "captured";
-  if (klarnaOrder.status === "PART_CAPTURED") return "part_captured";
-  return "authorized";
+const regionOf = (order: Order) => MARKETS[order.market as MarketCode].region;
+
+/** Klarna's order as it stands, in the shop's terms (amounts its reply lacks come from our ledger). */
+export async function readKlarnaOrder(order: Order): Promise<KlarnaOrderView | undefined> {
+  if (!order.klarnaOrderId) return undefined;
+  return viewKlarnaOrder(await getKlarnaOrder(regionOf(order), order.klarnaOrderId), order);
 }
 
-/** Copies Klarna's view of the order (amounts, status, fraud decision) onto ours. */
-export async function syncFromKlarna(order: Order): Promise<OmOrder | undefined> {
-  if (!order.klarnaOrderId) return undefined;
-  const klarnaOrder = await getKlarnaOrder(order.klarnaOrderId);
+/** Copies Klarna's view of the order (status, amounts, fraud decision) onto ours; returns that view. */
+export async function syncFromKlarna(order: Order): Promise<KlarnaOrderView | undefined> {
+  const view = await readKlarnaOrder(order);
+  if (!view) return undefined;
   await db()
     .update(orders)
     .set({
-      status: statusFromKlarna(klarnaOrder),
-      capturedMinor: klarnaOrder.captured_amount,
-      refundedMinor: klarnaOrder.refunded_amount,
-      fraudStatus: klarnaOrder.fraud_status,
-      klarnaReference: klarnaOrder.klarna_reference,
+      status: merchantStatus(view) ?? order.status,
+      capturedMinor: view.capturedMinor,
+      refundedMinor: view.refundedMinor,
+      fraudStatus: view.fraudStatus ?? order.fraudStatus,
+      klarnaReference: view.klarnaReference ?? order.klarnaReference,
       updatedAt: new Date(),
     })
     .where(eq(orders.id, order.id));
-  return klarnaOrder;
+  return view;
 }
 
 /** Why Klarna would refuse this operation on the order as it stands, or null. */
-function refusal(request: OperationRequest, amount: number | undefined, klarnaOrder: OmOrder, money: (minor: number) => string): string | null {
-  const refundable = klarnaOrder.captured_amount - klarnaOrder.refunded_amount;
-  switch (request.kind) {
-    case "capture":
-      if (klarnaOrder.fraud_status !== "ACCEPTED") return `Klarna has not accepted this order yet (fraud status ${klarnaOrder.fraud_status}); capture is not possible.`;
-      if (amount! > klarnaOrder.remaining_authorized_amount) return `Capture not allowed: ${money(amount!)} is more than the ${money(klarnaOrder.remaining_authorized_amount)} Klarna still has authorized.`;
-      return null;
-    case "refund":
-      if (klarnaOrder.captured_amount === 0) return "Refund not allowed: the order has no captures.";
-      if (amount! > refundable) return `Refund not allowed: ${money(amount!)} is more than the ${money(refundable)} captured and not yet refunded.`;
-      return null;
-    case "cancel":
-      return klarnaOrder.captured_amount > 0 ? "Cancel not allowed: the order has captures; refund them instead." : null;
-    case "release":
-      if (klarnaOrder.captured_amount === 0) return "Release not allowed: the order has no captures; cancel it instead.";
-      return klarnaOrder.remaining_authorized_amount === 0 ? "Release not allowed: nothing remains authorized." : null;
-    case "extend":
-      return null;
+function refusal(request: OperationRequest, amount: number | undefined, view: KlarnaOrderView, money: (minor: number) => string): string | null {
+  const availability = operationAvailability(view)[request.kind];
+  if (!availability.allowed) return `${VERBS[request.kind]} is not possible. ${availability.reason}`;
+  if (amount !== undefined && availability.maxMinor !== undefined && amount > availability.maxMinor) {
+    const what = request.kind === "capture" ? "still authorized" : "captured and not yet refunded";
+    return `${VERBS[request.kind]} is not possible. ${money(amount)} is more than the ${money(availability.maxMinor)} ${what}.`;
   }
+  return null;
 }
 
 async function callKlarnaFor(request: OperationRequest, order: Order, amount: number | undefined, lines: ReturnType<typeof toKlarnaLine>[] | undefined) {
   const klarnaOrderId = order.klarnaOrderId!;
+  const region = regionOf(order);
   const key = request.operationId;
   const shipping = request.shippingCompany || request.trackingNumber ? [{ shipping_company: request.shippingCompany, tracking_number: request.trackingNumber }] : undefined;
   switch (request.kind) {
     case "capture":
-      return captureOrder(klarnaOrderId, { captured_amount: amount!, order_lines: lines, shipping_info: shipping, reference: order.reference }, key);
+      return captureOrder(region, klarnaOrderId, { captured_amount: amount!, order_lines: lines, shipping_info: shipping, reference: order.reference }, key);
     case "refund":
-      return refundOrder(klarnaOrderId, { refunded_amount: amount!, order_lines: lines, reference: order.reference }, key);
+      return refundOrder(region, klarnaOrderId, { refunded_amount: amount!, order_lines: lines, reference: order.reference }, key);
     case "cancel":
-      return cancelOrder(klarnaOrderId, key);
+      return cancelOrder(region, klarnaOrderId, key);
     case "release":
-      return releaseRemainingAuthorization(klarnaOrderId, key);
+      return releaseRemainingAuthorization(region, klarnaOrderId, key);
     case "extend":
-      return extendAuthorizationTime(klarnaOrderId, key);
+      return extendAuthorizationTime(region, klarnaOrderId, key);
   }
+}
+
+/**
+ * Marks the operation succeeded and, once only, adds its amount to our own record of what Klarna
+ * confirmed (used when Klarna's order reads carry no amounts), with its event on the timeline.
+ */
+async function recordSuccess(request: OperationRequest, orderId: string, amount: number | undefined, message: string, actor: string) {
+  await db().transaction(async (tx) => {
+    const [won] = await tx
+      .update(orderOperations)
+      .set({ status: "succeeded", result: message, finishedAt: new Date() })
+      .where(and(eq(orderOperations.id, request.operationId), eq(orderOperations.status, "pending")))
+      .returning({ id: orderOperations.id });
+    if (!won) return;
+    if (amount !== undefined && request.kind === "capture") await tx.update(orders).set({ capturedMinor: sql`${orders.capturedMinor} + ${amount}` }).where(eq(orders.id, orderId));
+    if (amount !== undefined && request.kind === "refund") await tx.update(orders).set({ refundedMinor: sql`${orders.refundedMinor} + ${amount}` }).where(eq(orders.id, orderId));
+    await recordEvent(tx as unknown as Database, orderId, `operation_${request.kind}`, message, { operationId: request.operationId, actor, amountMinor: amount });
+  });
 }
 
 /** The amount a capture or refund stands for (the chosen lines' sum when none is given), and those lines for Klarna. */
@@ -171,7 +168,7 @@ export async function runOrderOperation(input: unknown, actor: string): Promise<
     // Checked on the first attempt only: after one that Klarna may have carried out, the order can
     // look as if the repeat were not allowed (a full capture leaves nothing authorized).
     if (fresh) {
-      const refused = refusal(request, amount, await getKlarnaOrder(order.klarnaOrderId), money);
+      const refused = refusal(request, amount, (await readKlarnaOrder(order))!, money);
       if (refused) {
         await recordEvent(db(), order.id, "operation_refused", refused, { operationId: request.operationId, kind: request.kind, actor });
         return finish(request.operationId, "failed", refused);
@@ -192,7 +189,7 @@ export async function runOrderOperation(input: unknown, actor: string): Promise<
   }
 
   const message = `${VERBS[request.kind]}${amount !== undefined ? ` of ${money(amount)}` : ""} done.`;
-  await recordEvent(db(), order.id, `operation_${request.kind}`, message, { operationId: request.operationId, actor, amountMinor: amount });
-  await syncFromKlarna(order).catch((error: unknown) => console.warn("[back-office] could not re-read the order from Klarna", error));
-  return finish(request.operationId, "succeeded", message);
+  await recordSuccess(request, order.id, amount, message, actor);
+  await syncFromKlarna((await getOrder(order.id))!).catch((error: unknown) => console.warn("[back-office] could not re-read the order from Klarna", error));
+  return { ok: true, message };
 }

@@ -1,10 +1,9 @@
 import { z } from "zod";
+import { HPP_CATEGORIES, PLACE_ORDER_MODES, PURCHASE_TYPES } from "@/lib/klarna-wire/hpp";
 
 // What the checkout form sends, validated on the server (the form checks the same on the client).
 
-export const HPP_CATEGORY_CHOICES = ["PAY_LATER", "PAY_NOW", "PAY_OVER_TIME", "DIRECT_DEBIT"] as const;
-export const PLACE_ORDER_MODES = ["NONE", "PLACE_ORDER", "CAPTURE_ORDER"] as const;
-export const PURCHASE_TYPES = ["BUY", "RENT", "BOOK", "SUBSCRIBE", "DOWNLOAD", "ORDER", "CONTINUE", "PAY"] as const;
+export { PLACE_ORDER_MODES, PURCHASE_TYPES };
 export const RETURN_STYLES = ["redirect", "polling", "hosted"] as const;
 /** Klarna shows a Back button when merchant_urls.back is set, a Cancel button otherwise. */
 export const EXIT_BUTTONS = ["back", "cancel"] as const;
@@ -26,8 +25,10 @@ export type CustomerDetails = z.infer<typeof CustomerDetails>;
 export const PaymentOptions = z
   .object({
     placeOrderMode: z.enum(PLACE_ORDER_MODES).default("NONE"),
-    paymentMethodCategory: z.enum(HPP_CATEGORY_CHOICES).optional(),
-    paymentMethodCategories: z.array(z.enum(HPP_CATEGORY_CHOICES)).optional(),
+    /** Ask the shopper to pick among the categories Klarna's KP session offers, before the hosted page. */
+    chooseCategories: z.boolean().default(false),
+    paymentMethodCategory: z.enum(HPP_CATEGORIES).optional(),
+    paymentMethodCategories: z.array(z.enum(HPP_CATEGORIES)).optional(),
     paymentFallback: z.boolean().default(false),
     purchaseType: z.enum(PURCHASE_TYPES).default("BUY"),
     returnStyle: z.enum(RETURN_STYLES).default("redirect"),

@@ -1,16 +1,20 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, isNull } from "drizzle-orm";
+import { z } from "zod";
+import { config } from "@/lib/config";
 import { db, type Database } from "@/lib/db/client";
 import { orderLines, orderPaymentSessions, orders, PAID_STATUSES, type OrderCustomer } from "@/lib/db/schema";
-import { createHppSession, createPaymentSession, disableHppSession, KlarnaError, paymentSessionUrl, type HppSessionRequest } from "@/lib/klarna";
+import { createHppSession, createPaymentSession, disableHppSession, KlarnaError, paymentSessionUrl } from "@/lib/klarna";
+import { HPP_CATEGORIES, type HppCategory, type HppSessionCreateRequest, type KpSessionCreated } from "@/lib/klarna-wire";
 import { cartIdFromCookie, getCart } from "@/lib/shop/cart";
 import { MARKETS, type Market, type MarketCode } from "@/lib/shop/markets";
 import { priceOrder, type PricedLine } from "@/lib/shop/pricing";
 import { CustomerDetails, PaymentOptions } from "./checkout-input";
 import { recordEvent } from "./events";
 import { toKlarnaOrderData } from "./klarna-order";
-import { absoluteUrl, returnKey, verifyOrderPageKey } from "./links";
+import { isFinalSessionStatus } from "./klarna-states";
+import { absoluteUrl, orderPageKey, returnKey, verifyOrderPageKey } from "./links";
 import { finalize } from "./finalize";
 import { getOrderByReference, listPaymentSessions, loadOrderForKlarna } from "./queries";
 
@@ -22,8 +26,8 @@ const KP_SESSION_LIFETIME_MS = 48 * 60 * 60 * 1000;
 const KP_REUSE_MARGIN_MS = 2 * 60 * 60 * 1000;
 
 export type CheckoutOutcome =
-  | { ok: true; redirectUrl: string; reference: string }
-  | { ok: false; message: string; fieldErrors?: Record<string, string> };
+  | { ok: true; reference: string; /** Klarna's page (null when Klarna sent none: pay-by-link sends the link itself) or, to pick categories first, ours. */ redirectUrl: string | null; chooseCategories?: true }
+  | { ok: false; message: string; fieldErrors?: Record<string, string>; /** Klarna refused the order's sessions: nothing can pay for it. */ refused?: true };
 
 function newReference(): string {
   const alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
@@ -53,8 +57,6 @@ export async function startCheckoutFlow(input: {
   return sendShopperToKlarna(order.id, await openFirstPayment(order.id));
 }
 
-const FINAL_SESSION_STATUSES = new Set(["COMPLETED", "CANCELLED", "DISABLED", "EXPIRED"]);
-
 /**
  * One open checkout per cart. A shopper who left Klarna's page (back, cancel, the browser's
  * history) and checks out again must not be able to pay the earlier order as well, so its open
@@ -68,9 +70,9 @@ async function withdrawEarlierCheckouts(cartId: string | null): Promise<string |
   for (const order of earlier) {
     let withdrawn = true;
     for (const session of await listPaymentSessions(order.id)) {
-      if (FINAL_SESSION_STATUSES.has(session.status)) continue;
+      if (isFinalSessionStatus(session.status)) continue;
       try {
-        await disableHppSession(session.id);
+        await disableHppSession(MARKETS[order.market as MarketCode].region, session.id);
         await database.update(orderPaymentSessions).set({ status: "DISABLED" }).where(eq(orderPaymentSessions.id, session.id));
       } catch (error) {
         if (!(error instanceof KlarnaError)) throw error;
@@ -101,9 +103,55 @@ export async function retryCheckout(reference: string, key: string): Promise<Che
   return sendShopperToKlarna(order.id, await openPayment(order.id));
 }
 
+/** A KP category identifier (pay_later) as HPP's options name it (PAY_LATER), when HPP can name it. */
+export function hppCategoryOf(identifier: string): HppCategory | undefined {
+  const upper = identifier.toUpperCase();
+  return (HPP_CATEGORIES as readonly string[]).includes(upper) ? (upper as HppCategory) : undefined;
+}
+
+const CategoryChoice = z.discriminatedUnion("mode", [
+  z.object({ mode: z.literal("all") }),
+  z.object({ mode: z.literal("one"), category: z.string().min(1, "Choose a payment method category.") }),
+  z.object({ mode: z.literal("list"), categories: z.array(z.string()).min(1, "Choose at least one payment method category.") }),
+]);
+
+/** The order the categories step is about, if the signed key holds and it still waits for a choice. */
+export async function orderChoosingCategories(reference: string, key: string | undefined) {
+  const order = await getOrderByReference(reference);
+  if (!order || !verifyOrderPageKey(reference, key) || order.status !== "pending_payment") return undefined;
+  const options = PaymentOptions.parse(order.checkoutOptions);
+  return options.chooseCategories ? order : undefined;
+}
+
+/**
+ * The shopper's pick among the categories Klarna's KP session offered (checkout option "choose
+ * after Klarna answers"): stored with the order's options, then the hosted page opens with it.
+ */
+export async function choosePaymentCategories(reference: string, key: string | undefined, input: unknown): Promise<CheckoutOutcome> {
+  const order = await orderChoosingCategories(reference, key);
+  if (!order) return { ok: false, message: "This checkout is no longer waiting for a choice. Please start again from your cart." };
+  const choice = CategoryChoice.safeParse(input);
+  if (!choice.success) return { ok: false, message: choice.error.issues[0]!.message };
+  const offered = (order.paymentMethodCategories ?? []).flatMap((category) => hppCategoryOf(category.identifier) ?? []);
+  const chosen = choice.data.mode === "one" ? [choice.data.category] : choice.data.mode === "list" ? choice.data.categories : [];
+  const unknown = chosen.filter((category) => !offered.includes(category as HppCategory));
+  if (unknown.length > 0) return { ok: false, message: `Klarna does not offer ${unknown.join(", ")} for this order.` };
+  const options = PaymentOptions.parse(order.checkoutOptions);
+  const next: PaymentOptions = {
+    ...options,
+    chooseCategories: false,
+    paymentMethodCategory: choice.data.mode === "one" ? (chosen[0] as HppCategory) : undefined,
+    paymentMethodCategories: choice.data.mode === "list" ? (chosen as HppCategory[]) : undefined,
+  };
+  await db().update(orders).set({ checkoutOptions: next, updatedAt: new Date() }).where(eq(orders.id, order.id));
+  return sendShopperToKlarna(order.id, await openFirstPayment(order.id));
+}
+
 /** The caller redirects the browser to the hosted page once this is on the timeline. */
 async function sendShopperToKlarna(orderId: string, opened: CheckoutOutcome): Promise<CheckoutOutcome> {
-  if (opened.ok) await recordEvent(db(), orderId, "redirected", "The shopper was sent to Klarna's hosted payment page", { redirectUrl: opened.redirectUrl });
+  if (opened.ok && opened.redirectUrl && !opened.chooseCategories) {
+    await recordEvent(db(), orderId, "redirected", "The shopper was sent to Klarna's hosted payment page", { redirectUrl: opened.redirectUrl });
+  }
   return opened;
 }
 
@@ -157,15 +205,19 @@ export async function createPendingOrder(input: {
 /** Opens the first payment; nothing can pay for an order whose first sessions Klarna refused. */
 export async function openFirstPayment(orderId: string): Promise<CheckoutOutcome> {
   const opened = await openPayment(orderId);
-  if (!opened.ok) await db().update(orders).set({ status: "payment_failed", failureReason: opened.message, updatedAt: new Date() }).where(eq(orders.id, orderId));
+  if (!opened.ok && opened.refused) await db().update(orders).set({ status: "payment_failed", failureReason: opened.message, updatedAt: new Date() }).where(eq(orders.id, orderId));
   return opened;
 }
 
-function merchantUrls(orderId: string, options: PaymentOptions, callbackSecret: string): HppSessionRequest["merchant_urls"] {
+/** Klarna posts callbacks to HTTPS only: with an http:// APP_URL outside sandbox mode there are none. */
+const callbackUrl = (path: string) => (config().klarna.callbacks ? { url: absoluteUrl(path) } : undefined);
+
+function merchantUrls(orderId: string, options: PaymentOptions, callbackSecret: string): NonNullable<HppSessionCreateRequest["merchant_urls"]> {
   const key = returnKey(orderId);
   const back = (page: string) => absoluteUrl(`/${page}?sid={{session_id}}&k=${key}`);
-  const statusUpdate = absoluteUrl(`/api/klarna/hpp-status?sid={{session_id}}&secret=${callbackSecret}`);
-  if (options.returnStyle === "hosted") return { status_update: statusUpdate };
+  const statusUpdate = callbackUrl(`/api/klarna/hpp-status?sid={{session_id}}&secret=${callbackSecret}`);
+  const callback = statusUpdate ? { status_update: statusUpdate.url } : {};
+  if (options.returnStyle === "hosted") return callback;
   const placeholder = options.placeOrderMode === "NONE" ? "authorization_token={{authorization_token}}" : "order_id={{order_id}}";
   return {
     ...(options.returnStyle === "redirect" ? { success: `${back("success")}&${placeholder}` } : {}),
@@ -173,11 +225,17 @@ function merchantUrls(orderId: string, options: PaymentOptions, callbackSecret: 
     ...(options.exitButton === "back" ? { back: back("back") } : {}),
     failure: back("failure"),
     error: back("error"),
-    status_update: statusUpdate,
+    ...callback,
   };
 }
 
-function hppOptions(options: PaymentOptions, reference: string): HppSessionRequest["options"] {
+/** The categories a KP session offers, as Klarna named them; those without an identifier are of no use. */
+function offeredCategories(session: KpSessionCreated) {
+  if (!session.payment_method_categories) return null;
+  return session.payment_method_categories.flatMap((category) => (category.identifier ? [{ identifier: category.identifier, name: category.name ?? category.identifier }] : []));
+}
+
+function hppOptions(options: PaymentOptions, reference: string): NonNullable<HppSessionCreateRequest["options"]> {
   return {
     place_order_mode: options.placeOrderMode,
     ...(options.paymentMethodCategory ? { payment_method_category: options.paymentMethodCategory } : {}),
@@ -204,24 +262,32 @@ export async function openPayment(orderId: string): Promise<CheckoutOutcome> {
     let kpSessionId = order.kpSessionId;
     const reusable = kpSessionId && order.kpSessionExpiresAt && order.kpSessionExpiresAt.getTime() - Date.now() > KP_REUSE_MARGIN_MS;
     if (!reusable) {
+      const notification = callbackUrl("/api/klarna/notification");
       const session = await createPaymentSession(
+        market.region,
         {
           ...toKlarnaOrderData({ ...order, market, customer: order.customer as OrderCustomer }, lines),
           acquiring_channel: order.channel,
           // Klarna tells us about pending fraud reviews here (FACTS 2.6).
-          merchant_urls: { notification: absoluteUrl("/api/klarna/notification") },
+          ...(notification ? { merchant_urls: { notification: notification.url } } : {}),
         },
         { sandboxNamespace: order.sandboxNamespace },
       );
       kpSessionId = session.session_id;
+      const categories = offeredCategories(session);
       await database
         .update(orders)
-        .set({ kpSessionId, kpSessionExpiresAt: new Date(Date.now() + KP_SESSION_LIFETIME_MS), updatedAt: new Date() })
+        .set({ kpSessionId, kpSessionExpiresAt: new Date(Date.now() + KP_SESSION_LIFETIME_MS), paymentMethodCategories: categories, updatedAt: new Date() })
         .where(eq(orders.id, orderId));
-      await recordEvent(database, orderId, "payment_session_created", `Klarna Payments session ${kpSessionId} created`, { kpSessionId });
+      const offered = categories ? `; it offers ${categories.map((category) => category.identifier).join(", ") || "no category"}` : "";
+      await recordEvent(database, orderId, "payment_session_created", `Klarna Payments session ${kpSessionId} created${offered}`, { kpSessionId });
     }
-    const hpp = await createHppSession({
-      payment_session_url: paymentSessionUrl(kpSessionId!),
+    // The shopper asked to choose among the categories Klarna offers before going to its page.
+    if (options.chooseCategories) {
+      return { ok: true, redirectUrl: `/checkout/payment-methods?order=${encodeURIComponent(order.reference)}&k=${orderPageKey(order.reference)}`, reference: order.reference, chooseCategories: true };
+    }
+    const hpp = await createHppSession(market.region, {
+      payment_session_url: paymentSessionUrl(market.region, kpSessionId!),
       merchant_urls: merchantUrls(orderId, options, secret),
       options: hppOptions(options, order.reference),
     });
@@ -230,20 +296,38 @@ export async function openPayment(orderId: string): Promise<CheckoutOutcome> {
         id: hpp.session_id,
         orderId,
         kpSessionId: kpSessionId!,
-        redirectUrl: hpp.redirect_url,
-        sessionUrl: hpp.session_url,
-        qrCodeUrl: hpp.qr_code_url,
-        distributionUrl: hpp.distribution_url,
+        redirectUrl: hpp.redirect_url ?? null,
+        sessionUrl: hpp.session_url ?? null,
+        qrCodeUrl: hpp.qr_code_url ?? null,
+        distributionUrl: hpp.distribution_url ?? null,
         status: "WAITING",
         callbackSecretHash: hashSecret(secret),
-        expiresAt: new Date(hpp.expires_at),
+        expiresAt: hpp.expires_at ? new Date(hpp.expires_at) : null,
       });
       await recordEvent(tx as unknown as Database, orderId, "hpp_session_created", `Hosted payment session ${hpp.session_id} created`, { hppSessionId: hpp.session_id, expiresAt: hpp.expires_at });
     });
-    return { ok: true, redirectUrl: hpp.redirect_url, reference: order.reference };
+    if (order.channel === "ECOMMERCE" && !hpp.redirect_url) return withdrawUnreachableSession(order, market, hpp.session_id);
+    return { ok: true, redirectUrl: hpp.redirect_url ?? null, reference: order.reference };
   } catch (error) {
     if (!(error instanceof KlarnaError)) throw error;
     await recordEvent(database, orderId, "checkout_failed", `Klarna refused to start the payment: ${error.reason}`, { correlationId: error.details.correlationId });
-    return { ok: false, message: `Klarna could not start the payment (${error.reason}). Please try again.` };
+    return { ok: false, message: `Klarna could not start the payment (${error.reason}). Please try again.`, ...(error.kind === "rejected" ? { refused: true as const } : {}) };
   }
+}
+
+/**
+ * Klarna made the HPP session but sent no redirect_url, so the shopper cannot be sent to it.
+ * Disabled at once (a payment page nobody can reach should not stay open); the order stays
+ * pending, so "Pay with Klarna" again, or the back office, can open a new one.
+ */
+async function withdrawUnreachableSession(order: { id: string; reference: string }, market: Market, sessionId: string): Promise<CheckoutOutcome> {
+  const message = "Klarna opened the payment but its reply did not say where its payment page is (no redirect_url), so you could not be sent there. Please try again.";
+  try {
+    await disableHppSession(market.region, sessionId);
+    await db().update(orderPaymentSessions).set({ status: "DISABLED" }).where(eq(orderPaymentSessions.id, sessionId));
+  } catch (error) {
+    if (!(error instanceof KlarnaError)) throw error;
+  }
+  await recordEvent(db(), order.id, "checkout_failed", `Klarna created session ${sessionId} without a redirect_url; it was disabled`, { hppSessionId: sessionId });
+  return { ok: false, message };
 }

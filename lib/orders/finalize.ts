@@ -2,10 +2,12 @@ import "server-only";
 import { and, eq, gt, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import { db, type Database } from "@/lib/db/client";
 import { cartItems, orderLines, orderPaymentSessions, orders, products, type OrderCustomer, type OrderStatus } from "@/lib/db/schema";
-import { getOrder as getKlarnaOrder, KlarnaError, placeOrder, readHppSession, type HppSession } from "@/lib/klarna";
+import { getOrder as getKlarnaOrder, KlarnaError, placeOrder, readHppSession } from "@/lib/klarna";
+import type { HppSessionRead } from "@/lib/klarna-wire";
 import { MARKETS, type MarketCode } from "@/lib/shop/markets";
 import { recordEvent } from "./events";
 import { toKlarnaOrderData } from "./klarna-order";
+import { merchantStatus, viewKlarnaOrder } from "./klarna-states";
 import { getOrder, listOrderLines, listPaymentSessions, type Order } from "./queries";
 
 // finalize(): the single function every path that can learn a payment outcome calls — the return
@@ -19,7 +21,9 @@ export type FinalizeSource = "return_page" | "callback" | "poll" | "sweep" | "ch
 const CLAIM_TIMEOUT_MS = 2 * 60 * 1000;
 const WAIT_FOR_WINNER_MS = 8_000;
 
-type SessionRead = { sessionId: string; read?: HppSession; expired?: boolean; failure?: KlarnaError };
+type SessionRead = { sessionId: string; read?: HppSessionRead; expired?: boolean; failure?: KlarnaError };
+
+const regionOf = (order: Order) => MARKETS[order.market as MarketCode].region;
 
 async function readSessions(order: Order, source: FinalizeSource): Promise<SessionRead[]> {
   const database = db();
@@ -28,11 +32,12 @@ async function readSessions(order: Order, source: FinalizeSource): Promise<Sessi
   for (const session of sessions) {
     try {
       // A shopper waiting on a page gets one attempt; the callback and the sweep may retry.
-      const read = await readHppSession(session.id, { retry: source !== "return_page" && source !== "poll" });
+      const read = await readHppSession(regionOf(order), session.id, { retry: source !== "return_page" && source !== "poll" });
       reads.push({ sessionId: session.id, read });
       if (read.status !== session.status) {
+        const unusable = read.status === "COMPLETED" && !read.authorization_token && !read.order_id ? ", but names neither an authorization token nor an order" : "";
         await database.update(orderPaymentSessions).set({ status: read.status }).where(eq(orderPaymentSessions.id, session.id));
-        await recordEvent(database, order.id, "status_read", `Klarna says session ${session.id} is ${read.status} (read by ${source})`, { hppSessionId: session.id, status: read.status, source });
+        await recordEvent(database, order.id, "status_read", `Klarna says session ${session.id} is ${read.status}${unusable} (read by ${source})`, { hppSessionId: session.id, status: read.status, source });
       }
       if (read.status === "COMPLETED") break;
     } catch (error) {
@@ -127,11 +132,16 @@ async function placeWithToken(order: Order, token: string, sessionId: string): P
   const lines = await listOrderLines(order.id);
   const market = MARKETS[order.market as MarketCode];
   try {
-    const placed = await placeOrder(token, toKlarnaOrderData({ ...order, market, customer: order.customer as OrderCustomer }, lines));
+    const placed = await placeOrder(market.region, token, toKlarnaOrderData({ ...order, market, customer: order.customer as OrderCustomer }, lines));
+    const fraudStatus = placed.fraud_status ?? null;
     await settle(
       order,
-      { status: "authorized", paid: true, set: { klarnaOrderId: placed.order_id, fraudStatus: placed.fraud_status } },
-      { type: "order_placed", message: `Klarna order ${placed.order_id} placed (fraud status ${placed.fraud_status})`, data: { klarnaOrderId: placed.order_id, hppSessionId: sessionId } },
+      { status: "authorized", paid: true, set: { klarnaOrderId: placed.order_id, fraudStatus } },
+      {
+        type: "order_placed",
+        message: `Klarna order ${placed.order_id} placed (${fraudStatus ? `fraud status ${fraudStatus}` : "Klarna's reply gave no fraud status"})`,
+        data: { klarnaOrderId: placed.order_id, hppSessionId: sessionId },
+      },
     );
     await recordKlarnaReference(order.id, placed.order_id);
   } catch (error) {
@@ -163,32 +173,33 @@ async function placeWithToken(order: Order, token: string, sessionId: string): P
 
 /** Keeps Klarna's consumer-facing reference with the order (best effort: the order is already placed). */
 async function recordKlarnaReference(orderId: string, klarnaOrderId: string) {
+  const order = (await getOrder(orderId))!;
   try {
-    const klarnaOrder = await getKlarnaOrder(klarnaOrderId);
-    await db().update(orders).set({ klarnaReference: klarnaOrder.klarna_reference, fraudStatus: klarnaOrder.fraud_status }).where(eq(orders.id, orderId));
+    const klarnaOrder = await getKlarnaOrder(regionOf(order), klarnaOrderId);
+    await db()
+      .update(orders)
+      .set({ klarnaReference: klarnaOrder.klarna_reference ?? order.klarnaReference, fraudStatus: klarnaOrder.fraud_status ?? order.fraudStatus })
+      .where(eq(orders.id, orderId));
   } catch (error) {
     if (!(error instanceof KlarnaError)) throw error;
   }
 }
 
-async function recordPlacedByKlarna(order: Order, read: HppSession): Promise<void> {
-  const klarnaOrderId = read.order_id!;
+async function recordPlacedByKlarna(order: Order, read: HppSessionRead & { order_id: string }): Promise<void> {
+  const klarnaOrderId = read.order_id;
   let status: OrderStatus = "authorized";
-  let capturedMinor = 0;
-  let fraudStatus: string | undefined;
+  let set: Partial<typeof orders.$inferInsert> = { klarnaOrderId, klarnaReference: read.klarna_reference ?? null };
   try {
-    const klarnaOrder = await getKlarnaOrder(klarnaOrderId);
-    fraudStatus = klarnaOrder.fraud_status;
-    capturedMinor = klarnaOrder.captured_amount;
-    if (klarnaOrder.status === "CAPTURED") status = "captured";
-    else if (klarnaOrder.status === "PART_CAPTURED") status = "part_captured";
+    const view = viewKlarnaOrder(await getKlarnaOrder(regionOf(order), klarnaOrderId), order);
+    status = merchantStatus(view) ?? status;
+    set = { ...set, fraudStatus: view.fraudStatus, capturedMinor: view.capturedMinor, klarnaReference: view.klarnaReference ?? set.klarnaReference };
   } catch (error) {
     if (!(error instanceof KlarnaError)) throw error;
     // The HPP read is proof enough that the order exists; its details can be read later.
   }
   await settle(
     order,
-    { status, paid: true, set: { klarnaOrderId, klarnaReference: read.klarna_reference, fraudStatus, capturedMinor } },
+    { status, paid: true, set },
     { type: "order_placed", message: `Klarna placed order ${klarnaOrderId} (${read.klarna_reference ?? "no reference"})`, data: { klarnaOrderId, hppSessionId: read.session_id } },
   );
 }
@@ -203,7 +214,7 @@ export async function finalize(orderId: string, source: FinalizeSource): Promise
   const completed = reads.find((entry) => entry.read?.status === "COMPLETED")?.read;
 
   if (completed?.order_id) {
-    await recordPlacedByKlarna(order, completed);
+    await recordPlacedByKlarna(order, { ...completed, order_id: completed.order_id });
   } else if (completed?.authorization_token) {
     if (await claim(order.id)) await placeWithToken(order, completed.authorization_token, completed.session_id);
     else if (!(await abandonStaleClaim(order))) return waitForWinner(order.id);

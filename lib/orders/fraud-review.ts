@@ -2,7 +2,8 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import { db } from "@/lib/db/client";
 import { orders } from "@/lib/db/schema";
-import { FraudNotificationSchema, KlarnaError } from "@/lib/klarna";
+import { KlarnaError } from "@/lib/klarna";
+import { FraudNotification } from "@/lib/klarna-wire";
 import { syncFromKlarna } from "./back-office";
 import { recordEvent } from "./events";
 import { getOrder } from "./queries";
@@ -14,7 +15,7 @@ import { getOrder } from "./queries";
 export type NotificationVerdict = { status: 400 | 404; error: string } | { status: 200; orderId: string };
 
 export async function receiveFraudNotification(body: unknown): Promise<NotificationVerdict> {
-  const parsed = FraudNotificationSchema.safeParse(body);
+  const parsed = FraudNotification.safeParse(body);
   if (!parsed.success) return { status: 400, error: "Not a Klarna order notification" };
   const [order] = await db().select({ id: orders.id }).from(orders).where(eq(orders.klarnaOrderId, parsed.data.order_id)).limit(1);
   if (!order) return { status: 404, error: "No order of ours has this Klarna order id" };
@@ -27,10 +28,16 @@ export async function settleFraudReview(orderId: string): Promise<void> {
   const order = await getOrder(orderId);
   if (!order || order.fraudStatus !== "PENDING") return;
   try {
-    const klarnaOrder = await syncFromKlarna(order);
-    if (!klarnaOrder || klarnaOrder.fraud_status === "PENDING") return;
-    const verdict = klarnaOrder.fraud_status === "ACCEPTED" ? "accepted: the order can be captured and shipped" : "rejected: Klarna cancelled the order; do not ship";
-    await recordEvent(db(), orderId, "fraud_review_decided", `Klarna's fraud review ${verdict}`, { fraudStatus: klarnaOrder.fraud_status });
+    const view = await syncFromKlarna(order);
+    // A reply without a fraud status decides nothing: the order stays under review.
+    if (!view?.fraudStatus || view.fraudStatus === "PENDING") return;
+    const verdict =
+      view.fraudStatus === "ACCEPTED"
+        ? "accepted: the order can be captured and shipped"
+        : view.fraudStatus === "REJECTED"
+          ? "rejected: Klarna cancelled the order; do not ship"
+          : `ended with status ${view.fraudStatus}, which this shop does not know: check the order in Klarna's portal before shipping`;
+    await recordEvent(db(), orderId, "fraud_review_decided", `Klarna's fraud review ${verdict}`, { fraudStatus: view.fraudStatus });
   } catch (error) {
     if (!(error instanceof KlarnaError)) throw error;
     console.warn(`[fraud-review] order ${orderId} could not be read from Klarna: ${error.reason}`);

@@ -1,4 +1,4 @@
-import type { KlarnaOrderData, KlarnaOrderLine } from "@/lib/klarna";
+import type { OrderLine, PlaceOrderRequest } from "@/lib/klarna-wire";
 import type { OrderCustomer } from "@/lib/db/schema";
 import type { OrderLineDraft } from "@/lib/shop/pricing";
 import type { Market } from "@/lib/shop/markets";
@@ -6,7 +6,7 @@ import type { Market } from "@/lib/shop/markets";
 // Our order in Klarna's words: the same data for the KP session and for place order, so Klarna's
 // "request data does not match the session" check always passes.
 
-export function toKlarnaLine(line: Omit<OrderLineDraft, "productId">): KlarnaOrderLine {
+export function toKlarnaLine(line: Omit<OrderLineDraft, "productId">): OrderLine {
   return {
     type: line.type,
     ...(line.reference ? { reference: line.reference } : {}),
@@ -22,7 +22,7 @@ export function toKlarnaLine(line: Omit<OrderLineDraft, "productId">): KlarnaOrd
 export function toKlarnaOrderData(
   order: { reference: string; market: Market; totalMinor: number; taxMinor: number; customer: OrderCustomer },
   lines: Omit<OrderLineDraft, "productId">[],
-): KlarnaOrderData {
+) {
   const { customer } = order;
   const address = {
     given_name: customer.givenName,
@@ -45,5 +45,5 @@ export function toKlarnaOrderData(
     billing_address: address,
     shipping_address: address,
     merchant_reference1: order.reference,
-  };
+  } satisfies PlaceOrderRequest;
 }

@@ -3,8 +3,10 @@ import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { orderPaymentSessions, productPrices, products } from "@/lib/db/schema";
-import { disableHppSession, distributeHppSession, KlarnaError, type DistributionRequest } from "@/lib/klarna";
+import { disableHppSession, distributeHppSession, KlarnaError } from "@/lib/klarna";
+import type { DistributionRequest } from "@/lib/klarna-wire";
 import { MarketCode, MARKETS } from "@/lib/shop/markets";
+import { isOfferedMarket } from "@/lib/shop/offered-markets";
 import { collectFieldErrors, createPendingOrder, openFirstPayment } from "./checkout";
 import { CustomerDetails, PaymentOptions } from "./checkout-input";
 import { recordEvent } from "./events";
@@ -21,10 +23,11 @@ const Delivery = z.discriminatedUnion("method", [
   z.object({ method: z.literal("sms"), phone: z.string().trim().regex(/^\+?[0-9 ()-]{6,20}$/, "Enter a phone number, e.g. +447755564318.") }),
 ]);
 
-async function distribute(sessionId: string, orderId: string, delivery: z.infer<typeof Delivery>, country: string, actor: string): Promise<string> {
+async function distribute(sessionId: string, orderId: string, delivery: z.infer<typeof Delivery>, marketCode: string, actor: string): Promise<string> {
+  const market = MARKETS[marketCode as MarketCode];
   const request: DistributionRequest =
-    delivery.method === "email" ? { method: "email", contact_information: { email: delivery.email } } : { method: "sms", contact_information: { phone: delivery.phone, phone_country: country } };
-  await distributeHppSession(sessionId, request);
+    delivery.method === "email" ? { method: "email", contact_information: { email: delivery.email } } : { method: "sms", contact_information: { phone: delivery.phone, phone_country: market.country } };
+  await distributeHppSession(market.region, sessionId, request);
   const to = delivery.method === "email" ? delivery.email : delivery.phone;
   await recordEvent(db(), orderId, "payment_link_sent", `Payment link sent by ${delivery.method} to ${to} (by ${actor})`, { hppSessionId: sessionId });
   return to;
@@ -48,7 +51,7 @@ export async function disablePaymentSession(sessionId: string, actor: string): P
   const found = sessionId ? await findPaymentSession(sessionId) : undefined;
   if (!found) return { ok: false, message: "This payment session does not exist." };
   try {
-    await disableHppSession(sessionId);
+    await disableHppSession(MARKETS[found.order.market as MarketCode].region, sessionId);
   } catch (error) {
     if (!(error instanceof KlarnaError)) throw error;
     return { ok: false, message: `Klarna refused: ${error.reason}`, reference: found.order.reference };
@@ -67,7 +70,15 @@ const PayByLinkRequest = z.object({
 });
 
 export type PayByLinkOutcome =
-  | { ok: true; reference: string; redirectUrl: string; qrCodeUrl: string; sentTo?: string; orderPagePath: string }
+  | {
+      ok: true;
+      reference: string;
+      /** Klarna's link and QR code, when its reply has them (redirect_url is documented for e-commerce only). */
+      redirectUrl: string | null;
+      qrCodeUrl: string | null;
+      sentTo?: string;
+      orderPagePath: string;
+    }
   | { ok: false; message: string; fieldErrors?: Record<string, string> };
 
 /** Builds the order from the catalogue, opens Klarna's sessions on the channel, and sends the link. */
@@ -78,6 +89,7 @@ export async function createPayByLink(input: unknown, actor: string, sandboxName
     return { ok: false, message: issue.message, fieldErrors: { [String(issue.path.at(-1) ?? "form")]: issue.message } };
   }
   const { market: code, channel, items, customer, delivery } = parsed.data;
+  if (!isOfferedMarket(code)) return { ok: false, message: `The shop does not sell in ${code}: it has no Klarna credentials for that market's region.`, fieldErrors: { market: "Not on offer" } };
   const market = MARKETS[code];
   const fieldErrors = collectFieldErrors({ success: true, data: customer }, { success: true }, market);
   if (fieldErrors) return { ok: false, message: "Please check the highlighted fields.", fieldErrors };
@@ -110,7 +122,7 @@ export async function createPayByLink(input: unknown, actor: string, sandboxName
   let sentTo: string | undefined;
   if (delivery.method !== "none") {
     try {
-      sentTo = await distribute(session!.id, order.id, delivery, market.country, actor);
+      sentTo = await distribute(session!.id, order.id, delivery, market.code, actor);
     } catch (error) {
       if (!(error instanceof KlarnaError)) throw error;
       return { ok: false, message: `The order ${order.reference} is ready, but Klarna refused to send the link: ${error.reason}` };

@@ -2,7 +2,7 @@ import "server-only";
 import { createHash, timingSafeEqual } from "node:crypto";
 import { db } from "@/lib/db/client";
 import { klarnaCallbacks } from "@/lib/db/schema";
-import { HppStatusCallbackSchema } from "@/lib/klarna";
+import { HppStatusCallback } from "@/lib/klarna-wire";
 import { recordEvent } from "./events";
 import { findPaymentSession } from "./queries";
 
@@ -22,7 +22,7 @@ export async function receiveStatusCallback(input: { sid: string | null; secret:
   const given = digest(input.secret ?? "");
   if (!found || !timingSafeEqual(expected, given)) return { status: 401, error: "Unknown session or wrong secret" };
 
-  const parsed = HppStatusCallbackSchema.safeParse(input.body);
+  const parsed = HppStatusCallback.safeParse(input.body);
   if (!parsed.success || parsed.data.session.session_id !== input.sid) return { status: 400, error: "Not a status callback for this session" };
   const { event_id: eventId, session } = parsed.data;
   const fresh = await db().insert(klarnaCallbacks).values({ eventId, orderId: found.order.id }).onConflictDoNothing().returning({ eventId: klarnaCallbacks.eventId });

@@ -3,8 +3,8 @@ import { desc, eq } from "drizzle-orm";
 import { listCallbacks } from "./callbacks";
 import { addMs, clock, DAY, HOUR, MINUTE } from "./clock";
 import { advanceClock, clockState, inNamespace, namespaceSummary, nextDeadline, resetNamespace } from "./control";
-import { addFault, CALLBACK_OPERATIONS, clearFaults, listFaults, REDIRECT_OPERATION, removeFault } from "./faults";
-import { SANDBOX_ROUTES } from "./http";
+import { addFault, CALLBACK_OPERATIONS, clearFaults, FAULT_KINDS, listFaults, REDIRECT_OPERATION, removeFault } from "./faults";
+import { API_OPERATIONS, SANDBOX_ROUTES } from "./http";
 import { PERSONA_RULES } from "./personas";
 import { currentNamespace } from "./scope";
 import { db } from "./store";
@@ -15,12 +15,9 @@ import { sandboxHppSessions, sandboxKpSessions, sandboxOrders } from "./tables";
 
 const ROWS = 50;
 
-/** Klarna's own operations (the ones request faults can hit), as the HTTP handler names them. */
-export const API_OPERATIONS = SANDBOX_ROUTES.filter((route) => /^(kp|hpp|om)\./.test(route.operation)).map((route) => route.operation);
-
 /** Every operation a fault may name, `*` first. */
 export const FAULT_OPERATIONS = ["*", ...API_OPERATIONS, ...CALLBACK_OPERATIONS, REDIRECT_OPERATION];
-export const FAULT_KINDS = ["latency", "http_error", "reset", "timeout", "drop_callback", "duplicate_callback", "drop_redirect"] as const;
+export { FAULT_KINDS };
 export const FAULT_STATUSES = [429, 500, 502, 503, 504] as const;
 
 /** The personas table the authorization code uses, without its matchers. */

@@ -18,10 +18,11 @@ import { parseBody } from "./validation";
 export const CALLBACK_OPERATIONS = ["callback.hpp_status", "callback.fraud_notification"] as const;
 export const REDIRECT_OPERATION = "hpp.redirect";
 
-const REQUEST_KINDS = ["latency", "http_error", "reset", "timeout"] as const;
+/** Faults on an API call: slow, failing, cut, or answered with only what Klarna guarantees. */
+export const REQUEST_FAULT_KINDS = ["latency", "http_error", "reset", "timeout", "minimal_response"] as const;
 const CALLBACK_KINDS = ["drop_callback", "duplicate_callback"] as const;
-const KINDS = [...REQUEST_KINDS, ...CALLBACK_KINDS, "drop_redirect"] as const;
-export type FaultKind = (typeof KINDS)[number];
+export const FAULT_KINDS = [...REQUEST_FAULT_KINDS, ...CALLBACK_KINDS, "drop_redirect"] as const;
+export type FaultKind = (typeof FAULT_KINDS)[number];
 export type Fault = typeof sandboxFaults.$inferSelect;
 
 const ERROR_CODES: Record<number, string> = {
@@ -36,7 +37,7 @@ export const FaultRequest = z
   .object({
     /** An API operation name (see /sandbox/api/openapi.json), a callback or redirect operation, or `*`. */
     operation: z.string().min(1).max(100).default("*"),
-    kind: z.enum(KINDS),
+    kind: z.enum(FAULT_KINDS),
     /** http_error only. */
     status: z.union([z.literal(429), z.literal(500), z.literal(502), z.literal(503), z.literal(504)]).optional(),
     /** latency: the delay added; timeout: how long the connection hangs before it is reset. */
@@ -54,7 +55,7 @@ export type FaultRequest = z.infer<typeof FaultRequest>;
 export async function addFault(body: unknown, apiOperations: readonly string[]) {
   const request = parseBody(FaultRequest, body);
   const { kind, operation } = request;
-  const fits = (REQUEST_KINDS as readonly string[]).includes(kind)
+  const fits = (REQUEST_FAULT_KINDS as readonly string[]).includes(kind)
     ? apiOperations.includes(operation)
     : (CALLBACK_KINDS as readonly string[]).includes(kind)
       ? (CALLBACK_OPERATIONS as readonly string[]).includes(operation)

@@ -13,7 +13,7 @@ import { categoryName } from "./markets";
 import { createOrder } from "./om";
 import { composeLinkMessage } from "./outbox";
 import { decideAuthorization } from "./personas";
-import { CompleteHppRequest, DistributionRequest, HppSessionRequest, type HppMerchantUrls, type HppOptions } from "./schemas";
+import { CompleteHppRequest, DistributionRequest, HppSessionRequest, withHppDefaults, type HppMerchantUrls, type HppOptions } from "./schemas";
 import { db, inTransaction, type Executor } from "./store";
 import { sandboxHppSessions, sandboxKpSessions, sandboxOutbox } from "./tables";
 import { parseBody } from "./validation";
@@ -55,7 +55,7 @@ const KP_SESSION_PATH = /\/payments\/v1\/sessions\/([0-9a-f-]{36})\/?$/i;
 
 export async function createHppSession(body: unknown) {
   const request = parseBody(HppSessionRequest, body);
-  const { options } = request;
+  const options = withHppDefaults(request.options);
   if (options.payment_method_category && options.payment_method_categories) {
     throw new KlarnaApiError(400, "BAD_VALUE", ["Bad value: options.payment_method_category", "payment_method_category and payment_method_categories cannot both be set"]);
   }
@@ -78,7 +78,7 @@ export async function createHppSession(body: unknown) {
       id,
       namespace: kpSession.namespace,
       kpSessionId,
-      merchantUrls: request.merchant_urls,
+      merchantUrls: request.merchant_urls ?? {},
       options,
       status: "WAITING",
       declinedCategories: [],
@@ -87,7 +87,7 @@ export async function createHppSession(body: unknown) {
       updatedAt: now,
     });
     const sessionUrl = `${apiBase()}/hpp/v1/sessions/${id}`;
-    return {
+    const reply = {
       session_id: id,
       session_url: sessionUrl,
       redirect_url: redirectUrl(id),
@@ -101,6 +101,7 @@ export async function createHppSession(body: unknown) {
         generation_url: `${sessionUrl}/distribution-module/token`,
       },
     };
+    return { reply, channel: kpSessionData(kpSession).acquiring_channel };
   });
 }
 
@@ -184,7 +185,8 @@ export async function disableHppSession(id: string): Promise<void> {
 const PhoneNumber = z.string().regex(/^\+?[0-9 ()-]{6,20}$/);
 
 export async function distributeHppSession(id: string, body: unknown): Promise<void> {
-  const request = parseBody(DistributionRequest, body);
+  const parsed = parseBody(DistributionRequest, body);
+  const request = { ...parsed, method: parsed.method.toLowerCase() as "email" | "sms" | "token" };
   const contact = request.contact_information ?? {};
   const missing = () => new KlarnaApiError(400, "MISSING_CONTACT_DATA", [`contact_information is missing what method ${request.method} needs`]);
   let recipient: string;

@@ -2,15 +2,18 @@ import "server-only";
 import { randomUUID, timingSafeEqual } from "node:crypto";
 import { and, eq, gt, sql } from "drizzle-orm";
 import { config } from "@/lib/config";
+import type { Presence } from "@/lib/klarna-wire";
 import { listCallbacks } from "./callbacks";
 import { clock, DAY } from "./clock";
 import { advanceClock, clockState, namespaceSummary, resetNamespace, resolveScope } from "./control";
 import { KlarnaApiError, notFound } from "./errors";
-import { addFault, clearFaults, injectedError, listFaults, removeFault, sleep, takeFaults, type Fault } from "./faults";
+import { addFault, clearFaults, injectedError, listFaults, REQUEST_FAULT_KINDS, removeFault, sleep, takeFaults, type Fault } from "./faults";
 import { actOnHostedPage, createHppSession, disableHppSession, distributeHppSession, readHppSession } from "./hpp";
 import { cancelAuthorization, createCustomerToken, createKpSession, placeOrder, readKpSession, updateKpSession } from "./kp";
+import { leanReply } from "./lean-replies";
 import * as om from "./om";
-import { sandboxOpenApiDocument } from "./openapi";
+import { PUBLIC_OPERATIONS, SANDBOX_API_PREFIX, sandboxOpenApiDocument } from "./openapi";
+import { OPERATIONS } from "./operations";
 import { runInScope } from "./scope";
 import { inTransaction, type Executor } from "./store";
 import { sandboxIdempotency } from "./tables";
@@ -19,13 +22,15 @@ import { sandboxIdempotency } from "./tables";
 // HPP, OM and control APIs. It authenticates, bounds and parses bodies, routes, and renders
 // Klarna's error envelope; the operations themselves live in kp.ts, hpp.ts and om.ts.
 
-export const SANDBOX_API_PREFIX = "/sandbox/api";
+export { SANDBOX_API_PREFIX };
 const MAX_BODY_BYTES = 1024 * 1024;
 
 interface ApiResult {
   status: number;
   body?: unknown;
   headers?: Record<string, string>;
+  /** Which of Klarna's documented conditions hold for this reply (see `requiredWhen` in lib/klarna-wire). */
+  presence?: Presence[];
 }
 
 type Params = Record<string, string>;
@@ -65,8 +70,14 @@ const ROUTES: Route[] = [
   route("POST", "/payments/v1/authorizations/{}/customer-token", "kp.create_customer_token", (p, body) => createCustomerToken(p[0]!, body).then(json(200))),
   route("DELETE", "/payments/v1/authorizations/{}", "kp.cancel_authorization", (p) => cancelAuthorization(p[0]!).then(noContent)),
 
-  route("POST", "/hpp/v1/sessions", "hpp.create_session", (_p, body) => createHppSession(body).then(json(201))),
-  route("GET", "/hpp/v1/sessions/{}", "hpp.read_session", (p) => readHppSession(p[0]!).then(json(200))),
+  route("POST", "/hpp/v1/sessions", "hpp.create_session", async (_p, body) => {
+    const { reply, channel } = await createHppSession(body);
+    return { status: 201, body: reply, presence: channel === "ECOMMERCE" ? ["ecommerce_channel"] : [] };
+  }),
+  route("GET", "/hpp/v1/sessions/{}", "hpp.read_session", async (p) => {
+    const reply = await readHppSession(p[0]!);
+    return { status: 200, body: reply, presence: reply.status === "COMPLETED" ? ["completed_none_mode", "completed_by_klarna"] : [] };
+  }),
   route("DELETE", "/hpp/v1/sessions/{}", "hpp.disable_session", (p) => disableHppSession(p[0]!).then(noContent)),
   route("POST", "/hpp/v1/sessions/{}/distribution", "hpp.distribute_session", (p, body) => distributeHppSession(p[0]!, body).then(() => ({ status: 201 }))),
 
@@ -108,17 +119,14 @@ const ROUTES: Route[] = [
     await resetNamespace();
     return json(200)(await namespaceSummary());
   }),
-  route("GET", "/openapi.json", "sandbox.openapi", async () => json(200)(sandboxOpenApiDocument())),
+  route("GET", "/openapi.json", "sandbox.openapi", async () => json(200)(sandboxOpenApiDocument(SANDBOX_ROUTES))),
 ];
-
-/** Operations served without Basic auth: the API's own description, so docs tools can fetch it. */
-export const PUBLIC_OPERATIONS: ReadonlySet<string> = new Set(["sandbox.openapi"]);
 
 /** What the handler serves, for the OpenAPI document and its completeness test. */
 export const SANDBOX_ROUTES = ROUTES.map(({ method, path, operation }) => ({ method, path, operation }));
 
 /** Klarna's own operations: the ones faults can hit (the control API and docs are never faulted). */
-const API_OPERATIONS = ROUTES.filter((entry) => /^(kp|hpp|om)\./.test(entry.operation)).map((entry) => entry.operation);
+export const API_OPERATIONS = ROUTES.filter((entry) => /^(kp|hpp|om)\./.test(entry.operation)).map((entry) => entry.operation);
 
 const envelope = (error: KlarnaApiError, correlationId: string): ApiResult => ({
   status: error.status,
@@ -130,7 +138,7 @@ function authorized(request: Request): boolean {
   const header = request.headers.get("authorization") ?? "";
   const [scheme, encoded] = header.split(" ");
   if (scheme?.toLowerCase() !== "basic" || !encoded) return false;
-  const { username, password } = config().klarna;
+  const { username, password } = config().sandboxCredentials;
   const given = Buffer.from(Buffer.from(encoded, "base64").toString("utf8"));
   const expected = Buffer.from(`${username}:${password}`);
   return given.length === expected.length && timingSafeEqual(given, expected);
@@ -219,17 +227,21 @@ async function dispatch(request: Request, correlationId: string): Promise<ApiRes
   const body = request.method === "GET" || request.method === "DELETE" ? undefined : await readJsonBody(request);
   const scope = await resolveScope(request, matched.operation === "control.remove_fault" ? undefined : params[0], body);
   return runInScope(scope, async () => {
-    const faults = scope.faultsArmed && API_OPERATIONS.includes(matched.operation) ? await takeFaults(matched.operation, ["latency", "http_error", "reset", "timeout"]) : [];
+    const faults = scope.faultsArmed && API_OPERATIONS.includes(matched.operation) ? await takeFaults(matched.operation, REQUEST_FAULT_KINDS) : [];
     const delay = faults.filter((fault) => fault.kind === "latency").reduce((sum, fault) => sum + (fault.latencyMs ?? 0), 0);
     if (delay > 0) await sleep(delay);
-    const failure = faults.find((fault) => fault.kind !== "latency");
+    const failure = faults.find((fault) => fault.kind === "http_error" || fault.kind === "reset" || fault.kind === "timeout");
     if (failure && !failure.afterOperation) return injectFailure(failure);
     const { run } = matched;
     const result =
       typeof run === "function"
         ? await run(params, body)
         : await runIdempotent(request.headers.get("klarna-idempotency-key"), correlationId, (tx) => run.idempotent(tx, params, body));
-    return failure ? injectFailure(failure) : result;
+    if (failure) return injectFailure(failure);
+    // Only what Klarna's OpenAPI marks required (and what its conditions guarantee): a client must cope.
+    const lean = faults.some((fault) => fault.kind === "minimal_response");
+    const reply = OPERATIONS[matched.operation]?.success.body;
+    return lean && reply && result.status < 300 ? { ...result, body: leanReply(reply, result.body, result.presence ?? []) } : result;
   });
 }
 

@@ -5,7 +5,7 @@ import { forbidden, KlarnaApiError, notFound, sessionCompleted } from "./errors"
 import { newClientToken, newId, isUuid } from "./ids";
 import { categoriesFor, categoryResponse } from "./markets";
 import { createOrder } from "./om";
-import { CustomerTokenRequest, KpSessionRequest, PlaceOrderRequest, type OrderData, type OrderLine } from "./schemas";
+import { CustomerTokenRequest, KpSessionRequest, KpSessionUpdate, PlaceOrderRequest, withSessionDefaults, type KpSessionData, type OrderData, type OrderLine } from "./schemas";
 import { inTransaction, type Executor } from "./store";
 import { sandboxAuthorizations, sandboxKpSessions } from "./tables";
 import { parseBody, validateOrderData } from "./validation";
@@ -28,13 +28,14 @@ export async function findKpSession(tx: Executor, id: string): Promise<KpSession
   return session && session.expiresAt > clock.now() ? session : null;
 }
 
-export function kpSessionData(session: KpSession): KpSessionRequest {
-  return session.data as unknown as KpSessionRequest;
+export function kpSessionData(session: KpSession): KpSessionData {
+  return session.data as unknown as KpSessionData;
 }
 
 export async function createKpSession(body: unknown) {
   const request = parseBody(KpSessionRequest, body);
   validateOrderData(request);
+  const data = withSessionDefaults(request);
   const now = clock.now();
   const id = newId();
   const categories = categoriesFor(request.purchase_country).map((category) => category.identifier);
@@ -43,7 +44,7 @@ export async function createKpSession(body: unknown) {
     tx.insert(sandboxKpSessions).values({
       id,
       namespace: currentNamespace(),
-      data: request,
+      data,
       paymentMethodCategories: categories,
       clientToken,
       status: "incomplete",
@@ -79,18 +80,22 @@ export async function readKpSession(id: string) {
 }
 
 export async function updateKpSession(id: string, body: unknown): Promise<void> {
-  const request = parseBody(KpSessionRequest, body);
-  validateOrderData(request);
+  const update = parseBody(KpSessionUpdate, body);
   await inTransaction(async (tx) => {
     const session = await findKpSession(tx, id);
     if (!session) throw invalidSession();
     if (session.status === "complete") throw sessionCompleted();
+    // Klarna's update has no required field: what is sent replaces those fields of the session,
+    // and the rules run on the result.
+    const merged = parseBody(KpSessionRequest, { ...kpSessionData(session), ...update });
+    validateOrderData(merged);
+    const data = withSessionDefaults(merged);
     const now = clock.now();
     await tx
       .update(sandboxKpSessions)
       .set({
-        data: request,
-        paymentMethodCategories: categoriesFor(request.purchase_country).map((category) => category.identifier),
+        data,
+        paymentMethodCategories: categoriesFor(data.purchase_country).map((category) => category.identifier),
         updatedAt: now,
         expiresAt: addMs(now, KP_SESSION_LIFETIME),
       })
@@ -164,13 +169,14 @@ export async function placeOrder(token: string, body: unknown) {
       session,
       data: {
         ...orderData,
+        locale: orderData.locale ?? sessionData.locale,
         billing_address: request.billing_address ?? sessionData.billing_address,
         shipping_address: request.shipping_address ?? sessionData.shipping_address,
         customer: request.customer ?? sessionData.customer,
       },
       category: authorization.category,
       consumerEmail: authorization.consumerEmail ?? undefined,
-      capture: auto_capture,
+      capture: auto_capture ?? false,
     });
     await tx.update(sandboxAuthorizations).set({ status: "used", orderId: order.id }).where(eq(sandboxAuthorizations.token, token));
     return {

@@ -1,7 +1,7 @@
 import "server-only";
 import { desc, eq } from "drizzle-orm";
 import { formatMoney } from "@/lib/money";
-import type { OrderData } from "./schemas";
+import type { KpSessionData } from "./schemas";
 import { currentNamespace } from "./scope";
 import { db } from "./store";
 import { sandboxOutbox } from "./tables";
@@ -14,7 +14,7 @@ const TEXTS = {
   sv: { subject: "Slutför ditt köp med Klarna", body: (amount: string, link: string) => `Din beställning på ${amount} är redo att betalas. Öppna länken för att slutföra köpet med Klarna: ${link}` },
 } as const;
 
-export function composeLinkMessage(method: "email" | "sms" | "token", order: OrderData, link: string) {
+export function composeLinkMessage(method: "email" | "sms" | "token", order: KpSessionData, link: string) {
   const language = order.locale.slice(0, 2).toLowerCase();
   const texts = TEXTS[language as keyof typeof TEXTS] ?? TEXTS.en;
   const locale = language in TEXTS ? order.locale : "en-US";

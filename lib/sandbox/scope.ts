@@ -1,15 +1,13 @@
 import { AsyncLocalStorage } from "node:async_hooks";
-import { z } from "zod";
+import { DEFAULT_SANDBOX_NAMESPACE, SANDBOX_NAMESPACE_COOKIE, SANDBOX_NAMESPACE_HEADER, SandboxNamespace } from "@/lib/klarna-wire/sandbox";
 
 // Namespaces partition the sandbox so parallel test runs cannot see each other: sessions, orders,
 // callbacks, the clock and faults all belong to one. A request's namespace travels in an
 // AsyncLocalStorage scope, so the core reads it (and its clock offset) without threading it
 // through every call.
 
-export const DEFAULT_NAMESPACE = "default";
-export const NAMESPACE_HEADER = "klarna-sandbox-namespace";
-export const NAMESPACE_COOKIE = "sandbox_namespace";
-export const Namespace = z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, "1 to 64 letters, digits, '.', '_' or '-'");
+// The names travel on the wire (the storefront sends the header): they live in lib/klarna-wire.
+export { DEFAULT_SANDBOX_NAMESPACE as DEFAULT_NAMESPACE, SANDBOX_NAMESPACE_COOKIE as NAMESPACE_COOKIE, SANDBOX_NAMESPACE_HEADER as NAMESPACE_HEADER, SandboxNamespace as Namespace };
 
 interface SandboxScope {
   namespace: string;
@@ -23,7 +21,7 @@ const storage = (globalStore.__klarnaSandboxScope ??= new AsyncLocalStorage<Sand
 
 /** The current scope; outside any (tests, start-up) the default namespace on real time. */
 export function currentScope(): SandboxScope {
-  return storage.getStore() ?? { namespace: DEFAULT_NAMESPACE, offsetMs: 0 };
+  return storage.getStore() ?? { namespace: DEFAULT_SANDBOX_NAMESPACE, offsetMs: 0 };
 }
 
 export const currentNamespace = () => currentScope().namespace;

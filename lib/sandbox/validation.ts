@@ -67,7 +67,7 @@ export const ORDER_RULES: Rule[] = [
   {
     name: "locale's region, when given, is the purchase_country",
     check: (order) => {
-      const region = order.locale.split("-")[1];
+      const region = order.locale?.split("-")[1];
       return region && region.toUpperCase() !== order.purchase_country.toUpperCase() ? ["locale"] : [];
     },
   },

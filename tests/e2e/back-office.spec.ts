@@ -134,13 +134,13 @@ test("capture half, capture the rest, refund part: statuses and timeline follow"
   // A refused capture, corrected in the same form without reloading: the corrected one is a new
   // operation, not a repeat of the refused one.
   let form = await submit(page, "Capture", { "Capture amount (GBP, up to £58.00)": "70.00" });
-  await expect(form.getByRole("alert")).toHaveText("Capture not allowed: £70.00 is more than the £58.00 Klarna still has authorized.");
+  await expect(form.getByRole("alert")).toHaveText("Capture is not possible. £70.00 is more than the £58.00 still authorized.");
   form = await submit(page, "Capture", { "Capture amount (GBP, up to £58.00)": "29.00" });
   await expect(form.getByRole("status")).toHaveText("Capture of £29.00 done.");
   await page.reload();
   await expectOrder("part_captured", "PART_CAPTURED", { captured: "£29.00", refunded: "£0.00" });
   await expect(page.getByTestId("remaining-amount")).toHaveText("£29.00");
-  await expectTimelineAdded("Capture not allowed: £70.00 is more than the £58.00 Klarna still has authorized.", "Capture of £29.00 done.");
+  await expectTimelineAdded("Capture is not possible. £70.00 is more than the £58.00 still authorized.", "Capture of £29.00 done.");
 
   form = await submit(page, "Capture", { "Capture amount (GBP, up to £29.00)": "29.00" });
   await expect(form.getByRole("status")).toHaveText("Capture of £29.00 done.");
@@ -159,7 +159,7 @@ test("capture half, capture the rest, refund part: statuses and timeline follow"
   // Refused: nothing changes; the timeline only records the refusal.
   page.once("dialog", (dialog) => void dialog.accept());
   form = await submit(page, "Refund", { "Refund amount (GBP, up to £48.00)": "60.00" });
-  const refused = "Refund not allowed: £60.00 is more than the £48.00 captured and not yet refunded.";
+  const refused = "Refund is not possible. £60.00 is more than the £48.00 captured and not yet refunded.";
   await expect(form.getByRole("alert")).toHaveText(refused);
   await page.reload();
   await expectOrder("part_refunded", "CAPTURED", { captured: "£58.00", refunded: "£10.00" });

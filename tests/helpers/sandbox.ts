@@ -1,3 +1,4 @@
+import type { ZodType } from "zod";
 import { handleSandboxRequest } from "@/lib/sandbox";
 import { gbSession, merchantUrls } from "./klarna-bodies";
 
@@ -50,4 +51,13 @@ export async function createHppSession(kpSessionId: string, options: Record<stri
 
 export async function completeHpp(id: string, outcome: string, extra: Record<string, unknown> = {}) {
   return call("POST", `/_control/hpp/${id}/complete`, { outcome, ...extra });
+}
+
+/**
+ * A sandbox reply checked against Klarna's wire contract (the fields Klarna guarantees are there
+ * and well formed), returned as is for the test's own assertions on the rest.
+ */
+export function conforming(schema: ZodType, body: unknown): any {
+  schema.parse(body);
+  return body;
 }

@@ -60,7 +60,7 @@ describe("Order Management from the back office", () => {
     const before = await statusOf(order.id);
     const refunds = sandbox.requests.filter((line) => line.endsWith("/refunds")).length;
     const result = await runOrderOperation(operation(order.id, "refund", { amountMinor: 2001 }), "admin@example.com");
-    expect(result).toEqual({ ok: false, message: "Refund not allowed: £20.01 is more than the £20.00 captured and not yet refunded." });
+    expect(result).toEqual({ ok: false, message: "Refund is not possible. £20.01 is more than the £20.00 captured and not yet refunded." });
     expect(sandbox.requests.filter((line) => line.endsWith("/refunds")).length).toBe(refunds);
     expect(await statusOf(order.id)).toEqual(before);
   });
@@ -81,7 +81,7 @@ describe("Order Management from the back office", () => {
     const message = "Klarna refused: REFUND_NOT_ALLOWED: Refunded amount is higher than the captured amount not yet refunded (1000).";
     expect(await slow).toEqual({ ok: false, message });
     expect(await statusOf(order.id)).toEqual(before);
-    expect((await getKlarnaOrder(order.klarnaOrderId!)).refunds.map((refund) => refund.refunded_amount)).toEqual([2000]);
+    expect((await getKlarnaOrder("eu", order.klarnaOrderId!)).refunds!.map((refund) => refund.refunded_amount)).toEqual([2000]);
     const refusals = (await listOrderEvents(order.id)).filter((event) => event.type === "operation_refused");
     expect(refusals.map((event) => event.message)).toEqual([message]);
   });
@@ -91,7 +91,7 @@ describe("Order Management from the back office", () => {
     expect((await runOrderOperation(operation(uncaptured.id, "cancel"), "admin@example.com")).ok).toBe(true);
     expect((await statusOf(uncaptured.id)).status).toBe("cancelled");
     const captured = await paidOrder({ placeOrderMode: "CAPTURE_ORDER" });
-    expect(await runOrderOperation(operation(captured.id, "cancel"), "admin@example.com")).toEqual({ ok: false, message: "Cancel not allowed: the order has captures; refund them instead." });
+    expect(await runOrderOperation(operation(captured.id, "cancel"), "admin@example.com")).toEqual({ ok: false, message: "Cancel is not possible. The order has captures; refund them instead of cancelling." });
   });
 
   it("releases the rest after a part capture, and extends the authorization", async () => {
@@ -135,7 +135,7 @@ describe("Order Management from the back office", () => {
     // Nothing is left authorized now, so checking the amount again would refuse the repeat. The
     // amount in the form was changed meanwhile: the repeat still sends what the first attempt sent.
     expect(await runOrderOperation({ ...full, amountMinor: 100 }, "admin@example.com")).toEqual({ ok: true, message: "Capture of £77.00 done." });
-    expect((await getKlarnaOrder(order.klarnaOrderId!)).captures.map((capture) => capture.captured_amount)).toEqual([order.totalMinor]);
+    expect((await getKlarnaOrder("eu", order.klarnaOrderId!)).captures!.map((capture) => capture.captured_amount)).toEqual([order.totalMinor]);
     expect(await statusOf(order.id)).toMatchObject({ status: "captured", capturedMinor: order.totalMinor });
     expect((await db().select().from(orderOperations).where(eq(orderOperations.id, full.operationId)))[0]).toMatchObject({ status: "succeeded" });
   }, 15_000);
@@ -146,7 +146,7 @@ describe("Order Management from the back office", () => {
     const refused = operation(order.id, "capture", { amountMinor: 100 });
     const result = await runOrderOperation(refused, "admin@example.com");
     // A definite answer, without `retry`: the form's next submit is a new operation.
-    expect(result).toEqual({ ok: false, message: "Klarna has not accepted this order yet (fraud status PENDING); capture is not possible." });
+    expect(result).toEqual({ ok: false, message: "Capture is not possible. Klarna is still reviewing the order for fraud; capture once it is accepted." });
 
     // Five minutes of sandbox time later Klarna accepts. The refused operation stays refused (its
     // key only fetches the stored answer), and the form's next capture goes through.

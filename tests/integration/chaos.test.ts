@@ -56,7 +56,7 @@ async function shop(index: number) {
   for (let attempt = 1; ; attempt += 1) {
     const started = await startCheckoutFlow({ cartCookie, market: MARKETS.GB, customer, options: {}, sandboxNamespace: NAMESPACE });
     if (started.ok) {
-      const sessionId = new URL(started.redirectUrl).pathname.split("/").at(-1)!;
+      const sessionId = new URL(started.redirectUrl!).pathname.split("/").at(-1)!;
       const { redirect_to } = await pay(sandbox, sessionId);
       const back = new URL(redirect_to!);
       // The return page may fail or show "pending" when Klarna's read fails: the shopper leaves.

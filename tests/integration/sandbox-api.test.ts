@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { handleSandboxRequest } from "@/lib/sandbox";
-import { KlarnaErrorBody } from "@/lib/klarna/schemas";
+import { ErrorEnvelope } from "@/lib/klarna-wire";
 import { BASE, call, gbSession } from "../helpers/sandbox";
 import { countRows, withSandboxDatabase } from "../helpers/sandbox-db";
 
@@ -15,7 +15,7 @@ const basic = (credentials: string) => `Basic ${Buffer.from(credentials).toStrin
 
 function expectEnvelope(reply: { status: number; headers: Headers; body: unknown }, status: number, code: string) {
   expect(reply.status).toBe(status);
-  const body = KlarnaErrorBody.parse(reply.body);
+  const body = ErrorEnvelope.parse(reply.body);
   expect(body.error_code).toBe(code);
   expect(body.error_messages?.length).toBeGreaterThan(0);
   expect(body.correlation_id).toBe(reply.headers.get("klarna-correlation-id"));
@@ -95,7 +95,7 @@ describe("sandbox HTTP layer", () => {
     const body = method === "POST" ? (path.includes("/order") ? gbSession() : path.includes("complete") ? { outcome: "approve" } : undefined) : undefined;
     const reply = await call(method, path, body);
     expect(reply.status).toBe(404);
-    KlarnaErrorBody.parse(reply.body);
+    ErrorEnvelope.parse(reply.body);
   });
 
   it.each([

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { OmCapture, OmOrder, OmRefund } from "@/lib/klarna/schemas";
+import { OmCapture, OmOrder, OmRefund } from "@/lib/klarna-wire";
 import { clock, DAY, MINUTE } from "@/lib/sandbox/clock";
-import { call, completeHpp, createHppSession, createKpSession } from "../helpers/sandbox";
+import { call, completeHpp, createHppSession, createKpSession , conforming } from "../helpers/sandbox";
 import { withSandboxDatabase } from "../helpers/sandbox-db";
 
 withSandboxDatabase();
@@ -15,7 +15,7 @@ async function placedOrder(email = "customer@email.uk"): Promise<string> {
 }
 
 const orderPath = (id: string) => `/ordermanagement/v1/orders/${id}`;
-const getOrder = async (id: string) => OmOrder.parse((await call("GET", orderPath(id))).body);
+const getOrder = async (id: string) => conforming(OmOrder, (await call("GET", orderPath(id))).body);
 const capture = (id: string, amount: number, headers: Record<string, string> = {}) =>
   call("POST", `${orderPath(id)}/captures`, { captured_amount: amount, description: "Parcel", reference: "SHIP-1" }, headers);
 const refund = (id: string, amount: number, headers: Record<string, string> = {}) => call("POST", `${orderPath(id)}/refunds`, { refunded_amount: amount, description: "Return" }, headers);
@@ -73,13 +73,13 @@ describe("OM orders", () => {
     expect((await capture(id, 42400)).status).toBe(201);
     const order = await getOrder(id);
     expect(order).toMatchObject({ status: "CAPTURED", captured_amount: ORDER_AMOUNT, remaining_authorized_amount: 0 });
-    expect(order.captures.map((entry) => [entry.captured_amount, entry.klarna_reference])).toEqual([
+    expect(order.captures.map((entry: any) => [entry.captured_amount, entry.klarna_reference])).toEqual([
       [20000, `${order.klarna_reference}-1`],
       [42400, `${order.klarna_reference}-2`],
     ]);
 
     const single = await call("GET", `${orderPath(id)}/captures/${captureId}`);
-    expect(OmCapture.parse(single.body)).toMatchObject({ capture_id: captureId, captured_amount: 20000, description: "Parcel", reference: "SHIP-1" });
+    expect(conforming(OmCapture, single.body)).toMatchObject({ capture_id: captureId, captured_amount: 20000, description: "Parcel", reference: "SHIP-1" });
     expect((await call("GET", `${orderPath(id)}/captures`)).body).toHaveLength(2);
     expect((await call("GET", `${orderPath(id)}/captures/0a0b0c0d-0000-4000-8000-000000000000`)).body.error_code).toBe("NO_SUCH_CAPTURE");
   });
@@ -105,7 +105,7 @@ describe("OM orders", () => {
     const order = await getOrder(id);
     expect(order).toMatchObject({ refunded_amount: 30000, captured_amount: 30000, status: "PART_CAPTURED" });
     expect(order.captures[0]?.refunded_amount).toBe(30000);
-    expect(OmRefund.parse((await call("GET", `${orderPath(id)}/refunds/${refundId}`)).body)).toMatchObject({ refunded_amount: 10000, description: "Return" });
+    expect(conforming(OmRefund, (await call("GET", `${orderPath(id)}/refunds/${refundId}`)).body)).toMatchObject({ refunded_amount: 10000, description: "Return" });
   });
 
   it("cancels only an uncaptured order", async () => {

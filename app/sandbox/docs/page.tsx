@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { connection } from "next/server";
 import { ApiReferenceView } from "@/components/sandbox/api-reference";
 import { SANDBOX_API_PREFIX } from "@/lib/sandbox";
-import { sandboxApiReference } from "@/lib/sandbox/openapi";
+import { sandboxApiReference } from "@/lib/sandbox/api-reference";
 
 export const metadata: Metadata = { title: "Sandbox API reference" };
 

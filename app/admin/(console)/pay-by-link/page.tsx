@@ -2,14 +2,14 @@ import type { Metadata } from "next";
 import { PayByLinkForm } from "@/components/admin/pay-by-link-form";
 import { requireSignedIn } from "@/lib/auth/guards";
 import { listProducts } from "@/lib/shop/catalogue";
-import { MARKETS } from "@/lib/shop/markets";
+import { offeredMarkets } from "@/lib/shop/offered-markets";
 
 export const metadata: Metadata = { title: "Pay by link" };
 
 export default async function PayByLinkPage() {
   const user = await requireSignedIn();
   const catalogues = await Promise.all(
-    Object.values(MARKETS).map(async (market) => ({
+    offeredMarkets().map(async (market) => ({
       market,
       products: (await listProducts(market)).filter((product) => product.stock > 0).map((product) => ({ id: product.id, name: product.name, unitPriceMinor: product.unitPriceMinor })),
     })),

@@ -5,6 +5,7 @@ import { OrderTotals } from "@/components/checkout/order-totals";
 import { requireSignedIn } from "@/lib/auth/guards";
 import { formatMoney } from "@/lib/money";
 import { adminOrderDetail } from "@/lib/orders/admin-detail";
+import { canTakePayment, fraudStatusNote } from "@/lib/orders/klarna-states";
 import { MARKETS, type MarketCode } from "@/lib/shop/markets";
 
 export const metadata: Metadata = { title: "Order" };
@@ -13,7 +14,7 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ ref
   const user = await requireSignedIn();
   const detail = await adminOrderDetail(decodeURIComponent((await params).reference));
   if (!detail) notFound();
-  const { order, lines, sessions, events, klarnaOrder, klarnaError } = detail;
+  const { order, lines, sessions, events, klarnaOrder, klarnaError, availability } = detail;
   const market = MARKETS[order.market as MarketCode];
   const money = (minor: number) => formatMoney(minor, order.currency, order.locale);
   const customer = order.customer;
@@ -26,7 +27,7 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ ref
         <span data-testid="order-status" className="rounded bg-ink-100 px-2 py-0.5 font-mono dark:bg-ink-800">
           {order.status}
         </span>
-        {order.fraudStatus && order.fraudStatus !== "ACCEPTED" ? <span className="rounded bg-amber-100 px-2 py-0.5 text-amber-900">Fraud review: {order.fraudStatus}</span> : null}
+        {fraudStatusNote(order.fraudStatus) ? <span className="rounded bg-amber-100 px-2 py-0.5 text-amber-900">{fraudStatusNote(order.fraudStatus)}</span> : null}
         <span className="text-sm text-ink-600 dark:text-ink-400">
           {order.channel.toLowerCase()} · created {order.createdAt.toISOString().replace("T", " ").slice(0, 19)} UTC
         </span>
@@ -59,29 +60,32 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ ref
               <dt>Status</dt>
               <dd data-testid="klarna-status">{klarnaOrder.status}</dd>
               <dt>Reference</dt>
-              <dd>{klarnaOrder.klarna_reference}</dd>
+              <dd>{klarnaOrder.klarnaReference ?? "not given"}</dd>
               <dt>Captured</dt>
-              <dd data-testid="captured-amount">{money(klarnaOrder.captured_amount)}</dd>
+              <dd data-testid="captured-amount">{money(klarnaOrder.capturedMinor)}</dd>
               <dt>Refunded</dt>
-              <dd data-testid="refunded-amount">{money(klarnaOrder.refunded_amount)}</dd>
+              <dd data-testid="refunded-amount">{money(klarnaOrder.refundedMinor)}</dd>
               <dt>Still authorized</dt>
-              <dd data-testid="remaining-amount">{money(klarnaOrder.remaining_authorized_amount)}</dd>
+              <dd data-testid="remaining-amount">{money(klarnaOrder.remainingMinor)}</dd>
               <dt>Authorization expires</dt>
-              <dd>{klarnaOrder.expires_at.slice(0, 10)}</dd>
+              <dd>{klarnaOrder.expiresAt ? klarnaOrder.expiresAt.toISOString().slice(0, 10) : "not given"}</dd>
             </dl>
           ) : !klarnaError ? (
             <p>No Klarna order yet.</p>
           ) : null}
+          {klarnaOrder?.amountsFrom === "shop" ? <p className="mt-2 text-xs text-ink-600 dark:text-ink-400">Klarna&apos;s reply gave no amounts; these are the shop&apos;s own record of what Klarna confirmed.</p> : null}
           {klarnaOrder && (klarnaOrder.captures.length > 0 || klarnaOrder.refunds.length > 0) ? (
             <ul className="mt-3 space-y-1 border-t border-ink-200 pt-2 dark:border-ink-800">
               {klarnaOrder.captures.map((capture) => (
-                <li key={capture.capture_id}>
-                  Capture {capture.klarna_reference}: {money(capture.captured_amount)} on {capture.captured_at.slice(0, 10)}
+                <li key={capture.id}>
+                  Capture {capture.reference ?? capture.id}: {capture.amountMinor === null ? "amount not given" : money(capture.amountMinor)}
+                  {capture.at ? ` on ${capture.at.toISOString().slice(0, 10)}` : ""}
                 </li>
               ))}
               {klarnaOrder.refunds.map((refund) => (
-                <li key={refund.refund_id}>
-                  Refund: {money(refund.refunded_amount)} on {refund.refunded_at.slice(0, 10)}
+                <li key={refund.id}>
+                  Refund: {refund.amountMinor === null ? "amount not given" : money(refund.amountMinor)}
+                  {refund.at ? ` on ${refund.at.toISOString().slice(0, 10)}` : ""}
                 </li>
               ))}
             </ul>
@@ -89,12 +93,11 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ ref
         </section>
       </div>
 
-      {canAct && klarnaOrder ? (
+      {canAct && klarnaOrder && availability ? (
         <OperationForms
           orderId={order.id}
           currency={order.currency}
-          remaining={money(klarnaOrder.remaining_authorized_amount)}
-          refundable={money(klarnaOrder.captured_amount - klarnaOrder.refunded_amount)}
+          availability={Object.fromEntries(Object.entries(availability).map(([kind, entry]) => [kind, entry.allowed ? { allowed: true, max: entry.maxMinor === undefined ? undefined : money(entry.maxMinor) } : entry]))}
           lines={lines.map((line) => ({ position: line.position, label: `${line.quantity} × ${line.name} (${money(line.totalMinor)})` }))}
         />
       ) : null}
@@ -109,10 +112,10 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ ref
             <li key={session.id} className="rounded-card border border-ink-200 bg-white p-4 text-sm dark:border-ink-800 dark:bg-ink-900">
               <p className="font-mono">{session.id}</p>
               <p>
-                Klarna status: <strong data-testid="session-status">{session.liveStatus}</strong> · expires {session.expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC
+                Klarna status: <strong data-testid="session-status">{session.liveStatus}</strong> · {session.expiresAt ? `expires ${session.expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC` : "expiry not given"}
                 {session.liveError ? <span className="text-red-700"> · {session.liveError}</span> : null}
               </p>
-              {canAct && ["WAITING", "IN_PROGRESS", "FAILED", "BACK", "ERROR"].includes(session.liveStatus) ? (
+              {canAct && canTakePayment(session.liveStatus) ? (
                 <SessionActions sessionId={session.id} email={customer.email} phone={customer.phone ?? ""} />
               ) : null}
             </li>

@@ -1,0 +1,10 @@
+import "server-only";
+import { config } from "@/lib/config";
+import { MARKETS, type Market, type MarketCode } from "./markets";
+
+// The markets the shop sells in right now: those whose Klarna region has credentials (every one
+// in sandbox mode).
+
+export const offeredMarkets = (): Market[] => Object.values(MARKETS).filter((market) => config().klarna.accounts[market.region]);
+
+export const isOfferedMarket = (code: string): code is MarketCode => offeredMarkets().some((market) => market.code === code);
