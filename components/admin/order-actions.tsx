@@ -16,14 +16,17 @@ function Result({ state }: { state: AdminActionState }) {
 }
 
 /**
- * One back-office operation. Its id (the Klarna-Idempotency-Key) is made when the form appears and
- * kept while Klarna's answer is unknown, so a double click or a retry after a timeout repeats the
- * same request instead of making a second one.
+ * One back-office operation, as a card that stays when the operation stops being possible (so its
+ * answer stays readable): the form while Klarna would accept it, the reason why not otherwise. Its
+ * id (the Klarna-Idempotency-Key) is made when the form appears and kept while Klarna's answer is
+ * unknown, so a double click or a retry after a timeout repeats the same request instead of
+ * making a second one.
  */
 function OperationForm({
   orderId,
   kind,
   title,
+  offer,
   confirm,
   children,
   submitLabel,
@@ -31,6 +34,7 @@ function OperationForm({
   orderId: string;
   kind: string;
   title: string;
+  offer: Offer;
   confirm?: string;
   children?: React.ReactNode;
   submitLabel: string;
@@ -42,24 +46,31 @@ function OperationForm({
   if (operation.after !== state) setOperation({ after: state, id: state?.retry ? operation.id : crypto.randomUUID() });
   const operationId = operation.id;
   return (
-    <form
-      action={action}
-      onSubmit={(event) => {
-        if (confirm && !window.confirm(confirm)) event.preventDefault();
-      }}
-      className="space-y-2 rounded-card border border-ink-200 bg-white p-4 dark:border-ink-800 dark:bg-ink-900"
-      aria-label={title}
-    >
+    <section aria-label={title} className="space-y-2 rounded-card border border-ink-200 bg-white p-4 dark:border-ink-800 dark:bg-ink-900">
       <h3 className="font-semibold">{title}</h3>
-      <input type="hidden" name="orderId" value={orderId} />
-      <input type="hidden" name="kind" value={kind} />
-      <input type="hidden" name="operationId" value={operationId} />
-      {children}
-      <button type="submit" disabled={pending} className={button}>
-        {submitLabel}
-      </button>
+      {offer.allowed ? (
+        <form
+          action={action}
+          onSubmit={(event) => {
+            if (confirm && !window.confirm(confirm)) event.preventDefault();
+          }}
+          className="space-y-2"
+        >
+          <input type="hidden" name="orderId" value={orderId} />
+          <input type="hidden" name="kind" value={kind} />
+          <input type="hidden" name="operationId" value={operationId} />
+          {children}
+          <button type="submit" disabled={pending} className={button}>
+            {submitLabel}
+          </button>
+        </form>
+      ) : (
+        <p className="text-sm text-ink-600 dark:text-ink-400" data-testid="unavailable-reason">
+          Not possible now: {offer.reason}
+        </p>
+      )}
       <Result state={state} />
-    </form>
+    </section>
   );
 }
 
@@ -100,7 +111,7 @@ export function OperationForms({
   );
   const forms: Record<Kind, React.ReactNode> = {
     capture: (
-      <OperationForm orderId={orderId} kind="capture" title={TITLES.capture} submitLabel="Capture">
+      <OperationForm orderId={orderId} kind="capture" title={TITLES.capture} offer={offer("capture")} submitLabel="Capture">
         <label className="block text-sm">
           Capture amount ({currency}, up to {(offer("capture") as { max?: string }).max})
           <input name="amount" inputMode="decimal" className={input} />
@@ -117,7 +128,7 @@ export function OperationForms({
       </OperationForm>
     ),
     refund: (
-      <OperationForm orderId={orderId} kind="refund" title={TITLES.refund} submitLabel="Refund" confirm="Refund this amount to the customer?">
+      <OperationForm orderId={orderId} kind="refund" title={TITLES.refund} offer={offer("refund")} submitLabel="Refund" confirm="Refund this amount to the customer?">
         <label className="block text-sm">
           Refund amount ({currency}, up to {(offer("refund") as { max?: string }).max})
           <input name="amount" inputMode="decimal" className={input} />
@@ -125,34 +136,21 @@ export function OperationForms({
         {lineChoices("Refund")}
       </OperationForm>
     ),
-    cancel: <OperationForm orderId={orderId} kind="cancel" title={TITLES.cancel} submitLabel="Cancel order" confirm="Cancel this order? The authorization is released and cannot be captured any more." />,
-    release: <OperationForm orderId={orderId} kind="release" title={TITLES.release} submitLabel="Release remaining" confirm="Release what is not captured? It cannot be captured afterwards." />,
-    extend: <OperationForm orderId={orderId} kind="extend" title={TITLES.extend} submitLabel="Extend authorization" />,
+    cancel: <OperationForm orderId={orderId} kind="cancel" title={TITLES.cancel} offer={offer("cancel")} submitLabel="Cancel order" confirm="Cancel this order? The authorization is released and cannot be captured any more." />,
+    release: <OperationForm orderId={orderId} kind="release" title={TITLES.release} offer={offer("release")} submitLabel="Release remaining" confirm="Release what is not captured? It cannot be captured afterwards." />,
+    extend: <OperationForm orderId={orderId} kind="extend" title={TITLES.extend} offer={offer("extend")} submitLabel="Extend authorization" />,
   };
   const kinds = Object.keys(TITLES) as Kind[];
-  const unavailable = kinds.filter((kind) => !offer(kind).allowed);
   return (
     <section aria-labelledby="actions-heading" className="space-y-3">
       <h2 id="actions-heading" className="text-xl font-semibold">
         Actions
       </h2>
       <div className="grid gap-4 md:grid-cols-2 lg:grid-cols-3">
-        {kinds.filter((kind) => offer(kind).allowed).map((kind) => (
+        {kinds.map((kind) => (
           <div key={kind}>{forms[kind]}</div>
         ))}
       </div>
-      {unavailable.length > 0 ? (
-        <div className="text-sm" data-testid="unavailable-actions">
-          <h3 className="font-semibold">Not possible now</h3>
-          <ul className="list-disc pl-5">
-            {unavailable.map((kind) => (
-              <li key={kind}>
-                {TITLES[kind]}: {(offer(kind) as { reason: string }).reason}
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
     </section>
   );
 }

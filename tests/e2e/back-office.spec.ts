@@ -26,7 +26,7 @@ async function openOrder(page: Page, reference: string) {
 }
 
 async function submit(page: Page, form: string, fields: Record<string, string> = {}) {
-  const region = page.getByRole("form", { name: form });
+  const region = page.getByRole("region", { name: form });
   for (const [label, value] of Object.entries(fields)) await region.getByLabel(label).fill(value);
   await region.getByRole("button").last().click();
   return region;
@@ -184,7 +184,7 @@ test("a double-clicked capture makes one capture", async ({ page }) => {
   const reference = await shopperOrder(page);
   await signInToBackOffice(page);
   await openOrder(page, reference);
-  const form = page.getByRole("form", { name: "Capture" });
+  const form = page.getByRole("region", { name: "Capture" });
   await form.getByLabel(/Capture amount/).fill("5.00");
   await form.getByRole("button", { name: "Capture" }).dblclick();
   await expect(form.getByRole("status").or(form.getByRole("alert"))).toBeVisible();
@@ -198,7 +198,7 @@ test("a viewer can read but not capture, refund or cancel", async ({ page }) => 
   await signInToBackOffice(page, VIEWER);
   await openOrder(page, reference);
   await expect(page.getByText("You have read-only access.")).toBeVisible();
-  await expect(page.getByRole("form", { name: "Capture" })).toHaveCount(0);
+  await expect(page.getByRole("region", { name: "Capture" })).toHaveCount(0);
 });
 
 test("pay-by-link by e-mail: the customer opens the link from the outbox, pays, and the order shows authorized", async ({ page, browser, baseURL }) => {

@@ -24,26 +24,39 @@ export async function openCheckout(page: Page) {
 /** Opens the demo panel and applies the given payment options. */
 export async function chooseOptions(
   page: Page,
-  options: { placeOrderMode?: string; one?: string; list?: string[]; fallback?: boolean; returnStyle?: string; exitButton?: "back" | "cancel" },
+  options: { placeOrderMode?: string; chooseCategories?: boolean; fallback?: boolean; returnStyle?: string; exitButton?: "back" | "cancel" },
 ) {
   await page.getByText("Payment options (demo)").click();
   if (options.placeOrderMode) await page.getByLabel("Place order mode").selectOption(options.placeOrderMode);
-  if (options.one) {
-    await page.getByRole("radio", { name: "Only one" }).check();
-    await page.getByLabel("Payment method category").selectOption(options.one);
-  }
-  if (options.list) {
-    await page.getByRole("radio", { name: "A list" }).check();
-    for (const category of options.list) await page.getByRole("checkbox", { name: category }).check();
-  }
+  if (options.chooseCategories) await page.getByRole("checkbox", { name: /Choose the payment method categories/ }).check();
   if (options.fallback) await page.getByRole("checkbox", { name: /Payment fallback/ }).check();
   if (options.returnStyle) await page.getByRole("radio", { name: new RegExp(`^${options.returnStyle}`, "i") }).check();
   if (options.exitButton) await page.getByRole("radio", { name: new RegExp(`^${options.exitButton}`, "i") }).check();
 }
 
-export async function payWithKlarna(page: Page) {
+/**
+ * "Pay with Klarna", and on to the hosted page. With `categories` (the checkout option to choose
+ * them was set), through the step that lists what Klarna's session offers, by Klarna's names.
+ */
+export async function payWithKlarna(page: Page, categories?: CategoryChoice) {
   await page.getByRole("button", { name: "Pay with Klarna" }).click();
+  if (categories) await chooseCategories(page, categories);
   await expect(page.getByTestId("hpp-page")).toHaveAttribute("data-status", "IN_PROGRESS");
+}
+
+type CategoryChoice = { one: string } | { list: string[] };
+
+/** The categories step: limits Klarna's page to one category or a list, then goes there. */
+export async function chooseCategories(page: Page, categories: CategoryChoice) {
+  await expect(page.getByRole("heading", { level: 1, name: "Payment method" })).toBeVisible();
+  if ("one" in categories) {
+    await page.getByRole("radio", { name: "Only one" }).check();
+    await page.getByLabel("Payment method category").selectOption({ label: categories.one });
+  } else {
+    await page.getByRole("radio", { name: "A list" }).check();
+    for (const category of categories.list) await page.getByRole("checkbox", { name: category }).check();
+  }
+  await page.getByRole("button", { name: "Continue to Klarna" }).click();
 }
 
 export async function approveOnHostedPage(page: Page, category = "pay_later") {

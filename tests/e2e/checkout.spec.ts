@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { approveOnHostedPage, chooseOptions, expectOrderStatus, fillCart, openCheckout, payWithKlarna, SANDBOX_AUTH, signInToBackOffice } from "./checkout-steps";
+import { approveOnHostedPage, chooseCategories, chooseOptions, expectOrderStatus, fillCart, openCheckout, payWithKlarna, SANDBOX_AUTH, signInToBackOffice } from "./checkout-steps";
 
 test.beforeEach(async ({ page }) => {
   await fillCart(page);
@@ -72,8 +72,8 @@ test("a technical error on the hosted page shows the error page and lets the sho
 
 test("payment fallback offers the other categories after a decline", async ({ page }) => {
   await page.getByLabel("Klarna test persona").selectOption({ label: "Denied (customer+denied@email.uk)" });
-  await chooseOptions(page, { one: "PAY_LATER", fallback: true });
-  await payWithKlarna(page);
+  await chooseOptions(page, { chooseCategories: true, fallback: true });
+  await payWithKlarna(page, { one: "Pay in 3" });
   await expect(page.getByTestId("hpp-category-pay_now")).toHaveCount(0);
   await approveOnHostedPage(page, "pay_later");
   await expect(page.getByTestId("hpp-category-pay_now")).toBeVisible();
@@ -83,15 +83,17 @@ test("payment fallback offers the other categories after a decline", async ({ pa
   await expectOrderStatus(page, "authorized");
 });
 
-test("one category, or a list of categories, limits what the hosted page offers", async ({ page }) => {
-  await chooseOptions(page, { list: ["Pay later", "Pay over time"] });
-  await payWithKlarna(page);
+test("the categories Klarna's session offers can be chosen: one, or a list, limits what the hosted page offers", async ({ page }) => {
+  await chooseOptions(page, { chooseCategories: true });
+  await page.getByRole("button", { name: "Pay with Klarna" }).click();
+  // Klarna's own names for the GB session's categories, not a list of the shop's.
+  await expect(page.getByRole("list", { name: "Categories Klarna offers" }).getByRole("listitem")).toHaveText([/^Pay in 3 pay_later/, /^Pay now pay_now/, /^Financing pay_over_time/]);
+  await chooseCategories(page, { list: ["Pay in 3", "Financing"] });
   await expect(page.getByTestId(/^hpp-category-/)).toHaveCount(2);
   await expect(page.getByTestId("hpp-category-pay_over_time")).toBeVisible();
-  await page.goBack();
   await openCheckout(page);
-  await chooseOptions(page, { one: "PAY_NOW" });
-  await payWithKlarna(page);
+  await chooseOptions(page, { chooseCategories: true });
+  await payWithKlarna(page, { one: "Pay now" });
   await expect(page.getByTestId(/^hpp-category-/)).toHaveCount(1);
   await approveOnHostedPage(page, "pay_now");
   await expectOrderStatus(page, "authorized");
