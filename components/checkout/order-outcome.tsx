@@ -17,8 +17,10 @@ const fetcher = async (url: string): Promise<ShopperOrderView> => {
 const HEADINGS: Record<ShopperOrderView["outcome"], string> = {
   placed: "Thank you, your order is placed",
   pending: "We are confirming your payment",
+  identity_check: "Klarna is checking your identity",
   declined: "Klarna declined the payment",
   cancelled: "Payment cancelled",
+  ended: "The payment page is closed",
   error: "Something went wrong during payment",
   failed: "This order could not be paid",
 };
@@ -29,7 +31,7 @@ export function OrderOutcome({ initial }: { initial: ShopperOrderView }) {
   const { data, mutate, isValidating, error } = useSWR(url, fetcher, {
     fallbackData: initial,
     revalidateOnMount: false,
-    refreshInterval: (latest) => (latest?.outcome === "pending" ? 2000 : 0),
+    refreshInterval: (latest) => (latest?.outcome === "pending" || latest?.outcome === "identity_check" ? 2000 : 0),
   });
   const order = data ?? initial;
   const [retry, retryAction, retrying] = useActionState(retryPayment, null);
@@ -70,9 +72,11 @@ export function OrderOutcome({ initial }: { initial: ShopperOrderView }) {
         {error ? <p className="text-sm text-red-700 dark:text-red-400">The status could not be checked just now; we will keep trying.</p> : null}
         {order.outcome === "failed" && order.failureReason ? <p className="text-ink-600 dark:text-ink-400">Reason: {order.failureReason}</p> : null}
         {order.outcome === "cancelled" ? <p>Your cart is still there if you want to try again.</p> : null}
+        {order.outcome === "identity_check" ? <p>The shop&apos;s staff are confirming who you are with Klarna; this page updates by itself.</p> : null}
+        {order.outcome === "ended" ? <p>This payment can no longer be completed on Klarna&apos;s page, but nothing was charged. You can start a new payment.</p> : null}
       </div>
 
-      {["declined", "cancelled", "error"].includes(order.outcome) ? (
+      {["declined", "cancelled", "ended", "error"].includes(order.outcome) ? (
         <form action={retryAction} className="flex flex-wrap items-center gap-3">
           <input type="hidden" name="reference" value={order.reference} />
           <input type="hidden" name="k" value={order.orderPageKey} />

@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import { PAID_STATUSES } from "@/lib/db/schema";
 import { MARKETS, type MarketCode } from "@/lib/shop/markets";
 import { recordEvent } from "./events";
+import { sessionMeaning, type SessionMeaning } from "./klarna-states";
 import { finalize, type FinalizeSource } from "./finalize";
 import { orderPageKey, orderPagePath, verifyOrderPageKey, verifyReturnKey } from "./links";
 import { findPaymentSession, getOrderByReference, listOrderLines, listPaymentSessions, type Order } from "./queries";
@@ -12,7 +13,7 @@ import { findPaymentSession, getOrderByReference, listOrderLines, listPaymentSes
 
 export type ReturnPage = "success" | "cancel" | "failure" | "error" | "back";
 
-export type Outcome = "placed" | "pending" | "declined" | "cancelled" | "error" | "failed";
+export type Outcome = "placed" | "pending" | "identity_check" | "declined" | "cancelled" | "ended" | "error" | "failed";
 
 export async function shopperOrderView(order: Order) {
   const [lines, sessions] = await Promise.all([listOrderLines(order.id), listPaymentSessions(order.id)]);
@@ -36,14 +37,25 @@ export async function shopperOrderView(order: Order) {
 }
 export type ShopperOrderView = Awaited<ReturnType<typeof shopperOrderView>>;
 
+/** What the shopper is told: the order's status, or while it waits for payment, its latest session's. */
 function outcomeOf(order: Order, latestSessionStatus: string | undefined): Outcome {
   if (PAID_STATUSES.includes(order.status)) return "placed";
   if (order.status !== "pending_payment") return "failed";
-  if (latestSessionStatus === "FAILED") return "declined";
-  // DISABLED: the merchant withdrew the payment link; the shopper may start a new payment.
-  if (latestSessionStatus === "CANCELLED" || latestSessionStatus === "BACK" || latestSessionStatus === "DISABLED") return "cancelled";
-  if (latestSessionStatus === "ERROR") return "error";
-  return "pending";
+  const meaning = latestSessionStatus ? sessionMeaning(latestSessionStatus) : "open";
+  const outcomes: Record<SessionMeaning, Outcome> = {
+    open: "pending",
+    // A read that says COMPLETED but could not be acted on yet: the callback or the sweep will.
+    completed: "pending",
+    // A status no Klarna document lists: keep waiting rather than guess.
+    unknown: "pending",
+    identity_check: "identity_check",
+    declined: "declined",
+    cancelled: "cancelled",
+    // Disabled by the merchant, or timed out: the shopper may start a new payment.
+    ended: "ended",
+    error: "error",
+  };
+  return outcomes[meaning];
 }
 
 export type ReturnResolution = { kind: "invalid"; message: string } | { kind: "order"; order: ShopperOrderView };

@@ -77,7 +77,7 @@ describe("return pages", () => {
     const { order, session } = await checkout();
     const auth = `Basic ${Buffer.from("sandbox:sandbox").toString("base64")}`;
     expect((await fetch(`${sandbox.origin}/sandbox/api/hpp/v1/sessions/${session.id}`, { method: "DELETE", headers: { authorization: auth } })).status).toBe(204);
-    expect(await resolveOrderPage(order.reference, orderPageKey(order.reference))).toMatchObject({ outcome: "cancelled", status: "pending_payment" });
+    expect(await resolveOrderPage(order.reference, orderPageKey(order.reference))).toMatchObject({ outcome: "ended", status: "pending_payment" });
   });
 
   it("serve the order page only with its signed key", async () => {

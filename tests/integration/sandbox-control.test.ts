@@ -193,6 +193,43 @@ describe("faults", () => {
     expect((await call("GET", `/hpp/v1/sessions/${session.hppSessionId}`)).body.status).toBe("DISABLED");
   });
 
+  it("answer with only what Klarna's OpenAPI marks required (minimal_response), keeping headers, on the operations named", async () => {
+    const namespace = "lean";
+    const ecommerce = await openSession(namespace, {});
+    await call("POST", "/_control/faults", { operation: "hpp.create_session", kind: "minimal_response", count: 1 }, inNs(namespace));
+    const kp = await call("POST", "/payments/v1/sessions", gbSession({ acquiring_channel: "TELESALES" }), inNs(namespace));
+    const telesales = await call("POST", "/hpp/v1/sessions", { payment_session_url: `${BASE}/payments/v1/sessions/${kp.body.session_id}` });
+    // redirect_url is documented for e-commerce only: a telesales session's lean reply has none.
+    expect(telesales).toMatchObject({ status: 201, body: { session_id: expect.any(String) } });
+    expect(Object.keys(telesales.body)).toEqual(["session_id"]);
+
+    await call("POST", "/_control/faults", { operation: "*", kind: "minimal_response" }, inNs(namespace));
+    const created = await call("POST", "/hpp/v1/sessions", { payment_session_url: `${BASE}/payments/v1/sessions/${kp.body.session_id}` });
+    expect(Object.keys(created.body)).toEqual(["session_id"]);
+    const again = await call("POST", "/hpp/v1/sessions", { payment_session_url: `${BASE}/payments/v1/sessions/${(await openSession("lean-full", {})).kpSessionId}` });
+    expect(Object.keys(again.body), "another namespace answers in full").toContain("qr_code_url");
+    expect(Object.keys((await call("POST", "/payments/v1/sessions", gbSession(), inNs(namespace))).body).sort()).toEqual(["client_token", "session_id"]);
+    expect((await call("GET", `/hpp/v1/sessions/${ecommerce.hppSessionId}`)).body).toEqual({ session_id: ecommerce.hppSessionId, status: "WAITING" });
+
+    const approved = await call("POST", `/_control/hpp/${ecommerce.hppSessionId}/complete`, { outcome: "approve" });
+    expect(approved.body.status).toBe("COMPLETED");
+    const completed = (await call("GET", `/hpp/v1/sessions/${ecommerce.hppSessionId}`)).body;
+    expect(Object.keys(completed).sort()).toEqual(["authorization_token", "session_id", "status"]);
+    const placed = await call("POST", `/payments/v1/authorizations/${completed.authorization_token}/order`, gbSession());
+    expect(placed.body).toEqual({ order_id: expect.any(String) });
+    const orderPath = `/ordermanagement/v1/orders/${placed.body.order_id}`;
+    const capture = await call("POST", `${orderPath}/captures`, { captured_amount: 1000 });
+    expect(capture.status).toBe(201);
+    expect(capture.headers.get("capture-id")).toMatch(/^[0-9a-f-]{36}$/);
+    expect(capture.headers.get("location")).toContain(`${orderPath}/captures/`);
+    expect((await call("GET", orderPath)).body).toEqual({ order_id: placed.body.order_id, status: "PART_CAPTURED" });
+    expect((await call("GET", `${orderPath}/captures`)).body).toEqual([{ capture_id: capture.headers.get("capture-id") }]);
+    // Errors keep Klarna's envelope in full, and the control API is never cut down.
+    expect((await call("GET", "/hpp/v1/sessions/00000000-0000-4000-8000-000000000000")).body).toMatchObject({ error_code: "NOT_FOUND", error_messages: expect.any(Array) });
+    expect((await call("GET", "/_control/clock", undefined, inNs(namespace))).body).toMatchObject({ namespace, now: expect.any(String), offset_seconds: 0 });
+    expect((await call("POST", "/_control/faults", { operation: "control.read_clock", kind: "minimal_response" }, inNs(namespace))).body.error_messages[0]).toBe("Bad value: operation");
+  });
+
   it("refuse faults that cannot apply, with a clear error", async () => {
     expect((await call("POST", "/_control/faults", { operation: "hpp.read_session", kind: "drop_callback" })).body).toMatchObject({ error_code: "BAD_VALUE" });
     expect((await call("POST", "/_control/faults", { operation: "no.such_operation", kind: "latency" })).body.error_messages[0]).toBe("Bad value: operation");

@@ -81,10 +81,10 @@ describe("Klarna's replies", () => {
     }
   });
 
-  it.each(minimal)("a %s reply with null in each optional field parses", (_name, schema, body) => {
-    const optional = Object.entries(shapeOf(schema)).filter(([, field]) => field.safeParse(undefined).success);
-    expect(optional.length).toBeGreaterThan(0);
-    for (const [key] of optional) expect(schema.safeParse({ ...body, [key]: null }).success, `${key}: null`).toBe(true);
+  const optionalFields = (schema: z.ZodType) => Object.keys(shapeOf(schema)).filter((key) => shapeOf(schema)[key]!.safeParse(undefined).success);
+  // The status callback's fields are all guaranteed; its session is an HPP read, tested as such.
+  it.each(minimal.filter(([, schema]) => optionalFields(schema).length > 0))("a %s reply with null in each optional field parses", (_name, schema, body) => {
+    for (const key of optionalFields(schema)) expect(schema.safeParse({ ...body, [key]: null }).success, `${key}: null`).toBe(true);
   });
 
   it("keeps a status, fraud status, category or event Klarna adds later, and extra fields, instead of failing", () => {
