@@ -21,6 +21,7 @@ const en = {
     disabled: ["This payment is no longer available", "The store has closed this payment link."],
     completed: ["This payment is already complete", "Nothing more to do: the store has your payment."],
     cancelled: ["This payment was cancelled", "Go back to the store if you want to try again."],
+    timeout: ["This payment timed out", "The page was open too long. Go back to the store to start again."],
   },
   result: {
     COMPLETED: ["Payment complete", "Thank you. You can close this window."],
@@ -54,6 +55,7 @@ const de: HppTexts = {
     disabled: ["Diese Zahlung ist nicht mehr verfügbar", "Der Shop hat diesen Zahlungslink geschlossen."],
     completed: ["Diese Zahlung ist bereits abgeschlossen", "Es ist nichts mehr zu tun."],
     cancelled: ["Diese Zahlung wurde abgebrochen", "Gehe zurück zum Shop, um es erneut zu versuchen."],
+    timeout: ["Die Zeit für diese Zahlung ist abgelaufen", "Die Seite war zu lange offen. Starte im Shop neu."],
   },
   result: {
     COMPLETED: ["Zahlung abgeschlossen", "Danke. Du kannst dieses Fenster schließen."],
@@ -86,6 +88,7 @@ const sv: HppTexts = {
     disabled: ["Betalningen är inte längre tillgänglig", "Butiken har stängt den här betalningslänken."],
     completed: ["Betalningen är redan klar", "Det finns inget mer att göra."],
     cancelled: ["Betalningen avbröts", "Gå tillbaka till butiken om du vill försöka igen."],
+    timeout: ["Tiden för betalningen har gått ut", "Sidan var öppen för länge. Gå tillbaka till butiken och börja om."],
   },
   result: {
     COMPLETED: ["Betalningen är klar", "Tack. Du kan stänga det här fönstret."],

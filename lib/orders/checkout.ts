@@ -14,7 +14,7 @@ import { CustomerDetails, PaymentOptions } from "./checkout-input";
 import { recordEvent } from "./events";
 import { toKlarnaOrderData } from "./klarna-order";
 import { isFinalSessionStatus } from "./klarna-states";
-import { absoluteUrl, orderPageKey, returnKey, verifyOrderPageKey } from "./links";
+import { absoluteUrl, authorizationCallbackKey, orderPageKey, returnKey, verifyOrderPageKey } from "./links";
 import { finalize } from "./finalize";
 import { getOrderByReference, listPaymentSessions, loadOrderForKlarna } from "./queries";
 
@@ -263,13 +263,14 @@ export async function openPayment(orderId: string): Promise<CheckoutOutcome> {
     const reusable = kpSessionId && order.kpSessionExpiresAt && order.kpSessionExpiresAt.getTime() - Date.now() > KP_REUSE_MARGIN_MS;
     if (!reusable) {
       const notification = callbackUrl("/api/klarna/notification");
+      const authorization = callbackUrl(`/api/klarna/authorization?order=${orderId}&k=${authorizationCallbackKey(orderId)}`);
       const session = await createPaymentSession(
         market.region,
         {
           ...toKlarnaOrderData({ ...order, market, customer: order.customer as OrderCustomer }, lines),
           acquiring_channel: order.channel,
-          // Klarna tells us about pending fraud reviews here (FACTS 2.6).
-          ...(notification ? { merchant_urls: { notification: notification.url } } : {}),
+          // Klarna tells us about pending fraud reviews and authorizations here (FACTS 2.6).
+          ...(notification && authorization ? { merchant_urls: { notification: notification.url, authorization: authorization.url } } : {}),
         },
         { sandboxNamespace: order.sandboxNamespace },
       );

@@ -13,6 +13,7 @@ export type OrderEventType =
   | "status_read"
   | "status_read_failed"
   | "callback_received"
+  | "authorization_callback_received"
   | "notification_received"
   | "fraud_review_decided"
   | "order_placed"

@@ -15,7 +15,7 @@ import { getOrder, listOrderLines, listPaymentSessions, type Order } from "./que
 // server instances. Klarna's answer to a session read decides; a conditional UPDATE on the order
 // decides who acts on it; the others read the winner's result. The browser is never trusted.
 
-export type FinalizeSource = "return_page" | "callback" | "poll" | "sweep" | "checkout";
+export type FinalizeSource = "return_page" | "callback" | "authorization_callback" | "poll" | "sweep" | "checkout";
 
 /** A caller that died mid-placement releases its claim after this long. */
 const CLAIM_TIMEOUT_MS = 2 * 60 * 1000;

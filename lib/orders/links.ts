@@ -7,6 +7,7 @@ import { sign, unsign } from "@/lib/signing";
 
 const ORDER_PAGE = "order-page";
 const RETURN_URL = "return-url";
+const AUTHORIZATION_CALLBACK = "authorization-callback";
 
 const keyFor = (value: string, purpose: string) => sign(value, purpose).slice(value.length + 1);
 const verify = (value: string, key: string | null | undefined, purpose: string) => Boolean(key) && unsign(`${value}.${key}`, purpose) === value;
@@ -17,5 +18,9 @@ export const verifyOrderPageKey = (reference: string, key: string | null | undef
 
 export const returnKey = (orderId: string) => keyFor(orderId, RETURN_URL);
 export const verifyReturnKey = (orderId: string, key: string | null | undefined) => verify(orderId, key, RETURN_URL);
+
+/** KP's authorization callback URL carries one too: Klarna's callbacks are unsigned. */
+export const authorizationCallbackKey = (orderId: string) => keyFor(orderId, AUTHORIZATION_CALLBACK);
+export const verifyAuthorizationCallbackKey = (orderId: string, key: string | null | undefined) => verify(orderId, key, AUTHORIZATION_CALLBACK);
 
 export const absoluteUrl = (path: string) => `${config().appUrl}${path}`;

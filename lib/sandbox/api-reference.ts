@@ -51,7 +51,7 @@ export function sandboxApiReference(): ApiReference {
   const document = sandboxOpenApiDocument(SANDBOX_ROUTES);
   const operations: (ReferenceOperation & { tag: string })[] = [];
   for (const [path, item] of Object.entries(document.paths ?? {})) {
-    for (const method of ["get", "post", "delete"] as const) {
+    for (const method of ["get", "post", "patch", "delete"] as const) {
       const operation = item[method];
       if (!operation) continue;
       const parameters = (operation.parameters ?? []).filter((parameter): parameter is oas31.ParameterObject => !isReference(parameter));

@@ -7,7 +7,7 @@ import { isUuid, newId } from "./ids";
 import { namespaceCache } from "./namespace-cache";
 import { currentNamespace } from "./scope";
 import { db } from "./store";
-import { sandboxFaults } from "./tables";
+import { CALLBACK_KINDS, sandboxFaults } from "./tables";
 import { parseBody } from "./validation";
 
 // Faults on demand, per namespace: slow or failing API calls, reset connections, timeouts,
@@ -15,13 +15,13 @@ import { parseBody } from "./validation";
 // probability. The HTTP layer, the callback sender and the hosted page each ask for the faults
 // of their kind when they act.
 
-export const CALLBACK_OPERATIONS = ["callback.hpp_status", "callback.fraud_notification"] as const;
+export const CALLBACK_OPERATIONS = CALLBACK_KINDS.map((kind) => `callback.${kind}` as const);
 export const REDIRECT_OPERATION = "hpp.redirect";
 
 /** Faults on an API call: slow, failing, cut, or answered with only what Klarna guarantees. */
 export const REQUEST_FAULT_KINDS = ["latency", "http_error", "reset", "timeout", "minimal_response"] as const;
-const CALLBACK_KINDS = ["drop_callback", "duplicate_callback"] as const;
-export const FAULT_KINDS = [...REQUEST_FAULT_KINDS, ...CALLBACK_KINDS, "drop_redirect"] as const;
+const CALLBACK_FAULT_KINDS = ["drop_callback", "duplicate_callback"] as const;
+export const FAULT_KINDS = [...REQUEST_FAULT_KINDS, ...CALLBACK_FAULT_KINDS, "drop_redirect"] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 export type Fault = typeof sandboxFaults.$inferSelect;
 
@@ -57,7 +57,7 @@ export async function addFault(body: unknown, apiOperations: readonly string[]) 
   const { kind, operation } = request;
   const fits = (REQUEST_FAULT_KINDS as readonly string[]).includes(kind)
     ? apiOperations.includes(operation)
-    : (CALLBACK_KINDS as readonly string[]).includes(kind)
+    : (CALLBACK_FAULT_KINDS as readonly string[]).includes(kind)
       ? (CALLBACK_OPERATIONS as readonly string[]).includes(operation)
       : operation === REDIRECT_OPERATION;
   if (operation !== "*" && !fits) throw new KlarnaApiError(400, "BAD_VALUE", ["Bad value: operation", `A ${kind} fault cannot apply to ${operation}`]);

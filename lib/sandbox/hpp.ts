@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, inArray, ne, notInArray } from "drizzle-orm";
 import { z } from "zod";
 import { config } from "@/lib/config";
+import type { KnownHppStatus } from "@/lib/klarna-wire";
 import { wakeSandboxBackground } from "./background";
 import { enqueueCallback } from "./callbacks";
 import { REDIRECT_OPERATION, takeFaults } from "./faults";
@@ -21,24 +22,29 @@ import { parseBody } from "./validation";
 // Hosted Payment Page v1: sessions wrapping a KP session, their status machine, and what the
 // consumer does on the hosted page (also reachable through the control API).
 
-export const HPP_STATUSES = ["WAITING", "IN_PROGRESS", "COMPLETED", "FAILED", "BACK", "CANCELLED", "ERROR", "DISABLED"] as const;
-export type HppStatus = (typeof HPP_STATUSES)[number];
-type HppEvent = "open" | "approve" | "decline" | "cancel" | "back" | "error" | "disable" | "follow";
+export type HppStatus = KnownHppStatus;
+type HppEvent = "open" | "approve" | "decline" | "cancel" | "back" | "error" | "disable" | "follow" | "timeout" | "manual_id_check";
 
-const RETRYABLE = { open: "IN_PROGRESS", disable: "DISABLED", follow: "COMPLETED" } as const;
+/** What can happen to a session that is not final: opened again, disabled, completed by a sibling, timed out. */
+const RETRYABLE = { open: "IN_PROGRESS", disable: "DISABLED", follow: "COMPLETED", timeout: "TIMEOUT" } as const;
 
 /** The status machine as data: what each event does in each status; absent means refused. */
-const HPP_TRANSITIONS: Record<HppStatus, Partial<Record<HppEvent, HppStatus>>> = {
+export const HPP_TRANSITIONS: Record<HppStatus, Partial<Record<HppEvent, HppStatus>>> = {
   WAITING: RETRYABLE,
-  IN_PROGRESS: { ...RETRYABLE, approve: "COMPLETED", decline: "FAILED", cancel: "CANCELLED", back: "BACK", error: "ERROR" },
+  IN_PROGRESS: { ...RETRYABLE, approve: "COMPLETED", decline: "FAILED", cancel: "CANCELLED", back: "BACK", error: "ERROR", manual_id_check: "MANUAL_ID_CHECK" },
+  // In store, staff check the consumer's identity; then the consumer finishes as usual.
+  MANUAL_ID_CHECK: { disable: "DISABLED", follow: "COMPLETED", timeout: "TIMEOUT", approve: "COMPLETED", decline: "FAILED", cancel: "CANCELLED", error: "ERROR" },
   FAILED: RETRYABLE,
   BACK: RETRYABLE,
   ERROR: RETRYABLE,
   COMPLETED: {},
   CANCELLED: {},
   DISABLED: {},
+  TIMEOUT: {},
 };
-const FINAL: HppStatus[] = ["COMPLETED", "CANCELLED", "DISABLED"];
+const FINAL: HppStatus[] = ["COMPLETED", "CANCELLED", "DISABLED", "TIMEOUT"];
+/** How long a manual identification challenge stays valid. */
+const MANUAL_ID_CHECK_MS = 10 * 60_000;
 
 type HppRow = typeof sandboxHppSessions.$inferSelect;
 type HppSession = HppRow & { status: HppStatus; merchantUrls: HppMerchantUrls; options: HppOptions };
@@ -138,6 +144,9 @@ function sessionResource({ hpp, expiresAt }: Pick<LiveSession, "hpp" | "expiresA
     expires_at: expiresAt.toISOString(),
     ...(hpp.status === "COMPLETED" && hpp.authorizationToken ? { authorization_token: hpp.authorizationToken } : {}),
     ...(hpp.status === "COMPLETED" && hpp.orderId ? { order_id: hpp.orderId, klarna_reference: hpp.klarnaReference } : {}),
+    ...(hpp.status === "MANUAL_ID_CHECK"
+      ? { manual_identification: { challenge: hpp.id.slice(0, 3).toUpperCase(), expires_at: addMs(hpp.updatedAt, MANUAL_ID_CHECK_MS).toISOString() } }
+      : {}),
   };
 }
 
@@ -149,10 +158,11 @@ export async function readHppSession(id: string) {
 }
 
 /**
- * Statuses the consumer causes, each announced to merchant_urls.status_update; "follow" too, as
- * the consumer's approval on a sibling HPP session is what completes this one.
+ * The changes announced to merchant_urls.status_update: what the consumer does, "follow" (the
+ * consumer's approval on a sibling HPP session completes this one), and Klarna's timer and
+ * identity check (FACTS 1.7). The merchant's own disable is not announced.
  */
-const CONSUMER_EVENTS: HppEvent[] = ["open", "approve", "decline", "cancel", "back", "error", "follow"];
+const CONSUMER_EVENTS: HppEvent[] = ["open", "approve", "decline", "cancel", "back", "error", "follow", "timeout", "manual_id_check"];
 
 async function transition(tx: Executor, session: { hpp: HppSession; expiresAt: Date }, event: HppEvent, changes: Partial<HppRow> = {}): Promise<HppStatus> {
   const { hpp } = session;
@@ -227,7 +237,7 @@ function offeredCategories(hpp: HppSession, kpSession: KpSession): string[] {
 }
 
 export type HostedPage =
-  | { state: "unavailable"; reason: "not_found" | "expired" | "disabled" | "completed" | "cancelled"; locale?: string }
+  | { state: "unavailable"; reason: "not_found" | "expired" | "disabled" | "completed" | "cancelled" | "timeout"; locale?: string }
   | {
       state: "open";
       sessionId: string;
@@ -240,7 +250,14 @@ export type HostedPage =
       showBack: boolean;
     };
 
-const UNAVAILABLE: Partial<Record<HppStatus, "disabled" | "completed" | "cancelled">> = { DISABLED: "disabled", COMPLETED: "completed", CANCELLED: "cancelled" };
+const UNAVAILABLE: Partial<Record<HppStatus, "disabled" | "completed" | "cancelled" | "timeout">> = {
+  DISABLED: "disabled",
+  COMPLETED: "completed",
+  CANCELLED: "cancelled",
+  TIMEOUT: "timeout",
+};
+/** Statuses in which the consumer is on the page and may act. */
+const ON_PAGE: HppStatus[] = ["IN_PROGRESS", "MANUAL_ID_CHECK"];
 
 /** A consumer's action: its status callbacks go out as soon as it commits. */
 async function consumerTransaction<T>(work: (tx: Executor) => Promise<T>): Promise<T> {
@@ -262,7 +279,7 @@ export async function openHostedPage(id: string): Promise<HostedPage> {
     // A KP session that has its order takes no more payments, whatever this HPP session's status.
     const unavailable = kpSession.status === "complete" ? "completed" : UNAVAILABLE[hpp.status];
     if (unavailable) return { state: "unavailable", reason: unavailable, locale: kpSessionData(kpSession).locale };
-    const status = hpp.status === "IN_PROGRESS" ? hpp.status : await transition(tx, session, "open");
+    const status = ON_PAGE.includes(hpp.status) ? hpp.status : await transition(tx, session, "open");
     const order = kpSessionData(kpSession);
     return {
       state: "open",
@@ -320,7 +337,7 @@ export async function actOnHostedPage(id: string, input: unknown): Promise<Consu
       await transition(tx, session, "open");
       hpp = { ...hpp, status: "IN_PROGRESS" };
     }
-    if (hpp.status !== "IN_PROGRESS") throw badRequest(`HPP session is ${hpp.status}; the consumer can no longer act on it`);
+    if (!ON_PAGE.includes(hpp.status)) throw badRequest(`HPP session is ${hpp.status}; the consumer can no longer act on it`);
     if (kpSession.status === "complete") throw sessionCompleted();
 
     const offered = offeredCategories(hpp, kpSession);
@@ -373,6 +390,20 @@ async function complete(tx: Executor, hpp: HppSession, kpSession: KpSession, cat
     .for("update");
   for (const other of others) await transition(tx, { hpp: other as HppSession, expiresAt }, "follow", values);
   return { status, redirect_to: destination(hpp, status, values) };
+}
+
+/**
+ * Control API: what Klarna itself does to a session that is not final. `timeout`: the session's
+ * timer ran out (TIMEOUT, final). `manual_id_check`: in store, staff start checking the consumer's
+ * identity (MANUAL_ID_CHECK, from IN_PROGRESS); the consumer then completes as usual.
+ */
+export async function applyKlarnaEvent(id: string, event: "timeout" | "manual_id_check") {
+  return consumerTransaction(async (tx) => {
+    const session = await findLiveSession(tx, id, true);
+    if (!session) throw sessionNotFound();
+    await transition(tx, session, event);
+    return sessionResource({ ...session, hpp: { ...session.hpp, status: HPP_TRANSITIONS[session.hpp.status][event]!, updatedAt: clock.now() } });
+  });
 }
 
 /** What the generic result page (shown when the merchant gave no URL for an outcome) needs. */

@@ -8,10 +8,12 @@ import { clock, DAY } from "./clock";
 import { advanceClock, clockState, namespaceSummary, resetNamespace, resolveScope } from "./control";
 import { KlarnaApiError, notFound } from "./errors";
 import { addFault, clearFaults, injectedError, listFaults, REQUEST_FAULT_KINDS, removeFault, sleep, takeFaults, type Fault } from "./faults";
-import { actOnHostedPage, createHppSession, disableHppSession, distributeHppSession, readHppSession } from "./hpp";
+import { actOnHostedPage, applyKlarnaEvent, createHppSession, disableHppSession, distributeHppSession, readHppSession } from "./hpp";
 import { cancelAuthorization, createCustomerToken, createKpSession, placeOrder, readKpSession, updateKpSession } from "./kp";
 import { leanReply } from "./lean-replies";
 import * as om from "./om";
+import * as omState from "./om-state";
+import * as omUpdates from "./om-updates";
 import { PUBLIC_OPERATIONS, SANDBOX_API_PREFIX, sandboxOpenApiDocument } from "./openapi";
 import { OPERATIONS } from "./operations";
 import { runInScope } from "./scope";
@@ -37,13 +39,13 @@ type Params = Record<string, string>;
 type Operation = (params: Params, body: unknown) => Promise<ApiResult>;
 
 interface Route {
-  method: "GET" | "POST" | "DELETE";
+  method: "GET" | "POST" | "PATCH" | "DELETE";
   /** Klarna's path below /sandbox/api, `{}` standing for an id. */
   path: string;
   /** A stable name for the operation, used by fault injection and the OpenAPI document. */
   operation: string;
   pattern: RegExp;
-  /** OM POSTs honour Klarna-Idempotency-Key and run in the transaction that stores the reply. */
+  /** OM POSTs and PATCHes honour Klarna-Idempotency-Key and run in the transaction that stores the reply. */
   run: Operation | { idempotent: (tx: Executor, params: Params, body: unknown) => Promise<ApiResult> };
 }
 
@@ -81,17 +83,20 @@ const ROUTES: Route[] = [
   route("DELETE", "/hpp/v1/sessions/{}", "hpp.disable_session", (p) => disableHppSession(p[0]!).then(noContent)),
   route("POST", "/hpp/v1/sessions/{}/distribution", "hpp.distribute_session", (p, body) => distributeHppSession(p[0]!, body).then(() => ({ status: 201 }))),
 
-  route("GET", ORDER, "om.read_order", (p) => inTx((tx) => om.getOrder(tx, p[0]!)).then(json(200))),
-  route("GET", `${ORDER}/captures`, "om.list_captures", (p) => inTx((tx) => om.listCaptures(tx, p[0]!)).then(json(200))),
-  route("GET", `${ORDER}/captures/{}`, "om.read_capture", (p) => inTx((tx) => om.getCapture(tx, p[0]!, p[1]!)).then(json(200))),
-  route("GET", `${ORDER}/refunds/{}`, "om.read_refund", (p) => inTx((tx) => om.getRefund(tx, p[0]!, p[1]!)).then(json(200))),
+  route("GET", ORDER, "om.read_order", (p) => inTx((tx) => omState.getOrder(tx, p[0]!)).then(json(200))),
+  route("GET", `${ORDER}/captures`, "om.list_captures", (p) => inTx((tx) => omState.listCaptures(tx, p[0]!)).then(json(200))),
+  route("GET", `${ORDER}/captures/{}`, "om.read_capture", (p) => inTx((tx) => omState.getCapture(tx, p[0]!, p[1]!)).then(json(200))),
+  route("GET", `${ORDER}/refunds/{}`, "om.read_refund", (p) => inTx((tx) => omState.getRefund(tx, p[0]!, p[1]!)).then(json(200))),
+  route("GET", `${ORDER}/captures/{}/extend-due-date-options`, "om.extend_due_date_options", (p) => inTx((tx) => omUpdates.extendDueDateOptions(tx, p[0]!, p[1]!)).then(json(200))),
   route("POST", `${ORDER}/captures`, "om.capture", {
     idempotent: async (tx, p, body) => {
       const id = await om.captureOrder(tx, p[0]!, body);
       return { status: 201, headers: { "capture-id": id, location: `${orderPath(p[0]!)}/captures/${id}` } };
     },
   }),
-  route("POST", `${ORDER}/captures/{}/shipping-info`, "om.add_shipping_info", { idempotent: (tx, p, body) => om.addCaptureShippingInfo(tx, p[0]!, p[1]!, body).then(noContent) }),
+  route("POST", `${ORDER}/captures/{}/shipping-info`, "om.add_shipping_info", { idempotent: (tx, p, body) => omUpdates.addCaptureShippingInfo(tx, p[0]!, p[1]!, body).then(noContent) }),
+  route("POST", `${ORDER}/captures/{}/trigger-send-out`, "om.trigger_send_out", { idempotent: (tx, p) => omUpdates.triggerSendOut(tx, p[0]!, p[1]!).then(noContent) }),
+  route("PATCH", `${ORDER}/captures/{}/extend-due-date`, "om.extend_due_date", { idempotent: (tx, p, body) => omUpdates.extendDueDate(tx, p[0]!, p[1]!, body).then(noContent) }),
   route("POST", `${ORDER}/refunds`, "om.refund", {
     idempotent: async (tx, p, body) => {
       const id = await om.refundOrder(tx, p[0]!, body);
@@ -101,8 +106,16 @@ const ROUTES: Route[] = [
   route("POST", `${ORDER}/cancel`, "om.cancel_order", { idempotent: (tx, p) => om.cancelOrder(tx, p[0]!).then(noContent) }),
   route("POST", `${ORDER}/release-remaining-authorization`, "om.release_remaining_authorization", { idempotent: (tx, p) => om.releaseRemainingAuthorization(tx, p[0]!).then(noContent) }),
   route("POST", `${ORDER}/extend-authorization-time`, "om.extend_authorization_time", { idempotent: (tx, p) => om.extendAuthorizationTime(tx, p[0]!).then(noContent) }),
+  route("PATCH", `${ORDER}/authorization`, "om.update_authorization", { idempotent: (tx, p, body) => omUpdates.updateAuthorization(tx, p[0]!, body).then(noContent) }),
+  route("PATCH", `${ORDER}/merchant-references`, "om.update_merchant_references", { idempotent: (tx, p, body) => omUpdates.updateMerchantReferences(tx, p[0]!, body).then(noContent) }),
+  route("PATCH", `${ORDER}/customer-details`, "om.update_customer_details", { idempotent: (tx, p, body) => omUpdates.updateCustomerDetails(tx, p[0]!, body).then(noContent) }),
+  route("POST", `${ORDER}/shipping-info`, "om.add_order_shipping_info", { idempotent: (tx, p, body) => omUpdates.addOrderShippingInfo(tx, p[0]!, body).then(noContent) }),
+  route("POST", `${ORDER}/acknowledge`, "om.acknowledge_order", { idempotent: (tx, p) => omUpdates.acknowledgeOrder(tx, p[0]!).then(noContent) }),
 
   route("POST", "/_control/hpp/{}/complete", "control.complete_hpp", (p, body) => actOnHostedPage(p[0]!, body).then(json(200))),
+  route("POST", "/_control/hpp/{}/timeout", "control.time_out_hpp", (p) => applyKlarnaEvent(p[0]!, "timeout").then(json(200))),
+  route("POST", "/_control/hpp/{}/manual-id-check", "control.start_manual_id_check", (p) => applyKlarnaEvent(p[0]!, "manual_id_check").then(json(200))),
+  route("POST", "/_control/orders/{}/close", "control.close_order", (p) => inTx((tx) => omUpdates.closeOrder(tx, p[0]!)).then(noContent)),
   route("GET", "/_control/clock", "control.read_clock", async () => json(200)(clockState())),
   route("POST", "/_control/clock/advance", "control.advance_clock", async (_p, body) => json(200)(await advanceClock(body))),
   route("POST", "/_control/clock/reset", "control.reset_clock", async () => {
@@ -219,12 +232,13 @@ const CONNECTION_RESET = Symbol("connection reset");
 async function dispatch(request: Request, correlationId: string): Promise<ApiResult | typeof CONNECTION_RESET> {
   const path = new URL(request.url).pathname.slice(SANDBOX_API_PREFIX.length) || "/";
   const candidates = ROUTES.filter((candidate) => candidate.pattern.test(path));
-  if (candidates.length === 0) throw notFound(`No such resource: ${path}`);
   const matched = candidates.find((candidate) => candidate.method === request.method);
+  // Credentials first, as Klarna checks them: an anonymous caller learns nothing of what exists.
+  if (!(matched && PUBLIC_OPERATIONS.has(matched.operation)) && !authorized(request)) throw new KlarnaApiError(401, "PERMISSION_DENIED", ["Authentication failed or permission not granted"]);
+  if (candidates.length === 0) throw notFound(`No such resource: ${path}`);
   if (!matched) throw new KlarnaApiError(405, "METHOD_NOT_ALLOWED", [`${request.method} is not allowed on ${path}`]);
-  if (!PUBLIC_OPERATIONS.has(matched.operation) && !authorized(request)) throw new KlarnaApiError(401, "PERMISSION_DENIED", ["Authentication failed or permission not granted"]);
   const params = Object.fromEntries((matched.pattern.exec(path) ?? []).slice(1).map((value, index) => [index, decodePathSegment(value)])) as Params;
-  const body = request.method === "GET" || request.method === "DELETE" ? undefined : await readJsonBody(request);
+  const body = request.method === "POST" || request.method === "PATCH" ? await readJsonBody(request) : undefined;
   const scope = await resolveScope(request, matched.operation === "control.remove_fault" ? undefined : params[0], body);
   return runInScope(scope, async () => {
     const faults = scope.faultsArmed && API_OPERATIONS.includes(matched.operation) ? await takeFaults(matched.operation, REQUEST_FAULT_KINDS) : [];

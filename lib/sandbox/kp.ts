@@ -1,5 +1,6 @@
 import "server-only";
 import { and, eq, ne } from "drizzle-orm";
+import { enqueueCallback } from "./callbacks";
 import { addMs, clock, HOUR, MINUTE } from "./clock";
 import { forbidden, KlarnaApiError, notFound, sessionCompleted } from "./errors";
 import { newClientToken, newId, isUuid } from "./ids";
@@ -103,7 +104,10 @@ export async function updateKpSession(id: string, body: unknown): Promise<void> 
   });
 }
 
-/** Issues an authorization token for a KP session (what the hosted page does on approval). */
+/**
+ * Issues an authorization token for a KP session (what the hosted page does on approval) and, when
+ * the session names merchant_urls.authorization, tells the merchant there (FACTS 2.6).
+ */
 export async function authorize(tx: Executor, session: KpSession, details: { hppSessionId: string; category: string; email?: string }) {
   const now = clock.now();
   const token = newId();
@@ -118,6 +122,15 @@ export async function authorize(tx: Executor, session: KpSession, details: { hpp
     createdAt: now,
     expiresAt: addMs(now, AUTHORIZATION_LIFETIME),
   });
+  const callbackUrl = kpSessionData(session).merchant_urls?.authorization;
+  if (callbackUrl) {
+    await enqueueCallback(tx, {
+      kind: "kp_authorization",
+      subjectId: session.id,
+      url: callbackUrl.replaceAll("{session.id}", session.id),
+      payload: () => ({ authorization_token: token, session_id: session.id }),
+    });
+  }
   return token;
 }
 

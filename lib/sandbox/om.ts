@@ -2,23 +2,20 @@ import "server-only";
 import { and, asc, eq, ne, sql } from "drizzle-orm";
 import { enqueueCallback } from "./callbacks";
 import { addMs, clock, DAY, MINUTE } from "./clock";
-import { badValue, forbidden, notFound, sessionCompleted } from "./errors";
-import { isUuid, newId, newKlarnaReference } from "./ids";
+import { badValue, forbidden, sessionCompleted } from "./errors";
+import { newId, newKlarnaReference } from "./ids";
+import { AUTHORIZATION_DAYS, fraudDecision, loadOrder, MAX_AUTHORIZATION_DAYS, remainingAuthorized, type OrderStatus } from "./om-state";
 import { decideAuthorization } from "./personas";
-import { CaptureRequest, RefundRequest, ShippingInfoRequest, type OrderData } from "./schemas";
+import { CaptureRequest, RefundRequest, type OrderData } from "./schemas";
 import { runInScope } from "./scope";
 import { db, inTransaction, type Executor } from "./store";
 import { sandboxCaptures, sandboxClocks, sandboxKpSessions, sandboxOrders, sandboxRefunds } from "./tables";
 import { parseBody } from "./validation";
 
 // Order Management v1: orders created by place order (or by the hosted page in PLACE_ORDER /
-// CAPTURE_ORDER mode), captures, refunds, cancel, release and extension, with Klarna's rules.
-
-export const AUTHORIZATION_DAYS = 28;
-export const MAX_AUTHORIZATION_DAYS = 180;
-
-type Order = typeof sandboxOrders.$inferSelect;
-type OrderStatus = Order["status"];
+// CAPTURE_ORDER mode), pending fraud reviews, and the money operations with Klarna's rules:
+// capture, refund, cancel, release and extension. Reads are in om-state.ts, the other changes in
+// om-updates.ts.
 
 const PAYMENT_METHODS: Record<string, { authorized: Record<string, unknown>; initial: Record<string, unknown> }> = {
   pay_later: { authorized: { type: "invoice", number_of_days: 30 }, initial: { type: "INVOICE", description: "Pay later" } },
@@ -76,12 +73,6 @@ export async function createOrder(
   return { id, klarnaReference: order!.klarnaReference, fraudStatus: order!.fraudStatus, authorizedPaymentMethod: method.authorized };
 }
 
-/** What a finished fraud review changes: a rejected order is cancelled. */
-const fraudDecision = (order: Order) => {
-  const fraudStatus = order.fraudVerdict ?? "ACCEPTED";
-  return { fraudStatus, status: fraudStatus === "REJECTED" ? ("CANCELLED" as const) : order.status };
-};
-
 /**
  * Settles every pending fraud review whose time has come in its namespace's time, and tells the
  * merchant at the KP session's merchant_urls.notification (FACTS 2.6).
@@ -119,78 +110,6 @@ export async function decideDueFraudReviews(): Promise<void> {
   }
 }
 
-/** The order as it stands at the sandbox's current time: pending reviews decide, authorizations expire. */
-function current(order: Order): Order {
-  const now = clock.now();
-  let view = order;
-  if (view.fraudStatus === "PENDING" && view.fraudDecisionAt && view.fraudDecisionAt <= now) view = { ...view, ...fraudDecision(view) };
-  if (view.status === "AUTHORIZED" && view.expiresAt <= now) view = { ...view, status: "EXPIRED" };
-  return view;
-}
-
-async function loadOrder(tx: Executor, id: string): Promise<Order> {
-  if (!isUuid(id)) throw notFound(`Order ${id} not found`, "NO_SUCH_ORDER");
-  const [order] = await tx.select().from(sandboxOrders).where(eq(sandboxOrders.id, id)).for("update").limit(1);
-  if (!order) throw notFound(`Order ${id} not found`, "NO_SUCH_ORDER");
-  return current(order);
-}
-
-const remainingAuthorized = (order: Order) =>
-  order.released || order.status === "CANCELLED" || order.status === "EXPIRED" ? 0 : order.orderAmount - order.capturedAmount;
-
-const iso = (date: Date) => date.toISOString();
-
-function captureResource(capture: typeof sandboxCaptures.$inferSelect, order: Order) {
-  return {
-    capture_id: capture.id,
-    klarna_reference: `${order.klarnaReference}-${capture.sequence}`,
-    captured_amount: capture.capturedAmount,
-    captured_at: iso(capture.capturedAt),
-    refunded_amount: capture.refundedAmount,
-    order_lines: [],
-    shipping_info: [],
-    ...capture.data,
-  };
-}
-
-function refundResource(refund: typeof sandboxRefunds.$inferSelect) {
-  return { refund_id: refund.id, refunded_amount: refund.refundedAmount, refunded_at: iso(refund.refundedAt), order_lines: [], ...refund.data };
-}
-
-export async function getOrder(tx: Executor, id: string) {
-  const order = await loadOrder(tx, id);
-  const captures = await tx.select().from(sandboxCaptures).where(eq(sandboxCaptures.orderId, id)).orderBy(asc(sandboxCaptures.sequence));
-  const refunds = await tx.select().from(sandboxRefunds).where(eq(sandboxRefunds.orderId, id)).orderBy(asc(sandboxRefunds.refundedAt));
-  const data = order.data as unknown as OrderData & { shipping_info?: unknown[] };
-  return {
-    order_id: order.id,
-    status: order.status,
-    fraud_status: order.fraudStatus,
-    order_amount: order.orderAmount,
-    original_order_amount: order.originalOrderAmount,
-    captured_amount: order.capturedAmount,
-    refunded_amount: order.refundedAmount,
-    remaining_authorized_amount: remainingAuthorized(order),
-    purchase_currency: data.purchase_currency,
-    purchase_country: data.purchase_country,
-    locale: data.locale,
-    order_lines: data.order_lines,
-    merchant_reference1: data.merchant_reference1,
-    merchant_reference2: data.merchant_reference2,
-    merchant_data: data.merchant_data,
-    billing_address: data.billing_address,
-    shipping_address: data.shipping_address,
-    customer: data.customer ? { date_of_birth: data.customer.date_of_birth, national_identification_number: data.customer.national_identification_number } : undefined,
-    klarna_reference: order.klarnaReference,
-    created_at: iso(order.createdAt),
-    expires_at: iso(order.expiresAt),
-    initial_payment_method: order.initialPaymentMethod,
-    shipping_info: data.shipping_info ?? [],
-    captures: captures.map((capture) => captureResource(capture, order)),
-    refunds: refunds.map(refundResource),
-  };
-}
-
 export async function captureOrder(tx: Executor, id: string, body: unknown) {
   const request = parseBody(CaptureRequest, body);
   if (request.captured_amount === 0) throw badValue("captured_amount");
@@ -213,28 +132,6 @@ export async function captureOrder(tx: Executor, id: string, body: unknown) {
   const status: OrderStatus = capturedAmount >= order.orderAmount || order.released ? "CAPTURED" : "PART_CAPTURED";
   await tx.update(sandboxOrders).set({ capturedAmount, status }).where(eq(sandboxOrders.id, id));
   return captureId;
-}
-
-export async function listCaptures(tx: Executor, orderId: string) {
-  return (await getOrder(tx, orderId)).captures;
-}
-
-export async function getCapture(tx: Executor, orderId: string, captureId: string) {
-  const capture = (await getOrder(tx, orderId)).captures.find((candidate) => candidate.capture_id === captureId);
-  if (!capture) throw notFound(`Capture ${captureId} not found`, "NO_SUCH_CAPTURE");
-  return capture;
-}
-
-export async function addCaptureShippingInfo(tx: Executor, orderId: string, captureId: string, body: unknown) {
-  const request = parseBody(ShippingInfoRequest, body);
-  await loadOrder(tx, orderId);
-  const [capture] = isUuid(captureId) ? await tx.select().from(sandboxCaptures).where(eq(sandboxCaptures.id, captureId)).limit(1) : [];
-  if (!capture || capture.orderId !== orderId) throw notFound(`Capture ${captureId} not found`, "NO_SUCH_CAPTURE");
-  const existing = (capture.data.shipping_info as unknown[] | undefined) ?? [];
-  await tx
-    .update(sandboxCaptures)
-    .set({ data: { ...capture.data, shipping_info: [...existing, ...request.shipping_info] } })
-    .where(eq(sandboxCaptures.id, captureId));
 }
 
 export async function refundOrder(tx: Executor, id: string, body: unknown) {
@@ -260,12 +157,6 @@ export async function refundOrder(tx: Executor, id: string, body: unknown) {
   await tx.insert(sandboxRefunds).values({ id: refundId, orderId: id, refundedAmount: refunded_amount, data: details, refundedAt: clock.now() });
   await tx.update(sandboxOrders).set({ refundedAmount: order.refundedAmount + refunded_amount }).where(eq(sandboxOrders.id, id));
   return refundId;
-}
-
-export async function getRefund(tx: Executor, orderId: string, refundId: string) {
-  const refund = (await getOrder(tx, orderId)).refunds.find((candidate) => candidate.refund_id === refundId);
-  if (!refund) throw notFound(`Refund ${refundId} not found`);
-  return refund;
 }
 
 export async function cancelOrder(tx: Executor, id: string) {

@@ -127,7 +127,7 @@ export function buildOpenApiDocument(appUrl: string, routes: readonly RouteInfo[
   const paths: ZodOpenApiPathsObject = {};
   for (const route of routes) {
     const { path, params } = namePathParams(route.path);
-    const method = route.method.toLowerCase() as "get" | "post" | "delete";
+    const method = route.method.toLowerCase() as "get" | "post" | "patch" | "delete";
     paths[path] = { ...paths[path], [method]: operationObject(route, params) };
   }
   return createDocument(

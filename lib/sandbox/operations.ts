@@ -3,6 +3,7 @@ import { z } from "zod";
 import * as klarna from "@/lib/klarna-wire";
 import { FaultRequest } from "./faults";
 import * as sandbox from "./schemas";
+import { CALLBACK_KINDS } from "./tables";
 
 // What each operation of the sandbox's HTTP handler takes and answers, by operation name (the third
 // argument of `route(...)` in http.ts): the request and reply schemas come from the wire contract,
@@ -54,7 +55,7 @@ const FaultResource = z.object({
 });
 const CallbackEntry = z.object({
   event_id: z.uuid(),
-  kind: z.enum(["hpp_status", "fraud_notification"]),
+  kind: z.enum(CALLBACK_KINDS),
   subject_id: z.uuid().meta({ description: "The HPP session or the order the callback is about" }),
   url: z.string(),
   state: z.enum(["pending", "delivered", "failed", "dropped"]),
@@ -239,6 +240,69 @@ export const OPERATIONS: Record<string, OperationDoc> = {
     success: { status: 204, description: "Extended" },
     errors: { 403: "The order is expired or cancelled (NOT_ALLOWED)", 404: NOT_FOUND_ORDER },
   },
+  "om.update_authorization": {
+    tag: "OM",
+    summary: "Update the authorization: a new order amount and lines",
+    description: "original_order_amount keeps the first amount; remaining_authorized_amount follows the new one.",
+    idempotent: true,
+    body: sandbox.UpdateAuthorizationRequest,
+    success: { status: 204, description: "Updated" },
+    errors: { 403: "Below the captured amount, or the order is cancelled, expired or closed (NOT_ALLOWED)", 404: NOT_FOUND_ORDER },
+  },
+  "om.update_merchant_references": {
+    tag: "OM",
+    summary: "Update the merchant references",
+    idempotent: true,
+    body: sandbox.UpdateMerchantReferencesRequest,
+    success: { status: 204, description: "Updated" },
+    errors: { 403: "The order is cancelled (NOT_ALLOWED)", 404: NOT_FOUND_ORDER },
+  },
+  "om.update_customer_details": {
+    tag: "OM",
+    summary: "Update the customer's addresses",
+    idempotent: true,
+    body: sandbox.UpdateCustomerDetailsRequest,
+    success: { status: 204, description: "Updated" },
+    errors: { 404: NOT_FOUND_ORDER },
+  },
+  "om.add_order_shipping_info": {
+    tag: "OM",
+    summary: "Add shipping information to the order",
+    idempotent: true,
+    body: sandbox.ShippingInfoRequest,
+    success: { status: 204, description: "Added" },
+    errors: { 404: NOT_FOUND_ORDER },
+  },
+  "om.acknowledge_order": {
+    tag: "OM",
+    summary: "Acknowledge the order",
+    idempotent: true,
+    success: { status: 204, description: "Acknowledged" },
+    errors: { 404: NOT_FOUND_ORDER },
+  },
+  "om.trigger_send_out": {
+    tag: "OM",
+    summary: "Send the customer's invoice for a capture again",
+    description: "The sandbox delivers it to its outbox (/sandbox/outbox).",
+    idempotent: true,
+    success: { status: 204, description: "Sent" },
+    errors: { 403: "The order has no e-mail address (NOT_ALLOWED)", 404: `${NOT_FOUND_ORDER} or capture (NO_SUCH_CAPTURE)` },
+  },
+  "om.extend_due_date_options": {
+    tag: "OM",
+    summary: "The options for extending a capture's due date",
+    success: { status: 200, description: "Days and fee of each option, in the order's currency", body: klarna.ExtendDueDateOptions },
+    errors: { 404: `${NOT_FOUND_ORDER} or capture (NO_SUCH_CAPTURE)` },
+  },
+  "om.extend_due_date": {
+    tag: "OM",
+    summary: "Extend a capture's due date",
+    description: "number_of_days must be one of the options; the capture's due_date moves by that many days.",
+    idempotent: true,
+    body: sandbox.ExtendDueDateRequest,
+    success: { status: 204, description: "Extended" },
+    errors: { 400: "Not one of the options (BAD_VALUE)", 403: "The order is cancelled or the capture fully refunded (NOT_ALLOWED)", 404: `${NOT_FOUND_ORDER} or capture (NO_SUCH_CAPTURE)` },
+  },
 
   "control.complete_hpp": {
     tag: "Control",
@@ -247,6 +311,27 @@ export const OPERATIONS: Record<string, OperationDoc> = {
     body: sandbox.CompleteHppRequest,
     success: { status: 200, description: "The session's new status and where the browser would go", body: ConsumerResult },
     errors: { 400: "The session no longer takes consumer actions (BAD_REQUEST), or the category is not on offer (BAD_VALUE)", 404: `${NOT_FOUND_HPP_SESSION}, or its KP session already has its order (SESSION_COMPLETED)` },
+  },
+  "control.time_out_hpp": {
+    tag: "Control",
+    summary: "Time out an HPP session, as Klarna's per-session timer does",
+    description: "A session that is not final moves to TIMEOUT (final) and the merchant's status_update hears of it.",
+    success: { status: 200, description: "The session as a read now returns it", body: klarna.HppSessionRead },
+    errors: { 400: "The session is final already (BAD_REQUEST)", 404: NOT_FOUND_HPP_SESSION },
+  },
+  "control.start_manual_id_check": {
+    tag: "Control",
+    summary: "Start an in-store identity check on an HPP session",
+    description: "An IN_PROGRESS session moves to MANUAL_ID_CHECK, with a manual_identification challenge in its reads; the consumer then approves, is declined or cancels as usual.",
+    success: { status: 200, description: "The session as a read now returns it", body: klarna.HppSessionRead },
+    errors: { 400: "The session is not IN_PROGRESS (BAD_REQUEST)", 404: NOT_FOUND_HPP_SESSION },
+  },
+  "control.close_order": {
+    tag: "Control",
+    summary: "Close an order, as Klarna does on its own side",
+    description: "The order becomes CLOSED: what was captured stays (and can be refunded), nothing more can be captured.",
+    success: { status: 204, description: "Closed" },
+    errors: { 403: "The order is cancelled or closed already (NOT_ALLOWED)", 404: NOT_FOUND_ORDER },
   },
   "control.read_clock": {
     tag: "Control",
@@ -280,7 +365,7 @@ export const OPERATIONS: Record<string, OperationDoc> = {
     tag: "Control",
     summary: "Inject a fault",
     description:
-      "latency, http_error (429 or 5xx), reset, timeout or minimal_response on one API operation or all (`*`); drop_callback or duplicate_callback on callback.hpp_status or callback.fraud_notification; drop_redirect on hpp.redirect. For the next `count` matches or with a probability; `after` lets the operation take effect before its reply is lost. minimal_response answers with only the fields Klarna's OpenAPI marks required (and those Klarna documents as present under a condition that holds, such as redirect_url for an ECOMMERCE session); headers such as Capture-Id and Location stay.",
+      "latency, http_error (429 or 5xx), reset, timeout or minimal_response on one API operation or all (`*`); drop_callback or duplicate_callback on callback.hpp_status, callback.fraud_notification or callback.kp_authorization; drop_redirect on hpp.redirect. For the next `count` matches or with a probability; `after` lets the operation take effect before its reply is lost. minimal_response answers with only the fields Klarna's OpenAPI marks required (and those Klarna documents as present under a condition that holds, such as redirect_url for an ECOMMERCE session); headers such as Capture-Id and Location stay.",
     body: FaultRequest,
     success: { status: 201, description: "The fault", body: FaultResource },
   },

@@ -5,7 +5,19 @@ import * as wire from "@/lib/klarna-wire";
 // Klarna's OpenAPI documents) describes them, and the defaults Klarna documents for what a request
 // leaves out. The arithmetic rules are in validation.ts. The control API's own bodies are here too.
 
-export const { Address, OrderLine, CaptureRequest, RefundRequest, ShippingInfoRequest, CustomerTokenRequest, DistributionRequest } = wire;
+export const {
+  Address,
+  OrderLine,
+  CaptureRequest,
+  RefundRequest,
+  ShippingInfoRequest,
+  CustomerTokenRequest,
+  DistributionRequest,
+  UpdateAuthorizationRequest,
+  UpdateMerchantReferencesRequest,
+  UpdateCustomerDetailsRequest,
+  ExtendDueDateRequest,
+} = wire;
 export type OrderLine = wire.OrderLine;
 
 export const KpSessionRequest = wire.KpSessionCreateRequest;

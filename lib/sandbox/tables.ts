@@ -90,6 +90,8 @@ export const sandboxCaptures = pgTable(
     refundedAmount: bigint("refunded_amount", { mode: "number" }).notNull(),
     data: jsonb("data").$type<Record<string, unknown>>().notNull(),
     capturedAt: at("captured_at").notNull(),
+    /** The consumer's due date once extended (extend-due-date); otherwise the payment term from capture. */
+    dueAt: at("due_at"),
   },
   (table) => [index("sandbox_captures_order_idx").on(table.orderId)],
 );
@@ -115,16 +117,19 @@ export const sandboxIdempotency = pgTable("sandbox_idempotency", {
   createdAt: at("created_at").notNull(),
 });
 
-/** E-mails and SMS "sent" by the distribution endpoint, shown at /sandbox/outbox. */
+/** E-mails and SMS "sent" by the distribution endpoint and capture send-outs, shown at /sandbox/outbox. */
 export const sandboxOutbox = pgTable("sandbox_outbox", {
   id: uuid("id").primaryKey(),
   namespace: namespace(),
-  hppSessionId: uuid("hpp_session_id").notNull(),
+  /** The HPP session whose link was distributed, or the capture whose invoice was sent again. */
+  hppSessionId: uuid("hpp_session_id"),
+  captureId: uuid("capture_id"),
   method: text("method", { enum: ["email", "sms", "token"] }).notNull(),
   recipient: text("recipient").notNull(),
   subject: text("subject"),
   body: text("body").notNull(),
-  link: text("link").notNull(),
+  /** The payment link, for a distributed HPP session. */
+  link: text("link"),
   locale: text("locale").notNull(),
   createdAt: at("created_at").notNull(),
 });
@@ -158,15 +163,18 @@ export const sandboxFaults = pgTable(
   (table) => [index("sandbox_faults_namespace_idx").on(table.namespace)],
 );
 
-/** Callbacks to the merchant (HPP status updates, fraud decisions) and their delivery state. */
+/** The callbacks the sandbox sends: HPP status updates, fraud decisions, KP authorizations. */
+export const CALLBACK_KINDS = ["hpp_status", "fraud_notification", "kp_authorization"] as const;
+
+/** Callbacks to the merchant and their delivery state. */
 export const sandboxCallbacks = pgTable(
   "sandbox_callbacks",
   {
     /** Klarna's event_id. */
     id: uuid("id").primaryKey(),
     namespace: namespace(),
-    kind: text("kind", { enum: ["hpp_status", "fraud_notification"] }).notNull(),
-    /** The HPP session or the order it is about. */
+    kind: text("kind", { enum: CALLBACK_KINDS }).notNull(),
+    /** The HPP session, the order or the KP session it is about. */
     subjectId: uuid("subject_id").notNull(),
     url: text("url").notNull(),
     payload: jsonb("payload").$type<Record<string, unknown>>().notNull(),

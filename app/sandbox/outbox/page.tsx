@@ -20,9 +20,11 @@ export default async function OutboxPage() {
             </p>
             {message.subject ? <p className="font-semibold">{message.subject}</p> : null}
             <p lang={message.locale}>{message.body}</p>
-            <a href={message.link} className="text-sm underline">
-              Open the payment link
-            </a>
+            {message.link ? (
+              <a href={message.link} className="text-sm underline">
+                Open the payment link
+              </a>
+            ) : null}
           </li>
         ))}
       </ul>
