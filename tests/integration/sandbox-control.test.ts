@@ -16,7 +16,7 @@ withSandboxDatabase();
 let receiver: Server;
 let receiverUrl = "";
 const received: { path: string; body: any }[] = [];
-const failuresBeforeSuccess: Record<string, number> = { "/fail-twice": 2, "/always-fail": Infinity, "/ok": 0, "/notify": 0 };
+const failuresBeforeSuccess: Record<string, number> = { "/fail-twice": 2, "/always-fail": Infinity, "/ok": 0, "/notify": 0, "/authorized": 1 };
 
 beforeAll(async () => {
   receiver = createServer((req, res) => {
@@ -94,6 +94,22 @@ describe("status callbacks", () => {
     }
   });
 
+  it("send the KP authorization callback after an approval in NONE mode, through the ledger and its retries", async () => {
+    const namespace = "authorization-callback";
+    const session = await openSession(namespace, {}, {}, { merchant_urls: { authorization: `${receiverUrl}/authorized?session={session.id}` } });
+    const placing = await openSession(namespace, {}, { place_order_mode: "PLACE_ORDER" }, { merchant_urls: { authorization: `${receiverUrl}/authorized?session={session.id}` } });
+    expect((await call("POST", `/_control/hpp/${session.hppSessionId}/complete`, { outcome: "approve" })).status).toBe(200);
+    expect((await call("POST", `/_control/hpp/${placing.hppSessionId}/complete`, { outcome: "approve" })).status).toBe(200);
+    const token = (await call("GET", `/hpp/v1/sessions/${session.hppSessionId}`)).body.authorization_token;
+    await runLadder(namespace, 1);
+    const [entry, ...others] = (await ledger(namespace)).filter((candidate) => candidate.kind === "kp_authorization");
+    // Only the NONE session hands out a token; PLACE_ORDER uses it on Klarna's side.
+    expect(others).toEqual([]);
+    expect(entry).toMatchObject({ subject_id: session.kpSessionId, url: `${receiverUrl}/authorized?session=${session.kpSessionId}`, state: "delivered", attempts: 2 });
+    expect(entry.payload).toEqual({ authorization_token: token, session_id: session.kpSessionId });
+    expect(entry.deliveries.map((delivery: any) => delivery.status_code)).toEqual([500, 200]);
+  });
+
   it("announces COMPLETED to each HPP session that follows a sibling's approval, and the KP session is complete", async () => {
     const statusUpdate = { status_update: `${receiverUrl}/ok?sid={{session_id}}` };
     const approved = await openSession("siblings", statusUpdate, { place_order_mode: "PLACE_ORDER" });
@@ -101,7 +117,7 @@ describe("status callbacks", () => {
     expect((await call("POST", `/_control/hpp/${approved.hppSessionId}/complete`, { outcome: "approve" })).body.status).toBe("COMPLETED");
     await runSandboxBackground();
 
-    const completed = (id: string) => received.filter((request) => request.body.session.session_id === id && request.body.session.status === "COMPLETED").map((request) => request.body.session);
+    const completed = (id: string) => received.filter((request) => request.body.session?.session_id === id && request.body.session.status === "COMPLETED").map((request) => request.body.session);
     const [own] = completed(approved.hppSessionId);
     expect(own).toMatchObject({ order_id: expect.any(String), klarna_reference: expect.any(String) });
     expect(completed(sibling)).toEqual([{ ...own, session_id: sibling, updated_at: expect.any(String) }]);
