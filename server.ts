@@ -31,7 +31,7 @@ async function main() {
     const path = req.url ?? "/";
     const isSandboxApi = path === SANDBOX_API_PREFIX || path.startsWith(`${SANDBOX_API_PREFIX}/`);
     const handled = isSandboxApi && settings.sandboxEnabled
-      ? handleSandboxRequest(toWebRequest(req, settings.appUrl)).then((response) => sendWebResponse(res, response))
+      ? handleSandboxRequest(toWebRequest(req, settings.appUrl)).then((response) => sendWebResponse(res, response, req))
       : handleWithNext(req, res);
     handled.catch((error: unknown) => {
       console.error("Unhandled request error", error);

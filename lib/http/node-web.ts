@@ -1,8 +1,45 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { Readable } from "node:stream";
 
 // Bridges node:http and the Fetch API so framework-free handlers `(Request) => Promise<Response>`
 // can be mounted on the custom server.
+
+/** What is read and thrown away of a body the handler did not want, so the connection stays usable. */
+const MAX_DRAINED_BYTES = 16 * 1024 * 1024;
+
+/** How to stop feeding a request's web stream, for the bytes drain() reads away. */
+const abandon = new WeakMap<IncomingMessage, () => void>();
+
+/**
+ * The request body as a web stream. A handler that stops reading (a body over its limit) cancels
+ * the stream without destroying the socket: sendWebResponse reads the rest away before answering,
+ * so a client's next request on the same keep-alive connection still works.
+ */
+function bodyStream(req: IncomingMessage): ReadableStream<Uint8Array> {
+  let cancelled = false;
+  abandon.set(req, () => (cancelled = true));
+  return new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        req.on("data", (chunk: Buffer) => {
+          if (cancelled) return;
+          controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+          if ((controller.desiredSize ?? 1) <= 0) req.pause();
+        });
+        req.on("end", () => !cancelled && controller.close());
+        req.on("error", (error) => !cancelled && controller.error(error));
+        req.pause();
+      },
+      pull() {
+        req.resume();
+      },
+      cancel() {
+        cancelled = true;
+        req.pause();
+      },
+    },
+    { highWaterMark: 4 },
+  );
+}
 
 export function toWebRequest(req: IncomingMessage, origin: string): Request {
   const headers = new Headers();
@@ -15,23 +52,43 @@ export function toWebRequest(req: IncomingMessage, origin: string): Request {
   return new Request(new URL(req.url ?? "/", origin), {
     method,
     headers,
-    body: hasBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : undefined,
+    body: hasBody ? bodyStream(req) : undefined,
     // Required by undici for streamed request bodies.
     ...(hasBody ? { duplex: "half" } : {}),
   } as RequestInit);
 }
 
-export async function sendWebResponse(res: ServerResponse, response: Response): Promise<void> {
+/** Reads what is left of the request body; false when there is more than is worth reading. */
+function drain(req: IncomingMessage): Promise<boolean> {
+  if (req.complete || req.readableEnded) return Promise.resolve(true);
+  abandon.get(req)?.();
+  return new Promise((resolve) => {
+    let drained = 0;
+    req.on("data", (chunk: Buffer) => {
+      drained += chunk.byteLength;
+      if (drained > MAX_DRAINED_BYTES) {
+        req.pause();
+        resolve(false);
+      }
+    });
+    req.on("end", () => resolve(true));
+    req.on("error", () => resolve(false));
+    req.resume();
+  });
+}
+
+export async function sendWebResponse(res: ServerResponse, response: Response, req?: IncomingMessage): Promise<void> {
   // Response.error() is a network error: the client sees its connection reset, no reply.
   if (response.type === "error") {
     res.socket?.resetAndDestroy();
     return;
   }
+  const body = response.body ? Buffer.from(await response.arrayBuffer()) : undefined;
+  // An early refusal left the body unread: read it away, or, when it is huge, close after answering.
+  const reusable = req ? await drain(req) : true;
   res.statusCode = response.status;
   response.headers.forEach((value, name) => res.appendHeader(name, value));
-  if (!response.body) {
-    res.end();
-    return;
-  }
-  res.end(Buffer.from(await response.arrayBuffer()));
+  if (!reusable) res.setHeader("connection", "close");
+  res.end(body);
+  if (!reusable) res.once("finish", () => req?.socket.destroySoon());
 }

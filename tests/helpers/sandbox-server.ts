@@ -41,7 +41,7 @@ export async function startSandboxServer(merchantRoutes: Record<string, (request
       return void res.end(JSON.stringify({ error_code: "TEMPORARILY_UNAVAILABLE", error_messages: ["Injected fault"], correlation_id: "fault" }));
     }
     const merchantRoute = merchantRoutes[new URL(req.url ?? "/", origin).pathname];
-    void (merchantRoute ?? handleSandboxRequest)(toWebRequest(req, origin)).then((response) => sendWebResponse(res, response));
+    void (merchantRoute ?? handleSandboxRequest)(toWebRequest(req, origin)).then((response) => sendWebResponse(res, response, req));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
