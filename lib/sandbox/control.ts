@@ -106,11 +106,22 @@ export async function inSessionNamespace<T>(id: string, work: () => Promise<T>):
 
 export const clockState = () => ({ namespace: currentNamespace(), now: clock.now().toISOString(), offset_seconds: Math.round(clock.offsetMs / 1000) });
 
+/** What the clock brings about when it reaches each kind of deadline (also listed at /sandbox/scenarios). */
+export const DEADLINES = {
+  authorization_token_expiry: "The authorization token expires: place order answers 404 NOT_FOUND (60 min after approval)",
+  hpp_session_expiry: "The HPP session expires: reads answer 404, the hosted page says so (1 h before its KP session)",
+  kp_session_expiry: "The KP session expires: reads and updates answer 404 NOT_FOUND (48 h after its last update)",
+  order_authorization_expiry: "The order's authorization expires: OM status EXPIRED, nothing more can be captured (28 days, or as extended)",
+  fraud_decision: "A pending fraud review ends: fraud_status ACCEPTED, or REJECTED and the order CANCELLED (after the persona's NN minutes)",
+  callback_retry: "A failed callback is sent again (2, 4 and 8 s after the attempts before it)",
+} as const;
+export type DeadlineKind = keyof typeof DEADLINES;
+
 /** The earliest moment after now at which something in the namespace expires or falls due. */
-export async function nextDeadline(): Promise<{ kind: string; at: Date } | null> {
+export async function nextDeadline(): Promise<{ kind: DeadlineKind; at: Date } | null> {
   const namespace = currentNamespace();
   const now = clock.now();
-  const earliest = async (kind: string, query: Promise<{ at: Date | null }[]>) => ({ kind, at: (await query)[0]?.at ?? null });
+  const earliest = async (kind: DeadlineKind, query: Promise<{ at: Date | null }[]>) => ({ kind, at: (await query)[0]?.at ?? null });
   const candidates = await Promise.all([
     earliest(
       "authorization_token_expiry",
@@ -141,7 +152,7 @@ export async function nextDeadline(): Promise<{ kind: string; at: Date } | null>
       db().select({ at: min(sandboxCallbacks.nextAttemptAt) }).from(sandboxCallbacks).where(and(eq(sandboxCallbacks.namespace, namespace), eq(sandboxCallbacks.state, "pending"), isNotNull(sandboxCallbacks.nextAttemptAt), gt(sandboxCallbacks.nextAttemptAt, now))),
     ),
   ]);
-  const found = candidates.filter((candidate): candidate is { kind: string; at: Date } => candidate.at !== null);
+  const found = candidates.filter((candidate): candidate is { kind: DeadlineKind; at: Date } => candidate.at !== null);
   found.sort((a, b) => new Date(a.at).getTime() - new Date(b.at).getTime());
   return found[0] ? { kind: found[0].kind, at: new Date(found[0].at) } : null;
 }

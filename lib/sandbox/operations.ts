@@ -24,8 +24,10 @@ export interface OperationDoc {
   success: { status: 200 | 201 | 204; description: string; body?: z.ZodType; headers?: z.ZodObject };
   /** Errors beyond 401 (unless in PUBLIC_OPERATIONS) and 400/413/415 (with a body), and their causes. */
   errors?: Partial<Record<ErrorStatus, string>>;
-  /** Honours Klarna-Idempotency-Key (the OM POSTs). */
+  /** Honours Klarna-Idempotency-Key (the OM POSTs and PATCHes). */
   idempotent?: boolean;
+  /** The statuses the operation can lead to, for the scenario catalogue (/sandbox/scenarios). */
+  leadsTo?: string[];
 }
 
 // Control-API replies have no Klarna schema; these describe what lib/sandbox returns.
@@ -89,6 +91,7 @@ const NOT_FOUND_ORDER = "Unknown order (NO_SUCH_ORDER)";
 /** One entry per operation of SANDBOX_ROUTES, keyed by its operation name. */
 export const OPERATIONS: Record<string, OperationDoc> = {
   "kp.create_session": {
+    leadsTo: ["KP incomplete"],
     tag: "KP",
     summary: "Create a payment session",
     body: sandbox.KpSessionRequest,
@@ -110,6 +113,7 @@ export const OPERATIONS: Record<string, OperationDoc> = {
     errors: { 400: "A field fails validation or Klarna's order arithmetic (BAD_VALUE)", 404: `${NOT_FOUND_KP_SESSION}, or the session is complete (SESSION_COMPLETED)` },
   },
   "kp.place_order": {
+    leadsTo: ["OM AUTHORIZED", "KP complete"],
     tag: "KP",
     summary: "Create an order from an authorization",
     body: sandbox.PlaceOrderRequest,
@@ -149,6 +153,7 @@ export const OPERATIONS: Record<string, OperationDoc> = {
     errors: { 404: NOT_FOUND_HPP_SESSION },
   },
   "hpp.disable_session": {
+    leadsTo: ["HPP DISABLED"],
     tag: "HPP",
     summary: "Disable an HPP session",
     success: { status: 204, description: "Disabled" },
@@ -188,6 +193,7 @@ export const OPERATIONS: Record<string, OperationDoc> = {
     errors: { 404: `${NOT_FOUND_ORDER} or refund (NOT_FOUND)` },
   },
   "om.capture": {
+    leadsTo: ["OM PART_CAPTURED", "OM CAPTURED"],
     tag: "OM",
     summary: "Capture an order",
     idempotent: true,
@@ -220,6 +226,7 @@ export const OPERATIONS: Record<string, OperationDoc> = {
     errors: { 400: "A field fails validation or refunded_amount is 0 (BAD_VALUE)", 403: "Nothing captured, or more than the captured amount not yet refunded (REFUND_NOT_ALLOWED)", 404: NOT_FOUND_ORDER },
   },
   "om.cancel_order": {
+    leadsTo: ["OM CANCELLED"],
     tag: "OM",
     summary: "Cancel an order",
     idempotent: true,
@@ -227,6 +234,7 @@ export const OPERATIONS: Record<string, OperationDoc> = {
     errors: { 403: "The order has captures or is already cancelled or closed (CANCEL_NOT_ALLOWED)", 404: NOT_FOUND_ORDER },
   },
   "om.release_remaining_authorization": {
+    leadsTo: ["OM CAPTURED"],
     tag: "OM",
     summary: "Release the remaining authorization",
     idempotent: true,
@@ -313,6 +321,7 @@ export const OPERATIONS: Record<string, OperationDoc> = {
     errors: { 400: "The session no longer takes consumer actions (BAD_REQUEST), or the category is not on offer (BAD_VALUE)", 404: `${NOT_FOUND_HPP_SESSION}, or its KP session already has its order (SESSION_COMPLETED)` },
   },
   "control.time_out_hpp": {
+    leadsTo: ["HPP TIMEOUT"],
     tag: "Control",
     summary: "Time out an HPP session, as Klarna's per-session timer does",
     description: "A session that is not final moves to TIMEOUT (final) and the merchant's status_update hears of it.",
@@ -320,6 +329,7 @@ export const OPERATIONS: Record<string, OperationDoc> = {
     errors: { 400: "The session is final already (BAD_REQUEST)", 404: NOT_FOUND_HPP_SESSION },
   },
   "control.start_manual_id_check": {
+    leadsTo: ["HPP MANUAL_ID_CHECK"],
     tag: "Control",
     summary: "Start an in-store identity check on an HPP session",
     description: "An IN_PROGRESS session moves to MANUAL_ID_CHECK, with a manual_identification challenge in its reads; the consumer then approves, is declined or cancels as usual.",
@@ -327,6 +337,7 @@ export const OPERATIONS: Record<string, OperationDoc> = {
     errors: { 400: "The session is not IN_PROGRESS (BAD_REQUEST)", 404: NOT_FOUND_HPP_SESSION },
   },
   "control.close_order": {
+    leadsTo: ["OM CLOSED"],
     tag: "Control",
     summary: "Close an order, as Klarna does on its own side",
     description: "The order becomes CLOSED: what was captured stays (and can be refunded), nothing more can be captured.",

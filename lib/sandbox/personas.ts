@@ -12,6 +12,8 @@ export interface PersonaRule {
   example: string;
   effect: string;
   match: RegExp;
+  /** The statuses it leads to, for the scenario catalogue. */
+  leadsTo: string[];
   /** Purchase countries where Klarna's playground honours it; everywhere when absent. */
   countries?: string[];
   decide: (match: RegExpMatchArray) => Decision;
@@ -23,6 +25,7 @@ export const PERSONA_RULES: PersonaRule[] = [
     example: "customer+denied@email.us",
     effect: "Declined when the consumer presses the purchase button.",
     match: /\+denied/i,
+    leadsTo: ["HPP FAILED"],
     decide: () => ({ outcome: "decline", reason: "denied" }),
   },
   {
@@ -30,6 +33,7 @@ export const PERSONA_RULES: PersonaRule[] = [
     example: "customer+reject_reason_credit_limit_exceeded@email.us",
     effect: "Declined with the given reason.",
     match: /\+reject_reason_([a-z_]+)/i,
+    leadsTo: ["HPP FAILED"],
     decide: (match) => ({ outcome: "decline", reason: match[1]!.toLowerCase() }),
   },
   {
@@ -37,6 +41,7 @@ export const PERSONA_RULES: PersonaRule[] = [
     example: "customer+red@email.de",
     effect: "Declined: the consumer does not pass the pre-screen.",
     match: /\+red(?=[+@])/i,
+    leadsTo: ["HPP FAILED"],
     decide: () => ({ outcome: "decline", reason: "pre_screen" }),
   },
   {
@@ -44,6 +49,7 @@ export const PERSONA_RULES: PersonaRule[] = [
     example: "customer+pend-accept-05@email.uk",
     effect: "Approved with fraud_status PENDING; accepted after NN minutes of sandbox time. US and GB only.",
     match: /\+pend-accept-(\d{2})/i,
+    leadsTo: ["fraud PENDING", "fraud ACCEPTED"],
     countries: ["US", "GB"],
     decide: (match) => ({ outcome: "approve", fraudStatus: "PENDING", pendingMinutes: Number(match[1]), pendingVerdict: "accept" }),
   },
@@ -52,6 +58,7 @@ export const PERSONA_RULES: PersonaRule[] = [
     example: "customer+pend-reject-10@email.us",
     effect: "Approved with fraud_status PENDING; rejected after NN minutes of sandbox time. US and GB only.",
     match: /\+pend-reject-(\d{2})/i,
+    leadsTo: ["fraud PENDING", "fraud REJECTED", "OM CANCELLED"],
     countries: ["US", "GB"],
     decide: (match) => ({ outcome: "approve", fraudStatus: "PENDING", pendingMinutes: Number(match[1]), pendingVerdict: "reject" }),
   },

@@ -17,7 +17,19 @@ export function OutboxPanel({ count }: { count: number }) {
 
 export function PersonasPanel() {
   return (
-    <Section id="personas" title="Personas and triggers" description="The consumer's e-mail address decides the authorization. Any other address is approved with fraud_status ACCEPTED.">
+    <Section
+      id="personas"
+      title="Personas and triggers"
+      description={
+        <>
+          The consumer&apos;s e-mail address decides the authorization. Any other address is approved with fraud_status ACCEPTED. Every trigger and the status it leads to:{" "}
+          <Link href="/sandbox/scenarios" className="underline">
+            scenarios
+          </Link>
+          . What the sandbox emulates and what it does not: <code>docs/klarna-fidelity.md</code>.
+        </>
+      }
+    >
       <Table caption="Personas" headers={["Pattern", "Example e-mail", "Effect"]}>
         {PERSONA_CATALOGUE.map((persona) => (
           <tr key={persona.pattern} data-testid="sandbox-persona">

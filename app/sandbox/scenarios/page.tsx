@@ -1,0 +1,11 @@
+import type { Metadata } from "next";
+import { ScenarioCatalogue } from "@/components/sandbox/scenario-catalogue";
+import { scenarioCatalogue } from "@/lib/sandbox/scenarios";
+
+export const metadata: Metadata = { title: "Sandbox scenarios" };
+
+// Every persona, consumer action, API and control call and clock deadline, with the statuses it
+// leads to: built from the tables the sandbox runs on.
+export default function SandboxScenariosPage() {
+  return <ScenarioCatalogue scenarios={scenarioCatalogue()} />;
+}
