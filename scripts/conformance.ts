@@ -41,7 +41,7 @@ interface Step {
 const steps: Step[] = [];
 const skipped: string[] = [];
 
-async function run<T = any>(operation: string, method: string, path: string, expected: number[], options: { body?: unknown; reply?: z.ZodType; idempotent?: boolean } = {}) {
+async function run<T = Record<string, string | undefined>>(operation: string, method: string, path: string, expected: number[], options: { body?: unknown; reply?: z.ZodType; idempotent?: boolean } = {}) {
   const response = await fetch(`${base}${path}`, {
     method,
     headers: options.idempotent ? { ...headers, "klarna-idempotency-key": crypto.randomUUID() } : headers,
@@ -66,7 +66,7 @@ async function main() {
 
   const hppBody = { payment_session_url: `${base}/payments/v1/sessions/${kpSessionId}`, merchant_urls: { success: "https://shop.example/success?sid={{session_id}}&token={{authorization_token}}" } };
   const hpp = await run("hpp.create_session", "POST", "/hpp/v1/sessions", [201], { body: hppBody, reply: wire.HppSessionCreated });
-  const hppId: string = hpp.body.session_id;
+  const hppId = hpp.body.session_id!;
   await run("hpp.read_session", "GET", `/hpp/v1/sessions/${hppId}`, [200], { reply: wire.HppSessionRead });
   await run("hpp.distribute_session", "POST", `/hpp/v1/sessions/${hppId}/distribution`, [201, 204], { body: { method: "email", contact_information: { email: "customer@email.uk" } } });
   const spare = await run("hpp.create_session", "POST", "/hpp/v1/sessions", [201], { body: hppBody, reply: wire.HppSessionCreated });

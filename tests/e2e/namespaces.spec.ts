@@ -45,9 +45,11 @@ for (const journey of ["first", "second"]) {
     await expect
       .poll(async () => (await (await request.get("/sandbox/api/_control/callbacks", { headers })).json()).callbacks.map((entry: { state: string }) => entry.state))
       .toContain("delivered");
-    const ledger = (await (await request.get("/sandbox/api/_control/callbacks", { headers })).json()).callbacks as { subject_id: string }[];
-    const sessionIds = new Set(ledger.map((entry) => entry.subject_id));
+    const ledger = (await (await request.get("/sandbox/api/_control/callbacks", { headers })).json()).callbacks as { kind: string; subject_id: string }[];
+    const sessionIds = new Set(ledger.filter((entry) => entry.kind === "hpp_status").map((entry) => entry.subject_id));
     expect(sessionIds.size).toBe(2);
+    // And the one approval's KP authorization callback.
+    expect(ledger.filter((entry) => entry.kind === "kp_authorization")).toHaveLength(1);
     expect(sessionIds.has(new URL(expiring).pathname.split("/").at(-1)!)).toBe(true);
 
     // The default namespace's clock never moved.
