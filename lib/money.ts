@@ -22,10 +22,33 @@ export function formatTaxRate(taxRate: number, locale: string): string {
   return new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 2 }).format(taxRate / 10000);
 }
 
-/** Parses an amount typed in major units ("12.50") into minor units, or null when malformed. */
-export function parseMoney(text: string, currency: string): number | null {
-  const digits = new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  const match = text.trim().replace(",", ".").match(digits > 0 ? new RegExp(`^(\\d{1,9})(?:\\.(\\d{1,${digits}}))?$`) : /^(\d{1,9})$/);
-  if (!match) return null;
-  return Number(match[1]) * 10 ** digits + Number((match[2] ?? "").padEnd(digits, "0") || 0);
+/** The separators `locale` writes numbers with, and the currency's number of minor digits. */
+function numberFormat(currency: string, locale: string) {
+  const parts = new Intl.NumberFormat(locale, { style: "currency", currency }).formatToParts(1234567.89);
+  const digits = new Intl.NumberFormat(locale, { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  return { group: parts.find((part) => part.type === "group")?.value ?? ",", decimal: parts.find((part) => part.type === "decimal")?.value ?? ".", digits };
 }
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * Parses an amount typed as `locale` writes it ("1 149,00" in sv-SE, "1,149.00" in en-US, "12,50"
+ * in de-DE) into minor units, or null when it is not one. Grouping must be in threes; the other
+ * market's decimal mark is refused rather than guessed ("12,50" in en-US is not $12.50).
+ */
+export function parseMoney(text: string, currency: string, locale: string): number | null {
+  const { group, decimal, digits } = numberFormat(currency, locale);
+  // Narrow and ordinary spaces both stand for a space-like group separator (sv-SE writes U+00A0).
+  const groups = /\s/.test(group) ? "[\\s\\u00a0\\u202f]" : escape(group);
+  const whole = `(\\d{1,3}(?:${groups}\\d{3})+|\\d{1,9})`;
+  const fraction = digits > 0 ? `(?:${escape(decimal)}(\\d{1,${digits}}))?` : "";
+  const match = text.trim().match(new RegExp(`^${whole}${fraction}$`));
+  if (!match) return null;
+  const major = match[1]!.replace(/\D/g, "");
+  if (major.length > 9) return null;
+  return Number(major) * 10 ** digits + Number((match[2] ?? "").padEnd(digits, "0") || 0);
+}
+
+/** How `locale` writes an example amount, for hints such as "for example 1 149,00". */
+export const exampleAmount = (currency: string, locale: string) =>
+  new Intl.NumberFormat(locale, { minimumFractionDigits: numberFormat(currency, locale).digits }).format(1149);

@@ -5,7 +5,7 @@ import { requireAdmin } from "@/lib/auth/guards";
 import { disablePaymentSession, sendPaymentLink } from "@/lib/orders/payment-links";
 import { runOrderOperation, type OperationResult } from "@/lib/orders/back-office";
 import { getOrder } from "@/lib/orders/queries";
-import { parseMoney } from "@/lib/money";
+import { exampleAmount, parseMoney } from "@/lib/money";
 
 export type AdminActionState = OperationResult | null;
 
@@ -20,9 +20,11 @@ export async function manageOrder(_previous: AdminActionState, formData: FormDat
   const orderId = text(formData, "orderId") ?? "";
   const order = await getOrder(orderId).catch(() => undefined);
   if (!order) return { ok: false, message: "This order does not exist." };
+  // "Capture remaining" and friends post the amount in minor units; a typed one is read as the market writes it.
   const amountText = text(formData, "amount");
-  const amountMinor = amountText === undefined ? undefined : parseMoney(amountText, order.currency);
-  if (amountMinor === null) return { ok: false, message: `Enter the amount in ${order.currency}, for example 12.50.` };
+  const wholeAmount = text(formData, "amountMinor");
+  const amountMinor = wholeAmount !== undefined ? Number(wholeAmount) : amountText === undefined ? undefined : parseMoney(amountText, order.currency, order.locale);
+  if (amountMinor === null) return { ok: false, message: `Enter the amount in ${order.currency} as ${exampleAmount(order.currency, order.locale)} is written.` };
   const lines = formData.getAll("lines").map(Number);
   const result = await runOrderOperation(
     {

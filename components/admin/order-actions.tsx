@@ -1,7 +1,8 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useActionState, useId, useState } from "react";
 import { disableSession, manageOrder, resendLink, type AdminActionState } from "@/app/actions/admin-orders";
+import { exampleAmount, formatMoney, parseMoney } from "@/lib/money";
 
 const input = "mt-1 w-full rounded-md border border-ink-200 bg-white px-2 py-1.5 dark:border-ink-600 dark:bg-ink-800";
 const button = "rounded-md bg-ink-900 px-4 py-2 text-sm font-semibold text-white hover:bg-ink-800 disabled:opacity-50 dark:bg-brand-200 dark:text-ink-900";
@@ -74,7 +75,36 @@ function OperationForm({
   );
 }
 
-type Offer = { allowed: true; max?: string } | { allowed: false; reason: string };
+type Offer = { allowed: true; max?: string; maxMinor?: number } | { allowed: false; reason: string };
+
+/**
+ * An amount typed as the order's market writes it ("1 149,00" in SEK), with what it reads as shown
+ * before submitting, so "12,50" in a USD order is caught here and not taken for $12.50.
+ */
+function AmountField({ label, currency, locale, initial = "" }: { label: string; currency: string; locale: string; initial?: string }) {
+  const [text, setText] = useState(initial);
+  const readingId = useId();
+  const parsed = text.trim() === "" ? undefined : parseMoney(text, currency, locale);
+  return (
+    <label className="block text-sm">
+      {label}
+      <input name="amount" inputMode="decimal" value={text} onChange={(event) => setText(event.target.value)} className={input} aria-describedby={readingId} />
+      <span id={readingId} className="block text-xs text-ink-600 dark:text-ink-400" data-testid="amount-reading">
+        {parsed === undefined ? "" : parsed === null ? `Not an amount: write it as ${exampleAmount(currency, locale)}` : `= ${formatMoney(parsed, currency, locale)}`}
+      </span>
+    </label>
+  );
+}
+
+/** A second submit for the whole amount on offer, sent in minor units (it wins over a typed amount). */
+function WholeAmountButton({ offer, label }: { offer: Offer; label: string }) {
+  if (!offer.allowed || offer.maxMinor === undefined) return null;
+  return (
+    <button type="submit" name="amountMinor" value={offer.maxMinor} className="mr-2 rounded-md border border-ink-200 px-4 py-2 text-sm font-semibold dark:border-ink-600">
+      {label} ({offer.max})
+    </button>
+  );
+}
 type Kind = "capture" | "refund" | "cancel" | "release" | "extend";
 
 const TITLES: Record<Kind, string> = {
@@ -89,11 +119,13 @@ const TITLES: Record<Kind, string> = {
 export function OperationForms({
   orderId,
   currency,
+  locale,
   availability,
   lines,
 }: {
   orderId: string;
   currency: string;
+  locale: string;
   availability: Record<string, Offer>;
   lines: { position: number; label: string }[];
 }) {
@@ -112,10 +144,8 @@ export function OperationForms({
   const forms: Record<Kind, React.ReactNode> = {
     capture: (
       <OperationForm orderId={orderId} kind="capture" title={TITLES.capture} offer={offer("capture")} submitLabel="Capture">
-        <label className="block text-sm">
-          Capture amount ({currency}, up to {(offer("capture") as { max?: string }).max})
-          <input name="amount" inputMode="decimal" className={input} />
-        </label>
+        <AmountField label={`Capture amount (${currency}, up to ${(offer("capture") as { max?: string }).max})`} currency={currency} locale={locale} />
+        <WholeAmountButton offer={offer("capture")} label="Capture remaining" />
         {lineChoices("Capture")}
         <label className="block text-sm">
           Shipping company
@@ -129,10 +159,8 @@ export function OperationForms({
     ),
     refund: (
       <OperationForm orderId={orderId} kind="refund" title={TITLES.refund} offer={offer("refund")} submitLabel="Refund" confirm="Refund this amount to the customer?">
-        <label className="block text-sm">
-          Refund amount ({currency}, up to {(offer("refund") as { max?: string }).max})
-          <input name="amount" inputMode="decimal" className={input} />
-        </label>
+        <AmountField label={`Refund amount (${currency}, up to ${(offer("refund") as { max?: string }).max})`} currency={currency} locale={locale} />
+        <WholeAmountButton offer={offer("refund")} label="Refund everything captured" />
         {lineChoices("Refund")}
       </OperationForm>
     ),

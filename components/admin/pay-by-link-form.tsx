@@ -20,10 +20,18 @@ const CUSTOMER_FIELDS = [
   ["region", "State (US only)", "text"],
 ] as const;
 
+type CustomerField = (typeof CUSTOMER_FIELDS)[number][0];
+
 export function PayByLinkForm({ catalogues }: { catalogues: Catalogue[] }) {
   const [state, action, pending] = useActionState(createPaymentLink, null);
+  // Every field is controlled: React resets an uncontrolled form after its action, and a refused
+  // form must keep what the merchant typed.
   const [marketCode, setMarketCode] = useState(catalogues[0]!.market.code);
-  const [rows, setRows] = useState(1);
+  const [channel, setChannel] = useState("TELESALES");
+  const [items, setItems] = useState([{ productId: "", quantity: "1" }]);
+  const [customer, setCustomer] = useState<Record<CustomerField, string>>(() => Object.fromEntries(CUSTOMER_FIELDS.map(([name]) => [name, ""])) as Record<CustomerField, string>);
+  const [delivery, setDelivery] = useState("email");
+  const setItem = (index: number, change: Partial<(typeof items)[number]>) => setItems((current) => current.map((item, position) => (position === index ? { ...item, ...change } : item)));
   const catalogue = catalogues.find((entry) => entry.market.code === marketCode)!;
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
 
@@ -44,7 +52,7 @@ export function PayByLinkForm({ catalogues }: { catalogues: Catalogue[] }) {
           </label>
           <label className="text-sm font-medium">
             Channel
-            <select name="channel" className={input} defaultValue="TELESALES">
+            <select name="channel" className={input} value={channel} onChange={(event) => setChannel(event.target.value)}>
               <option value="TELESALES">Telesales</option>
               <option value="IN_STORE">In store</option>
             </select>
@@ -52,11 +60,11 @@ export function PayByLinkForm({ catalogues }: { catalogues: Catalogue[] }) {
         </fieldset>
         <fieldset className="space-y-2">
           <legend className="font-semibold">Products</legend>
-          {Array.from({ length: rows }, (_, index) => (
-            <div key={`${marketCode}-${index}`} className="flex gap-2">
+          {items.map((item, index) => (
+            <div key={index} className="flex gap-2">
               <label className="flex-1 text-sm">
                 Product {index + 1}
-                <select name="productId" className={input} defaultValue="">
+                <select name="productId" className={input} value={item.productId} onChange={(event) => setItem(index, { productId: event.target.value })}>
                   <option value="">Choose a product</option>
                   {catalogue.products.map((product) => (
                     <option key={product.id} value={product.id}>
@@ -67,11 +75,11 @@ export function PayByLinkForm({ catalogues }: { catalogues: Catalogue[] }) {
               </label>
               <label className="w-24 text-sm">
                 Quantity {index + 1}
-                <input name="quantity" type="number" min={1} max={99} defaultValue={1} className={input} />
+                <input name="quantity" type="number" min={1} max={99} value={item.quantity} onChange={(event) => setItem(index, { quantity: event.target.value })} className={input} />
               </label>
             </div>
           ))}
-          <button type="button" onClick={() => setRows((count) => count + 1)} className="text-sm underline">
+          <button type="button" onClick={() => setItems((current) => [...current, { productId: "", quantity: "1" }])} className="text-sm underline">
             Add another product
           </button>
         </fieldset>
@@ -80,7 +88,14 @@ export function PayByLinkForm({ catalogues }: { catalogues: Catalogue[] }) {
           {CUSTOMER_FIELDS.map(([name, label, type]) => (
             <label key={name} className="text-sm font-medium">
               {label}
-              <input name={name} type={type} className={input} aria-invalid={errors[name] ? true : undefined} />
+              <input
+                name={name}
+                type={type}
+                className={input}
+                value={customer[name]}
+                onChange={(event) => setCustomer((current) => ({ ...current, [name]: event.target.value }))}
+                aria-invalid={errors[name] ? true : undefined}
+              />
               {errors[name] ? <span className="text-red-700">{errors[name]}</span> : null}
             </label>
           ))}
@@ -94,7 +109,7 @@ export function PayByLinkForm({ catalogues }: { catalogues: Catalogue[] }) {
               ["none", "Don't send (show QR code and link)"],
             ].map(([value, label]) => (
               <label key={value} className="flex items-center gap-2">
-                <input type="radio" name="delivery" value={value} defaultChecked={value === "email"} />
+                <input type="radio" name="delivery" value={value} checked={delivery === value} onChange={() => setDelivery(value!)} />
                 {label}
               </label>
             ))}

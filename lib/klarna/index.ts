@@ -60,8 +60,11 @@ export async function placeOrder(region: KlarnaRegion, authorizationToken: strin
 
 const orderPath = (orderId: string) => `/ordermanagement/v1/orders/${id(orderId)}`;
 
+/** The order, and Klarna's date when it answered (its "day of the call", which extensions count from). */
 export async function getOrder(region: KlarnaRegion, orderId: string) {
-  return (await callKlarna({ region, method: "GET", path: orderPath(orderId), schema: OmOrder, retry: true })).data;
+  const reply = await callKlarna({ region, method: "GET", path: orderPath(orderId), schema: OmOrder, retry: true });
+  const date = reply.headers.get("date");
+  return { order: reply.data, klarnaDate: date ? new Date(date) : null };
 }
 
 export async function captureOrder(region: KlarnaRegion, orderId: string, request: CaptureRequest, idempotencyKey: string) {

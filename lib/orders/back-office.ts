@@ -8,7 +8,7 @@ import { formatMoney } from "@/lib/money";
 import { MARKETS, type MarketCode } from "@/lib/shop/markets";
 import { recordEvent } from "./events";
 import { toKlarnaLine } from "./klarna-order";
-import { merchantStatus, OPERATION_KINDS, operationAvailability, viewKlarnaOrder, type KlarnaOrderView } from "./klarna-states";
+import { dateOf, merchantStatus, OPERATION_KINDS, operationAvailability, viewKlarnaOrder, type KlarnaOrderView } from "./klarna-states";
 import { getOrder, listOrderLines, type Order } from "./queries";
 
 // The merchant's Order Management work: capture, refund, cancel, release, extend. Each operation
@@ -56,7 +56,8 @@ const regionOf = (order: Order) => MARKETS[order.market as MarketCode].region;
 /** Klarna's order as it stands, in the shop's terms (amounts its reply lacks come from our ledger). */
 export async function readKlarnaOrder(order: Order): Promise<KlarnaOrderView | undefined> {
   if (!order.klarnaOrderId) return undefined;
-  return viewKlarnaOrder(await getKlarnaOrder(regionOf(order), order.klarnaOrderId), order);
+  const { order: klarnaOrder, klarnaDate } = await getKlarnaOrder(regionOf(order), order.klarnaOrderId);
+  return viewKlarnaOrder(klarnaOrder, order, klarnaDate);
 }
 
 /** Copies Klarna's view of the order (status, amounts, fraud decision) onto ours; returns that view. */
@@ -188,7 +189,12 @@ export async function runOrderOperation(input: unknown, actor: string): Promise<
     return finish(request.operationId, "failed", message);
   }
 
-  const message = `${VERBS[request.kind]}${amount !== undefined ? ` of ${money(amount)}` : ""} done.`;
+  let message = `${VERBS[request.kind]}${amount !== undefined ? ` of ${money(amount)}` : ""} done.`;
+  if (request.kind === "extend") {
+    // Say where the expiry now stands: Klarna may keep the date it had (same day, 180-day limit).
+    const expiresAt = (await readKlarnaOrder(order).catch(() => undefined))?.expiresAt;
+    if (expiresAt) message = `${VERBS.extend} done: the authorization now runs until ${dateOf(expiresAt)}.`;
+  }
   await recordSuccess(request, order.id, amount, message, actor);
   await syncFromKlarna((await getOrder(order.id))!).catch((error: unknown) => console.warn("[back-office] could not re-read the order from Klarna", error));
   return { ok: true, message };

@@ -175,7 +175,7 @@ async function placeWithToken(order: Order, token: string, sessionId: string): P
 async function recordKlarnaReference(orderId: string, klarnaOrderId: string) {
   const order = (await getOrder(orderId))!;
   try {
-    const klarnaOrder = await getKlarnaOrder(regionOf(order), klarnaOrderId);
+    const { order: klarnaOrder } = await getKlarnaOrder(regionOf(order), klarnaOrderId);
     await db()
       .update(orders)
       .set({ klarnaReference: klarnaOrder.klarna_reference ?? order.klarnaReference, fraudStatus: klarnaOrder.fraud_status ?? order.fraudStatus })
@@ -190,7 +190,7 @@ async function recordPlacedByKlarna(order: Order, read: HppSessionRead & { order
   let status: OrderStatus = "authorized";
   let set: Partial<typeof orders.$inferInsert> = { klarnaOrderId, klarnaReference: read.klarna_reference ?? null };
   try {
-    const view = viewKlarnaOrder(await getKlarnaOrder(regionOf(order), klarnaOrderId), order);
+    const view = viewKlarnaOrder((await getKlarnaOrder(regionOf(order), klarnaOrderId)).order, order);
     status = merchantStatus(view) ?? status;
     set = { ...set, fraudStatus: view.fraudStatus, capturedMinor: view.capturedMinor, klarnaReference: view.klarnaReference ?? set.klarnaReference };
   } catch (error) {

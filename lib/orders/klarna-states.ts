@@ -57,6 +57,8 @@ export interface KlarnaOrderView {
   amountsFrom: "klarna" | "shop";
   klarnaReference: string | null;
   expiresAt: Date | null;
+  /** Klarna's date when it answered, when its reply said (the HTTP Date header). */
+  asOf: Date | null;
   captures: { id: string; reference: string | null; amountMinor: number | null; at: Date | null }[];
   refunds: { id: string; amountMinor: number | null; at: Date | null }[];
 }
@@ -66,7 +68,7 @@ const KNOWN_ORDER_STATUSES: string[] = ["AUTHORIZED", "PART_CAPTURED", "CAPTURED
 
 const date = (value: string | null | undefined) => (value ? new Date(value) : null);
 
-export function viewKlarnaOrder(order: OmOrder, ours: LedgerAmounts): KlarnaOrderView {
+export function viewKlarnaOrder(order: OmOrder, ours: LedgerAmounts, asOf: Date | null = null): KlarnaOrderView {
   const fromKlarna = typeof order.captured_amount === "number" && typeof order.refunded_amount === "number";
   const orderMinor = order.order_amount ?? ours.totalMinor;
   // A lean reply saying CAPTURED but no amount: everything was captured (CAPTURE_ORDER), unless we know better.
@@ -85,6 +87,7 @@ export function viewKlarnaOrder(order: OmOrder, ours: LedgerAmounts): KlarnaOrde
     amountsFrom: fromKlarna ? "klarna" : "shop",
     klarnaReference: order.klarna_reference ?? null,
     expiresAt: date(order.expires_at),
+    asOf,
     captures: (order.captures ?? []).map((capture) => ({ id: capture.capture_id, reference: capture.klarna_reference ?? null, amountMinor: capture.captured_amount ?? null, at: date(capture.captured_at) })),
     refunds: (order.refunds ?? []).map((refund) => ({ id: refund.refund_id, amountMinor: refund.refunded_amount ?? null, at: date(refund.refunded_at) })),
   };
@@ -108,13 +111,18 @@ export function merchantStatus(view: Pick<KlarnaOrderView, "status" | "fraudStat
 export const OPERATION_KINDS = ["capture", "refund", "cancel", "release", "extend"] as const;
 export type OperationKind = (typeof OPERATION_KINDS)[number];
 
+/** Klarna's default authorization period, which extensions count from the day of the call. */
+const DEFAULT_AUTHORIZATION_DAYS = 28;
+const DAY_MS = 86_400_000;
+export const dateOf = (date: Date) => date.toISOString().slice(0, 10);
+
 export type Availability = { allowed: true; maxMinor?: number } | { allowed: false; reason: string };
 
 /**
  * What Klarna would accept on the order as it stands, each refusal with the reason Klarna gives
  * (FACTS 3.3), so the back office offers only what can work and says why the rest cannot.
  */
-export function operationAvailability(view: KlarnaOrderView, now = new Date()): Record<OperationKind, Availability> {
+export function operationAvailability(view: KlarnaOrderView, now = view.asOf ?? new Date()): Record<OperationKind, Availability> {
   const refusedForStatus = (): string | null => {
     if (!view.knownStatus) return `Klarna reports the order as ${view.status}, a status this shop does not know; manage it in Klarna's portal.`;
     if (view.fraudStatus === "REJECTED") return "Klarna rejected the order after its fraud review; it is cancelled.";
@@ -156,6 +164,11 @@ export function operationAvailability(view: KlarnaOrderView, now = new Date()): 
     if (closed) return no(closed);
     if (expired) return no("The authorization has expired; it can no longer be extended.");
     if (view.remainingMinor <= 0) return no("Nothing remains authorized, so there is nothing to extend.");
+    // Klarna counts the new expiry from the day of the call (FACTS 3.3): until that passes the
+    // current date, an extension changes nothing.
+    if (view.expiresAt && dateOf(new Date(now.getTime() + DEFAULT_AUTHORIZATION_DAYS * DAY_MS)) <= dateOf(view.expiresAt)) {
+      return no(`The authorization already runs until ${dateOf(view.expiresAt)}. Klarna counts an extension (${DEFAULT_AUTHORIZATION_DAYS} days by default) from the day of the call, so extending today would not move it; it can be extended from ${dateOf(new Date(view.expiresAt.getTime() - (DEFAULT_AUTHORIZATION_DAYS - 1) * DAY_MS))}.`);
+    }
     return { allowed: true };
   };
   return { capture: capture(), refund: refund(), cancel: cancel(), release: release(), extend: extend() };

@@ -252,6 +252,8 @@ async function dispatch(request: Request, correlationId: string): Promise<ApiRes
         ? await run(params, body)
         : await runIdempotent(request.headers.get("klarna-idempotency-key"), correlationId, (tx) => run.idempotent(tx, params, body));
     if (failure) return injectFailure(failure);
+    // Klarna's date is the namespace's clock: "the day of the call" for extensions, as a client sees it.
+    result.headers = { date: clock.now().toUTCString(), ...result.headers };
     // Only what Klarna's OpenAPI marks required (and what its conditions guarantee): a client must cope.
     const lean = faults.some((fault) => fault.kind === "minimal_response");
     const reply = OPERATIONS[matched.operation]?.success.body;

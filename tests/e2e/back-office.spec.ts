@@ -186,7 +186,7 @@ test("a double-clicked capture makes one capture", async ({ page }) => {
   await openOrder(page, reference);
   const form = page.getByRole("region", { name: "Capture" });
   await form.getByLabel(/Capture amount/).fill("5.00");
-  await form.getByRole("button", { name: "Capture" }).dblclick();
+  await form.getByRole("button", { name: "Capture", exact: true }).dblclick();
   await expect(form.getByRole("status").or(form.getByRole("alert"))).toBeVisible();
   await page.reload();
   await expect(page.getByTestId("captured-amount")).toHaveText("£5.00");

@@ -66,7 +66,7 @@ test("pay-by-link: Klarna sends the link (no redirect_url for telesales), the cu
   await expect(page.getByTestId("order-status")).toHaveText("authorized");
   const capture = page.getByRole("region", { name: "Capture" });
   await capture.getByLabel(/Capture amount/).fill("10.00");
-  await capture.getByRole("button", { name: "Capture" }).click();
+  await capture.getByRole("button", { name: "Capture", exact: true }).click();
   await expect(capture.getByRole("status")).toHaveText("Capture of £10.00 done.");
   await page.reload();
   await expect(page.getByTestId("order-status")).toHaveText("part_captured");
@@ -75,7 +75,7 @@ test("pay-by-link: Klarna sends the link (no redirect_url for telesales), the cu
   page.once("dialog", (dialog) => void dialog.accept());
   const refund = page.getByRole("region", { name: "Refund" });
   await refund.getByLabel(/Refund amount/).fill("4.00");
-  await refund.getByRole("button", { name: "Refund" }).click();
+  await refund.getByRole("button", { name: "Refund", exact: true }).click();
   await expect(refund.getByRole("status")).toHaveText("Refund of £4.00 done.");
   await page.reload();
   await expect(page.getByTestId("order-status")).toHaveText("part_refunded");

@@ -81,7 +81,7 @@ describe("Order Management from the back office", () => {
     const message = "Klarna refused: REFUND_NOT_ALLOWED: Refunded amount is higher than the captured amount not yet refunded (1000).";
     expect(await slow).toEqual({ ok: false, message });
     expect(await statusOf(order.id)).toEqual(before);
-    expect((await getKlarnaOrder("eu", order.klarnaOrderId!)).refunds!.map((refund) => refund.refunded_amount)).toEqual([2000]);
+    expect((await getKlarnaOrder("eu", order.klarnaOrderId!)).order.refunds!.map((refund) => refund.refunded_amount)).toEqual([2000]);
     const refusals = (await listOrderEvents(order.id)).filter((event) => event.type === "operation_refused");
     expect(refusals.map((event) => event.message)).toEqual([message]);
   });
@@ -100,7 +100,19 @@ describe("Order Management from the back office", () => {
     expect((await runOrderOperation(operation(order.id, "release"), "admin@example.com")).ok).toBe(true);
     expect((await statusOf(order.id)).status).toBe("captured");
     expect(await runOrderOperation(operation(order.id, "capture", { amountMinor: 1 }), "admin@example.com")).toMatchObject({ ok: false });
-    expect((await runOrderOperation(operation((await paidOrder()).id, "extend"), "admin@example.com")).ok).toBe(true);
+  });
+
+  it("extends the authorization only once that moves its date: Klarna counts 28 days from the day of the call", async () => {
+    const order = await paidOrder();
+    const sameDay = await runOrderOperation(operation(order.id, "extend"), "admin@example.com");
+    expect(sameDay.ok).toBe(false);
+    expect(sameDay.message).toMatch(/^Extension of the authorization time is not possible\. The authorization already runs until \d{4}-\d{2}-\d{2}\. Klarna counts an extension/);
+    // Two days later by Klarna's clock (its replies' Date), the date moves, and the answer says to when.
+    await inNamespace(DEFAULT_NAMESPACE, () => clock.advance(2 * 24 * 60 * MINUTE));
+    const later = await runOrderOperation(operation(order.id, "extend"), "admin@example.com");
+    const expected = new Date(Date.now() + 30 * 24 * 60 * MINUTE).toISOString().slice(0, 10);
+    expect(later).toEqual({ ok: true, message: `Extension of the authorization time done: the authorization now runs until ${expected}.` });
+    await inNamespace(DEFAULT_NAMESPACE, () => clock.reset());
   });
 
   it("makes one capture when the same form is submitted twice, even at once", async () => {
@@ -135,7 +147,7 @@ describe("Order Management from the back office", () => {
     // Nothing is left authorized now, so checking the amount again would refuse the repeat. The
     // amount in the form was changed meanwhile: the repeat still sends what the first attempt sent.
     expect(await runOrderOperation({ ...full, amountMinor: 100 }, "admin@example.com")).toEqual({ ok: true, message: "Capture of £77.00 done." });
-    expect((await getKlarnaOrder("eu", order.klarnaOrderId!)).captures!.map((capture) => capture.captured_amount)).toEqual([order.totalMinor]);
+    expect((await getKlarnaOrder("eu", order.klarnaOrderId!)).order.captures!.map((capture) => capture.captured_amount)).toEqual([order.totalMinor]);
     expect(await statusOf(order.id)).toMatchObject({ status: "captured", capturedMinor: order.totalMinor });
     expect((await db().select().from(orderOperations).where(eq(orderOperations.id, full.operationId)))[0]).toMatchObject({ status: "succeeded" });
   }, 15_000);

@@ -58,6 +58,16 @@ describe("Order Management orders", () => {
     expect(allowed({ status: "REOPENED", captured_amount: 4_000, refunded_amount: 0 })).toEqual([]);
   });
 
+  it("offer no extension that cannot move the date: Klarna counts it from the day of the call", () => {
+    const now = new Date("2026-01-01T12:00:00Z");
+    const placedToday = view({ status: "AUTHORIZED", expires_at: "2026-01-29T10:00:00Z" });
+    expect(operationAvailability(placedToday, now).extend).toEqual({
+      allowed: false,
+      reason: "The authorization already runs until 2026-01-29. Klarna counts an extension (28 days by default) from the day of the call, so extending today would not move it; it can be extended from 2026-01-02.",
+    });
+    expect(operationAvailability(placedToday, new Date("2026-01-02T08:00:00Z")).extend).toEqual({ allowed: true });
+  });
+
   it("say why an operation is not possible", () => {
     const cancelled = operationAvailability(view({ status: "CANCELLED" }));
     expect(cancelled.capture).toEqual({ allowed: false, reason: "The order is cancelled." });

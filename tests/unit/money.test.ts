@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addedTax, formatMoney, formatTaxRate, includedTax, parseMoney } from "@/lib/money";
+import { addedTax, exampleAmount, formatMoney, formatTaxRate, includedTax, parseMoney } from "@/lib/money";
 
 describe("money", () => {
   it("formats minor units in each market's locale and currency", () => {
@@ -33,15 +33,27 @@ describe("money", () => {
 });
 
 describe("parseMoney", () => {
-  it("turns typed major units into minor units", () => {
-    expect(parseMoney("12.50", "GBP")).toBe(1250);
-    expect(parseMoney("12,5", "EUR")).toBe(1250);
-    expect(parseMoney("7", "SEK")).toBe(700);
-    expect(parseMoney("500", "JPY")).toBe(500);
+  it("reads an amount as the market's locale writes it", () => {
+    expect(parseMoney("12.50", "GBP", "en-GB")).toBe(1250);
+    expect(parseMoney("1,149.00", "USD", "en-US")).toBe(114900);
+    expect(parseMoney("12,5", "EUR", "de-DE")).toBe(1250);
+    expect(parseMoney("1.149,00", "EUR", "de-DE")).toBe(114900);
+    // The very format the SEK label shows (a no-break space), and a typed space.
+    expect(parseMoney(formatMoney(114900, "SEK", "sv-SE").replace(/\s*kr$/, ""), "SEK", "sv-SE")).toBe(114900);
+    expect(parseMoney("1 149,00", "SEK", "sv-SE")).toBe(114900);
+    expect(parseMoney("7", "SEK", "sv-SE")).toBe(700);
+    expect(parseMoney("500", "JPY", "ja-JP")).toBe(500);
   });
 
-  it("refuses what is not an amount", () => {
-    for (const text of ["", "abc", "-1", "1.234", "1e3", "12.5.0"]) expect(parseMoney(text, "GBP")).toBeNull();
-    expect(parseMoney("5.5", "JPY")).toBeNull();
+  it("refuses what is not an amount, and the other market's decimal mark instead of guessing", () => {
+    for (const text of ["", "abc", "-1", "1.234", "1e3", "12.5.0", "1,14,900.00"]) expect(parseMoney(text, "GBP", "en-GB"), text).toBeNull();
+    expect(parseMoney("12,50", "USD", "en-US")).toBeNull();
+    expect(parseMoney("12.50", "EUR", "de-DE")).toBeNull();
+    expect(parseMoney("5.5", "JPY", "ja-JP")).toBeNull();
+  });
+
+  it("gives an example in the locale's own format", () => {
+    expect(exampleAmount("SEK", "sv-SE")).toBe("1\u00a0149,00");
+    expect(exampleAmount("USD", "en-US")).toBe("1,149.00");
   });
 });

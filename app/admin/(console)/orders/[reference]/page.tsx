@@ -97,7 +97,10 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ ref
         <OperationForms
           orderId={order.id}
           currency={order.currency}
-          availability={Object.fromEntries(Object.entries(availability).map(([kind, entry]) => [kind, entry.allowed ? { allowed: true, max: entry.maxMinor === undefined ? undefined : money(entry.maxMinor) } : entry]))}
+          locale={order.locale}
+          availability={Object.fromEntries(
+            Object.entries(availability).map(([kind, entry]) => [kind, entry.allowed ? { allowed: true, max: entry.maxMinor === undefined ? undefined : money(entry.maxMinor), maxMinor: entry.maxMinor } : entry]),
+          )}
           lines={lines.map((line) => ({ position: line.position, label: `${line.quantity} × ${line.name} (${money(line.totalMinor)})` }))}
         />
       ) : null}
