@@ -28,6 +28,7 @@ export function AddToCartForm({ productId, maxQuantity }: { productId: string; m
         </div>
         <button
           type="submit"
+          data-testid="add-to-cart"
           disabled={soldOut || pending}
           className="rounded-md bg-brand-600 px-6 py-2.5 font-semibold text-white hover:bg-brand-700 disabled:cursor-not-allowed disabled:opacity-60"
         >

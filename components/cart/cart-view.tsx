@@ -77,7 +77,7 @@ export function CartView({ cart, market }: { cart: Cart; market: Market }) {
         <p role="status" aria-live="polite" className={`min-h-5 text-sm ${status?.ok === false ? "text-red-700 dark:text-red-400" : "text-ink-600 dark:text-ink-400"}`}>
           {status?.ok === false ? status.message : ""}
         </p>
-        <Link href="/checkout" className="block rounded-md bg-brand-600 px-5 py-3 text-center font-semibold text-white hover:bg-brand-700">
+        <Link href="/checkout" data-testid="checkout" className="block rounded-md bg-brand-600 px-5 py-3 text-center font-semibold text-white hover:bg-brand-700">
           Checkout
         </Link>
       </aside>

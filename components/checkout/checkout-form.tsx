@@ -160,6 +160,7 @@ export function CheckoutForm({
       ) : null}
       <button
         type="submit"
+        data-testid="pay-with-klarna"
         disabled={pending}
         className="w-full rounded-md bg-ink-900 px-6 py-3 text-lg font-semibold text-white hover:bg-ink-800 disabled:opacity-60 dark:bg-brand-200 dark:text-ink-900 dark:hover:bg-brand-100"
       >

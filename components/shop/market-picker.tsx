@@ -6,7 +6,7 @@ import type { Market, MarketCode } from "@/lib/shop/markets";
 export function MarketPicker({ current, markets }: { current: MarketCode; markets: Market[] }) {
   return (
     <form action={chooseMarket} className="flex items-center gap-2 text-sm">
-      <label htmlFor="market-picker" className="text-ink-600 dark:text-ink-400">
+      <label htmlFor="market-picker" className="sr-only text-ink-600 sm:not-sr-only dark:text-ink-400">
         Market
       </label>
       <select
@@ -15,7 +15,7 @@ export function MarketPicker({ current, markets }: { current: MarketCode; market
         defaultValue={current}
         key={current}
         onChange={(event) => event.currentTarget.form?.requestSubmit()}
-        className="rounded-md border border-ink-200 bg-white px-2 py-1 dark:border-ink-600 dark:bg-ink-800"
+        className="max-w-40 rounded-md border border-ink-200 bg-white px-2 py-1 dark:border-ink-600 dark:bg-ink-800"
       >
         {markets.map((market) => (
           <option key={market.code} value={market.code}>

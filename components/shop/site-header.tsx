@@ -7,8 +7,8 @@ export async function SiteHeader() {
   const { market, cart } = await currentCart();
   return (
     <header className="border-b border-ink-200 bg-white/90 backdrop-blur dark:border-ink-800 dark:bg-ink-900/90">
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-4 px-4 py-3">
-        <Link href="/" className="mr-auto text-lg font-bold tracking-tight">
+      <div className="mx-auto flex max-w-6xl items-center gap-2 px-4 py-2 sm:gap-4 sm:py-3">
+        <Link href="/" className="mr-auto truncate text-lg font-bold tracking-tight">
           <span aria-hidden="true" className="mr-1 text-brand-600">◆</span>Northwind Goods
         </Link>
         <MarketPicker current={market.code} markets={offeredMarkets()} />

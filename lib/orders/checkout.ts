@@ -7,6 +7,7 @@ import { db, type Database } from "@/lib/db/client";
 import { orderLines, orderPaymentSessions, orders, PAID_STATUSES, type OrderCustomer } from "@/lib/db/schema";
 import { createHppSession, createPaymentSession, disableHppSession, KlarnaError, paymentSessionUrl } from "@/lib/klarna";
 import { HPP_CATEGORIES, type HppCategory, type HppSessionCreateRequest, type KpSessionCreated } from "@/lib/klarna-wire";
+import { formatMoney } from "@/lib/money";
 import { cartIdFromCookie, getCart } from "@/lib/shop/cart";
 import { MARKETS, type Market, type MarketCode } from "@/lib/shop/markets";
 import { priceOrder, type PricedLine } from "@/lib/shop/pricing";
@@ -27,7 +28,15 @@ const KP_REUSE_MARGIN_MS = 2 * 60 * 60 * 1000;
 
 export type CheckoutOutcome =
   | { ok: true; reference: string; /** Klarna's page (null when Klarna sent none: pay-by-link sends the link itself) or, to pick categories first, ours. */ redirectUrl: string | null; chooseCategories?: true }
-  | { ok: false; message: string; fieldErrors?: Record<string, string>; /** Klarna refused the order's sessions: nothing can pay for it. */ refused?: true };
+  | {
+      ok: false;
+      message: string;
+      fieldErrors?: Record<string, string>;
+      /** Klarna's own words, for the merchant. */
+      reason?: string;
+      /** Klarna refused the order's sessions: nothing can pay for it. */
+      refused?: true;
+    };
 
 function newReference(): string {
   const alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
@@ -197,7 +206,7 @@ export async function createPendingOrder(input: {
       })
       .returning();
     await tx.insert(orderLines).values(priced.lines.map((line, position) => ({ ...line, orderId: created!.id, position })));
-    await recordEvent(tx as unknown as Database, created!.id, "created", `Order created (${input.channel.toLowerCase()}): ${priced.lines.length} lines, total ${priced.totalMinor} ${input.market.currency}`);
+    await recordEvent(tx as unknown as Database, created!.id, "created", `Order created (${input.channel.toLowerCase()}): ${priced.lines.length} lines, total ${formatMoney(priced.totalMinor, input.market.currency, input.market.locale)}`);
     return created!;
   });
 }
@@ -312,7 +321,12 @@ export async function openPayment(orderId: string): Promise<CheckoutOutcome> {
   } catch (error) {
     if (!(error instanceof KlarnaError)) throw error;
     await recordEvent(database, orderId, "checkout_failed", `Klarna refused to start the payment: ${error.reason}`, { correlationId: error.details.correlationId });
-    return { ok: false, message: `Klarna could not start the payment (${error.reason}). Please try again.`, ...(error.kind === "rejected" ? { refused: true as const } : {}) };
+    // The shopper is told what to do; Klarna's own words are on the order's timeline and in `reason`.
+    const message =
+      error.kind === "unavailable" || error.kind === "not_configured"
+        ? "Klarna is not answering right now. Please try again in a moment."
+        : "Klarna could not start this payment. Please check your details and try again, or choose another way to pay.";
+    return { ok: false, message, reason: error.reason, ...(error.kind === "rejected" ? { refused: true as const } : {}) };
   }
 }
 

@@ -117,7 +117,7 @@ export async function createPayByLink(input: unknown, actor: string, sandboxName
     sandboxNamespace,
   });
   const opened = await openFirstPayment(order.id);
-  if (!opened.ok) return { ok: false, message: opened.message };
+  if (!opened.ok) return { ok: false, message: opened.reason ? `${opened.message} Klarna said: ${opened.reason}` : opened.message };
   const [session] = await listPaymentSessions(order.id);
   let sentTo: string | undefined;
   if (delivery.method !== "none") {

@@ -6,7 +6,7 @@ import { recordEvent } from "./events";
 import { sessionMeaning, type SessionMeaning } from "./klarna-states";
 import { finalize, type FinalizeSource } from "./finalize";
 import { orderPageKey, orderPagePath, verifyOrderPageKey, verifyReturnKey } from "./links";
-import { findPaymentSession, getOrderByReference, listOrderLines, listPaymentSessions, type Order } from "./queries";
+import { findPaymentSession, getOrderByReference, listOrderEvents, listOrderLines, listPaymentSessions, type Order } from "./queries";
 
 // What the shopper sees after Klarna: return pages and the order page. Both learn the outcome
 // from finalize() (a fresh read from Klarna), never from the URL they were opened with.
@@ -74,7 +74,9 @@ export async function resolveReturn(page: ReturnPage, query: ReturnQuery): Promi
   if (!sid) return { kind: "invalid", message: "This link is missing its payment session." };
   const found = await findPaymentSession(sid);
   if (!found || !verifyReturnKey(found.order.id, single(query.k))) return { kind: "invalid", message: "This payment link does not belong to an order of ours." };
-  await recordEvent(db(), found.order.id, "returned", `The shopper came back to /${page}`, { hppSessionId: sid, page });
+  // Once per session and page: a reload or a re-render is not another return.
+  const seen = (await listOrderEvents(found.order.id)).some((event) => event.type === "returned" && event.data?.hppSessionId === sid && event.data?.page === page);
+  if (!seen) await recordEvent(db(), found.order.id, "returned", `The shopper came back to /${page}`, { hppSessionId: sid, page });
   return { kind: "order", order: await shopperOrderView(await finalize(found.order.id, "return_page")) };
 }
 

@@ -101,6 +101,8 @@ test("a wrong password gives a message and no session", async ({ page }) => {
   await page.getByLabel("Password").fill("not-the-password");
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByText("Wrong e-mail or password.")).toBeVisible();
+  // What was typed stays: only the password needs typing again.
+  await expect(page.getByLabel("Email")).toHaveValue(ADMIN.email);
   await page.goto("/admin");
   await expect(page).toHaveURL(/\/admin\/login$/);
 });

@@ -133,3 +133,26 @@ test("a session the merchant disabled before payment shows an explicit error pag
   await approveOnHostedPage(page);
   await expectOrderStatus(page, "authorized");
 });
+
+test("keyboard only: from the checkout through Klarna's page to /success with Tab, Space and Enter", async ({ page }) => {
+  /** Presses Tab until an element whose test id starts with `testId` has the focus, as a keyboard user would; returns its test id. */
+  const tabTo = async (testId: string) => {
+    for (let presses = 0; presses < 60; presses += 1) {
+      const focused = await page.evaluate(() => document.activeElement?.getAttribute("data-testid") ?? "");
+      if (focused.startsWith(testId)) return focused;
+      await page.keyboard.press("Tab");
+    }
+    throw new Error(`Tab never reached ${testId}`);
+  };
+  await tabTo("pay-with-klarna");
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("hpp-page")).toHaveAttribute("data-status", "IN_PROGRESS");
+  // Tab enters the group of categories on one of them; Space chooses it.
+  const category = await tabTo("hpp-category-");
+  await page.keyboard.press("Space");
+  await expect(page.getByTestId(category)).toBeChecked();
+  await tabTo("hpp-approve");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/success\?sid=/);
+  await expectOrderStatus(page, "authorized");
+});

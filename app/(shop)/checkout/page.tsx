@@ -37,7 +37,8 @@ export default async function CheckoutPage() {
       <h1 className="text-3xl font-bold tracking-tight">Checkout</h1>
       <div className="grid gap-8 lg:grid-cols-[1fr_22rem]">
         <CheckoutForm market={market} personas={personas} customer={customer} options={options} showDemoOptions={sandbox} />
-        <aside aria-label="Order summary" className="h-fit rounded-card border border-ink-200 bg-white p-5 dark:border-ink-800 dark:bg-ink-900">
+        {/* First on a phone: the total is read before "Pay with Klarna", not after it. */}
+        <aside aria-label="Order summary" className="order-first h-fit rounded-card border border-ink-200 bg-white p-5 lg:order-last dark:border-ink-800 dark:bg-ink-900">
           <h2 className="mb-3 font-semibold">Order summary</h2>
           <OrderTotals
             market={market}

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { signOutOfBackOffice } from "@/app/actions/admin-auth";
 import { requireSignedIn } from "@/lib/auth/guards";
+import { config } from "@/lib/config";
 
 export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
   const user = await requireSignedIn();
@@ -21,6 +22,11 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
             <Link href="/" className="hover:underline">
               Shop
             </Link>
+            {config().sandboxEnabled ? (
+              <Link href="/sandbox" className="hover:underline">
+                Sandbox
+              </Link>
+            ) : null}
           </nav>
           <form action={signOutOfBackOffice} className="ml-auto flex items-center gap-3 text-sm">
             <span>

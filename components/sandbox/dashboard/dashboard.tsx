@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { DashboardData } from "@/lib/sandbox/dashboard";
 import { CallbacksPanel } from "./callbacks-panel";
 import { ClockPanel } from "./clock-panel";
@@ -16,6 +17,13 @@ export function SandboxDashboard({ namespace, data }: { namespace: string; data:
       <div className="space-y-1">
         <h1 className="text-3xl font-bold">Klarna sandbox</h1>
         <p className={MUTED}>The embedded Klarna emulator: time, faults and everything it holds, per namespace.</p>
+        <nav aria-label="Sandbox" className="flex flex-wrap gap-4 text-sm">
+          <Link href="/" className="underline">Shop</Link>
+          <Link href="/admin" className="underline">Back office</Link>
+          <Link href="/sandbox/scenarios" className="underline">Scenarios</Link>
+          <Link href="/sandbox/docs" className="underline">API reference</Link>
+          <Link href="/sandbox/outbox" className="underline">Outbox</Link>
+        </nav>
       </div>
       <div className="grid gap-6 lg:grid-cols-2">
         <NamespacePanel namespace={namespace} counts={data.counts} />
