@@ -54,7 +54,7 @@ export async function createKpSession(body: unknown) {
       expiresAt: addMs(now, KP_SESSION_LIFETIME),
     }),
   );
-  return { session_id: id, client_token: clientToken, payment_method_categories: categoryResponse(request.purchase_country, categories) };
+  return { session_id: id, client_token: clientToken, payment_method_categories: categoryResponse(request.purchase_country, categories, data.locale) };
 }
 
 export async function readKpSession(id: string) {
@@ -75,7 +75,7 @@ export async function readKpSession(id: string) {
       status: session.status,
       client_token: session.clientToken,
       expires_at: session.expiresAt.toISOString(),
-      payment_method_categories: categoryResponse(data.purchase_country, session.paymentMethodCategories),
+      payment_method_categories: categoryResponse(data.purchase_country, session.paymentMethodCategories, data.locale),
     };
   });
 }

@@ -14,14 +14,17 @@ export default async function OutboxPage() {
       {messages.length === 0 ? <p>Nothing has been sent yet.</p> : null}
       <ul className="space-y-4">
         {messages.map((message) => (
-          <li key={message.id} className="space-y-1 rounded-card border border-ink-200 bg-white p-4 dark:border-ink-800 dark:bg-ink-900" data-testid="outbox-message">
-            <p className="text-sm text-ink-600 dark:text-ink-400">
+          // Payment links are long words: they wrap anywhere rather than make a narrow screen scroll sideways.
+          <li key={message.id} className="min-w-0 space-y-1 rounded-card border border-ink-200 bg-white p-4 dark:border-ink-800 dark:bg-ink-900" data-testid="outbox-message">
+            <p className="text-sm text-ink-600 [overflow-wrap:anywhere] dark:text-ink-400">
               {message.method.toUpperCase()} to <strong data-testid="outbox-recipient">{message.recipient}</strong> · {message.createdAt.toISOString().replace("T", " ").slice(0, 19)} UTC
             </p>
             {message.subject ? <p className="font-semibold">{message.subject}</p> : null}
-            <p lang={message.locale}>{message.body}</p>
+            <p lang={message.locale} className="[overflow-wrap:anywhere]">
+              {message.body}
+            </p>
             {message.link ? (
-              <a href={message.link} className="text-sm underline">
+              <a href={message.link} className="text-sm underline [overflow-wrap:anywhere]">
                 Open the payment link
               </a>
             ) : null}
