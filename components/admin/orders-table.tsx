@@ -57,7 +57,7 @@ export function OrdersTable({ initial, filter, statuses }: { initial: AdminOrder
         </button>
       </form>
       {error ? <p role="alert" className="text-sm text-red-700">{String(error.message)}</p> : null}
-      <div className="overflow-x-auto rounded-card border border-ink-200 bg-white dark:border-ink-800 dark:bg-ink-900">
+      <div role="region" aria-label="Orders" tabIndex={0} className="overflow-x-auto rounded-card border border-ink-200 bg-white dark:border-ink-800 dark:bg-ink-900">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Orders, newest first</caption>
           <thead className="border-b border-ink-200 dark:border-ink-800">

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useState } from "react";
+import { startTransition, useActionState, useState } from "react";
 import { createPaymentLink } from "@/app/actions/pay-by-link";
 import { formatMoney } from "@/lib/money";
 import type { Market } from "@/lib/shop/markets";
@@ -37,7 +37,16 @@ export function PayByLinkForm({ catalogues }: { catalogues: Catalogue[] }) {
 
   return (
     <div className="grid gap-8 lg:grid-cols-[1fr_20rem]">
-      <form action={action} className="space-y-6">
+      <form
+        className="space-y-6"
+        // Submitted by hand rather than through `action`: React resets a form after its action,
+        // and a controlled <select> does not get its value back.
+        onSubmit={(event) => {
+          event.preventDefault();
+          const data = new FormData(event.currentTarget);
+          startTransition(() => action(data));
+        }}
+      >
         <fieldset className="grid gap-4 sm:grid-cols-2">
           <legend className="sr-only">Sale</legend>
           <label className="text-sm font-medium">

@@ -61,7 +61,8 @@ function SchemaView({ node, label }: { node: SchemaNode; label: string }) {
           {node.description ? <span className={MUTED}> · {node.description}</span> : null}
         </p>
       ) : null}
-      <div className="overflow-x-auto">
+      {/* Focusable and named, so a keyboard user can scroll a table wider than the screen. */}
+      <div className="overflow-x-auto" role="region" aria-label={label} tabIndex={0}>
         <table className="w-full text-left text-sm [&_td]:py-1 [&_td]:pr-4 [&_td]:align-top" aria-label={label}>
           <thead className={`border-b border-ink-200 text-xs uppercase dark:border-ink-800 ${MUTED}`}>
             <tr>

@@ -27,7 +27,8 @@ export function Section({ id, title, description, children, className = "" }: { 
 /** A horizontally scrollable table with a caption for screen readers. */
 export function Table({ caption, headers, children }: { caption: string; headers: string[]; children: React.ReactNode }) {
   return (
-    <div className="-mx-4 overflow-x-auto px-4 sm:mx-0 sm:px-0">
+    // Focusable and named, so a keyboard user can scroll a table wider than the screen.
+    <div role="region" aria-label={caption} tabIndex={0} className="-mx-4 overflow-x-auto px-4 sm:mx-0 sm:px-0">
       <table className="w-full border-collapse text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead>
