@@ -4,6 +4,7 @@ import { CLIENT_IP_HEADER } from "@/lib/auth/client-ip";
 import { config, ConfigError, loadEnvFiles, startupNotes } from "@/lib/config";
 import { databaseHandle } from "@/lib/db/client";
 import { prepareDatabase } from "@/lib/db/prepare";
+import { refuseEarly, securityHeaders } from "@/lib/http/guard";
 import { sendWebResponse, toWebRequest } from "@/lib/http/node-web";
 import { handleSandboxRequest, SANDBOX_API_PREFIX, startSandboxBackground } from "@/lib/sandbox";
 import { MARKETS } from "@/lib/shop/markets";
@@ -25,14 +26,19 @@ async function main() {
   const handleWithNext = app.getRequestHandler();
   await app.prepare();
 
+  const headers = securityHeaders(settings);
   const server = createServer((req, res) => {
     // The peer address, for per-address sign-in limits; a client cannot supply this header itself.
     req.headers[CLIENT_IP_HEADER] = req.socket.remoteAddress ?? "unknown";
+    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
     const path = req.url ?? "/";
     const isSandboxApi = path === SANDBOX_API_PREFIX || path.startsWith(`${SANDBOX_API_PREFIX}/`);
-    const handled = isSandboxApi && settings.sandboxEnabled
-      ? handleSandboxRequest(toWebRequest(req, settings.appUrl)).then((response) => sendWebResponse(res, response, req))
-      : handleWithNext(req, res);
+    const handled = (async () => {
+      const refusal = refuseEarly(req);
+      if (refusal) return sendWebResponse(res, Response.json({ error: refusal.message }, { status: refusal.status, headers: refusal.headers }), req);
+      if (isSandboxApi && settings.sandboxEnabled) return sendWebResponse(res, await handleSandboxRequest(toWebRequest(req, settings.appUrl)), req);
+      return handleWithNext(req, res);
+    })();
     handled.catch((error: unknown) => {
       console.error("Unhandled request error", error);
       if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });

@@ -5,6 +5,7 @@ import { db, type Database } from "@/lib/db/client";
 import { orderOperations, orders } from "@/lib/db/schema";
 import { cancelOrder, captureOrder, extendAuthorizationTime, getOrder as getKlarnaOrder, KlarnaError, refundOrder, releaseRemainingAuthorization } from "@/lib/klarna";
 import { formatMoney } from "@/lib/money";
+import { unstorablePath } from "@/lib/text";
 import { MARKETS, type MarketCode } from "@/lib/shop/markets";
 import { recordEvent } from "./events";
 import { toKlarnaLine } from "./klarna-order";
@@ -139,6 +140,7 @@ async function finish(operationId: string, status: "succeeded" | "failed", messa
 }
 
 export async function runOrderOperation(input: unknown, actor: string): Promise<OperationResult> {
+  if (unstorablePath(input)) return { ok: false, message: "A field contains a character that cannot be used." };
   const parsed = OperationRequest.safeParse(input);
   if (!parsed.success) return { ok: false, message: parsed.error.issues[0]!.message };
   let request = parsed.data;

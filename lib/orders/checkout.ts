@@ -8,6 +8,7 @@ import { orderLines, orderPaymentSessions, orders, PAID_STATUSES, type OrderCust
 import { createHppSession, createPaymentSession, disableHppSession, KlarnaError, paymentSessionUrl } from "@/lib/klarna";
 import { HPP_CATEGORIES, type HppCategory, type HppSessionCreateRequest, type KpSessionCreated } from "@/lib/klarna-wire";
 import { formatMoney } from "@/lib/money";
+import { unstorablePath } from "@/lib/text";
 import { cartIdFromCookie, getCart } from "@/lib/shop/cart";
 import { MARKETS, type Market, type MarketCode } from "@/lib/shop/markets";
 import { priceOrder, type PricedLine } from "@/lib/shop/pricing";
@@ -15,7 +16,7 @@ import { CustomerDetails, PaymentOptions } from "./checkout-input";
 import { recordEvent } from "./events";
 import { toKlarnaOrderData } from "./klarna-order";
 import { isFinalSessionStatus } from "./klarna-states";
-import { absoluteUrl, authorizationCallbackKey, orderPageKey, returnKey, verifyOrderPageKey } from "./links";
+import { absoluteUrl, authorizationCallbackKey, notificationKey, orderPageKey, returnKey, verifyOrderPageKey } from "./links";
 import { finalize } from "./finalize";
 import { getOrderByReference, listPaymentSessions, loadOrderForKlarna } from "./queries";
 
@@ -45,6 +46,11 @@ function newReference(): string {
 
 export const hashSecret = (secret: string) => createHash("sha256").update(secret).digest("hex");
 
+/** The first form field holding text the database cannot store (NUL, a lone surrogate), by its name. */
+export function unstorableField(values: unknown): string | undefined {
+  return unstorablePath(values)?.split(/[.[]/)[0] ?? undefined;
+}
+
 export async function startCheckoutFlow(input: {
   cartCookie: string | undefined;
   market: Market;
@@ -52,16 +58,19 @@ export async function startCheckoutFlow(input: {
   options: unknown;
   sandboxNamespace?: string;
 }): Promise<CheckoutOutcome> {
+  const unstorable = unstorableField({ ...(input.customer as object), ...(input.options as object) });
+  if (unstorable) return { ok: false, message: "Please check the highlighted fields.", fieldErrors: { [unstorable]: "This contains a character that cannot be used." } };
   const customer = CustomerDetails.safeParse(input.customer);
   const options = PaymentOptions.safeParse(input.options);
   const fieldErrors = collectFieldErrors(customer, options, input.market);
   if (!customer.success || !options.success || fieldErrors) return { ok: false, message: "Please check the highlighted fields.", fieldErrors };
 
+  // Everything that can refuse the checkout is checked before an earlier order is withdrawn.
+  const cart = await getCart(input.cartCookie, input.market);
+  if (cart.lines.length === 0) return { ok: false, message: "Your cart is empty." };
   const cartId = cartIdFromCookie(input.cartCookie);
   const paid = await withdrawEarlierCheckouts(cartId);
   if (paid) return { ok: false, message: `This cart was already paid for as order ${paid}.` };
-  const cart = await getCart(input.cartCookie, input.market);
-  if (cart.lines.length === 0) return { ok: false, message: "Your cart is empty." };
   const order = await createPendingOrder({ market: input.market, lines: cart.lines, customer: customer.data, options: options.data, cartId, channel: "ECOMMERCE", sandboxNamespace: input.sandboxNamespace });
   return sendShopperToKlarna(order.id, await openFirstPayment(order.id));
 }
@@ -271,7 +280,7 @@ export async function openPayment(orderId: string): Promise<CheckoutOutcome> {
     let kpSessionId = order.kpSessionId;
     const reusable = kpSessionId && order.kpSessionExpiresAt && order.kpSessionExpiresAt.getTime() - Date.now() > KP_REUSE_MARGIN_MS;
     if (!reusable) {
-      const notification = callbackUrl("/api/klarna/notification");
+      const notification = callbackUrl(`/api/klarna/notification?order=${orderId}&k=${notificationKey(orderId)}`);
       const authorization = callbackUrl(`/api/klarna/authorization?order=${orderId}&k=${authorizationCallbackKey(orderId)}`);
       const session = await createPaymentSession(
         market.region,

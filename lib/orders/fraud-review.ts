@@ -1,4 +1,5 @@
 import "server-only";
+import { unstorablePath } from "@/lib/text";
 import { and, eq } from "drizzle-orm";
 import { db } from "@/lib/db/client";
 import { orders } from "@/lib/db/schema";
@@ -6,19 +7,22 @@ import { KlarnaError } from "@/lib/klarna";
 import { FraudNotification } from "@/lib/klarna-wire";
 import { syncFromKlarna } from "./back-office";
 import { recordEvent } from "./events";
+import { verifyNotificationKey } from "./links";
 import { getOrder } from "./queries";
 
 // Orders Klarna placed with fraud_status PENDING wait for a review (FACTS 2.6): nothing may be
 // captured until Klarna accepts. Klarna's notification only says "look again"; the decision is
 // read from Order Management, and the sweep does the same for notifications that never come.
 
-export type NotificationVerdict = { status: 400 | 404; error: string } | { status: 200; orderId: string };
+export type NotificationVerdict = { status: 400 | 401; error: string } | { status: 200; orderId: string };
 
-export async function receiveFraudNotification(body: unknown): Promise<NotificationVerdict> {
-  const parsed = FraudNotification.safeParse(body);
-  if (!parsed.success) return { status: 400, error: "Not a Klarna order notification" };
-  const [order] = await db().select({ id: orders.id }).from(orders).where(eq(orders.klarnaOrderId, parsed.data.order_id)).limit(1);
-  if (!order) return { status: 404, error: "No order of ours has this Klarna order id" };
+/** Klarna's notification; its URL names our order and carries that order's key (Klarna signs nothing). */
+export async function receiveFraudNotification(input: { orderId: string | null; key: string | null; body: unknown }): Promise<NotificationVerdict> {
+  const order = input.orderId && verifyNotificationKey(input.orderId, input.key) ? await getOrder(input.orderId) : undefined;
+  if (!order) return { status: 401, error: "Unknown order or wrong key" };
+  if (unstorablePath(input.body)) return { status: 400, error: "The body holds text that cannot be stored" };
+  const parsed = FraudNotification.safeParse(input.body);
+  if (!parsed.success || parsed.data.order_id !== order.klarnaOrderId) return { status: 400, error: "Not a Klarna notification about this order" };
   await recordEvent(db(), order.id, "notification_received", `Klarna notified ${parsed.data.event_type}`, { eventType: parsed.data.event_type });
   return { status: 200, orderId: order.id };
 }

@@ -8,6 +8,7 @@ import { sign, unsign } from "@/lib/signing";
 const ORDER_PAGE = "order-page";
 const RETURN_URL = "return-url";
 const AUTHORIZATION_CALLBACK = "authorization-callback";
+const NOTIFICATION = "notification";
 
 const keyFor = (value: string, purpose: string) => sign(value, purpose).slice(value.length + 1);
 const verify = (value: string, key: string | null | undefined, purpose: string) => Boolean(key) && unsign(`${value}.${key}`, purpose) === value;
@@ -19,8 +20,10 @@ export const verifyOrderPageKey = (reference: string, key: string | null | undef
 export const returnKey = (orderId: string) => keyFor(orderId, RETURN_URL);
 export const verifyReturnKey = (orderId: string, key: string | null | undefined) => verify(orderId, key, RETURN_URL);
 
-/** KP's authorization callback URL carries one too: Klarna's callbacks are unsigned. */
+/** KP's authorization and notification callback URLs carry one too: Klarna's callbacks are unsigned. */
 export const authorizationCallbackKey = (orderId: string) => keyFor(orderId, AUTHORIZATION_CALLBACK);
 export const verifyAuthorizationCallbackKey = (orderId: string, key: string | null | undefined) => verify(orderId, key, AUTHORIZATION_CALLBACK);
+export const notificationKey = (orderId: string) => keyFor(orderId, NOTIFICATION);
+export const verifyNotificationKey = (orderId: string, key: string | null | undefined) => verify(orderId, key, NOTIFICATION);
 
 export const absoluteUrl = (path: string) => `${config().appUrl}${path}`;

@@ -9,6 +9,7 @@ import { MarketCode, MARKETS } from "@/lib/shop/markets";
 import { isOfferedMarket } from "@/lib/shop/offered-markets";
 import { collectFieldErrors, createPendingOrder, openFirstPayment } from "./checkout";
 import { CustomerDetails, PaymentOptions } from "./checkout-input";
+import { unstorablePath } from "@/lib/text";
 import { recordEvent } from "./events";
 import { orderPagePath } from "./links";
 import { findPaymentSession, listPaymentSessions } from "./queries";
@@ -83,6 +84,11 @@ export type PayByLinkOutcome =
 
 /** Builds the order from the catalogue, opens Klarna's sessions on the channel, and sends the link. */
 export async function createPayByLink(input: unknown, actor: string, sandboxNamespace?: string): Promise<PayByLinkOutcome> {
+  const unstorable = unstorablePath(input);
+  if (unstorable) {
+    const field = unstorable.split(".").at(-1)!;
+    return { ok: false, message: "A field contains a character that cannot be used.", fieldErrors: { [field]: "This contains a character that cannot be used." } };
+  }
   const parsed = PayByLinkRequest.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;

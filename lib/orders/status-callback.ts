@@ -1,4 +1,5 @@
 import "server-only";
+import { unstorablePath } from "@/lib/text";
 import { createHash, timingSafeEqual } from "node:crypto";
 import { db } from "@/lib/db/client";
 import { klarnaCallbacks } from "@/lib/db/schema";
@@ -22,6 +23,7 @@ export async function receiveStatusCallback(input: { sid: string | null; secret:
   const given = digest(input.secret ?? "");
   if (!found || !timingSafeEqual(expected, given)) return { status: 401, error: "Unknown session or wrong secret" };
 
+  if (unstorablePath(input.body)) return { status: 400, error: "The body holds text that cannot be stored" };
   const parsed = HppStatusCallback.safeParse(input.body);
   if (!parsed.success || parsed.data.session.session_id !== input.sid) return { status: 400, error: "Not a status callback for this session" };
   const { event_id: eventId, session } = parsed.data;

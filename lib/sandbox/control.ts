@@ -71,6 +71,15 @@ async function loadScope(id: string | undefined, fallback: string | undefined): 
   return { namespace: row.namespace, ...state };
 }
 
+/** A cookie's value as text; a malformed escape names no namespace (and is refused as such). */
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
 /** The namespace the caller asked for: the header, else the cookie, else the default one; undefined when malformed. */
 function requestedNamespace(headers: Headers): string | undefined {
   const fromCookie = headers
@@ -78,7 +87,7 @@ function requestedNamespace(headers: Headers): string | undefined {
     ?.split(";")
     .map((pair) => pair.trim().split("="))
     .find(([name]) => name === NAMESPACE_COOKIE)?.[1];
-  const requested = headers.get(NAMESPACE_HEADER) ?? (fromCookie ? decodeURIComponent(fromCookie) : DEFAULT_NAMESPACE);
+  const requested = headers.get(NAMESPACE_HEADER) ?? (fromCookie ? safeDecode(fromCookie) : DEFAULT_NAMESPACE);
   return Namespace.safeParse(requested).success ? requested : undefined;
 }
 

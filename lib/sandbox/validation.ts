@@ -1,4 +1,5 @@
 import type { ZodType } from "zod";
+import { unstorablePath } from "@/lib/text";
 import { badValue, fieldPath } from "./errors";
 import { COUNTRY_CURRENCY } from "./markets";
 import type { OrderData, OrderLine } from "./schemas";
@@ -81,6 +82,8 @@ export function validateOrderData(order: OrderData): void {
 
 /** Parses a body with a zod schema, refusing it as Klarna does: BAD_VALUE naming each field. */
 export function parseBody<T>(schema: ZodType<T>, body: unknown): T {
+  const unstorable = unstorablePath(body);
+  if (unstorable) throw badValue(unstorable);
   const result = schema.safeParse(body ?? {});
   if (!result.success) throw badValue(...new Set(result.error.issues.map((issue) => fieldPath(issue.path) || "body")));
   return result.data;
