@@ -3,13 +3,17 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { authSecret } from "@/lib/config";
 import { CLIENT_IP_HEADER } from "./client-ip";
-import { verifyCredentials, type Role } from "./sign-in";
+import { currentSessionVersion, verifyCredentials, type Role } from "./sign-in";
 
 // next-auth (Auth.js v5): e-mail and password against the users table, JWT sessions carrying the
 // user's role. Pages and actions check the session themselves (guards.ts), not only a proxy.
 
+/** The code carries the end of the lock-out, for the sign-in page to say when to try again. */
 class TooManyAttempts extends CredentialsSignin {
-  override code = "rate_limited";
+  constructor(until: Date) {
+    super();
+    this.code = `rate_limited:${until.toISOString()}`;
+  }
 }
 
 
@@ -31,15 +35,17 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       authorize: async (credentials, request) => {
         const result = await verifyCredentials(credentials, request.headers.get(CLIENT_IP_HEADER) ?? "unknown");
         if (result.ok) return result.user;
-        if (result.reason === "rate_limited") throw new TooManyAttempts();
+        if (result.reason === "rate_limited") throw new TooManyAttempts(result.until);
         return null;
       },
     }),
   ],
   callbacks: {
-    jwt: ({ token, user }) => {
-      if (user) Object.assign(token, { id: user.id, role: (user as { role: Role }).role });
-      return token;
+    // Checked on every request: a session from before the user's last sign-out is over.
+    jwt: async ({ token, user }) => {
+      if (user) return Object.assign(token, { id: user.id, role: (user as { role: Role }).role, version: (user as { sessionVersion: number }).sessionVersion });
+      const current = typeof token.id === "string" ? await currentSessionVersion(token.id) : null;
+      return current !== null && current === token.version ? token : null;
     },
     session: ({ session, token }) => {
       Object.assign(session.user, { id: token.id, role: token.role });

@@ -72,6 +72,8 @@ export const users = pgTable("users", {
   name: text("name").notNull(),
   passwordHash: text("password_hash").notNull(),
   role: text("role", { enum: ["admin", "viewer"] }).notNull(),
+  /** Raised at sign-out: a session issued under an older version is no longer accepted. */
+  sessionVersion: integer("session_version").notNull().default(0),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -209,17 +211,16 @@ export const klarnaCallbacks = pgTable("klarna_callbacks", {
   receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
-/** Failed back-office sign-ins, for rate limiting per e-mail and per IP address. */
-export const signInFailures = pgTable(
-  "sign_in_failures",
-  {
-    id: uuid("id").primaryKey().defaultRandom(),
-    email: text("email").notNull(),
-    ip: text("ip").notNull(),
-    failedAt: timestamp("failed_at", { withTimezone: true }).notNull().defaultNow(),
-  },
-  (table) => [index("sign_in_failures_email_idx").on(table.email, table.failedAt), index("sign_in_failures_ip_idx").on(table.ip, table.failedAt)],
-);
+/**
+ * Back-office sign-in attempts per limit key (an account from one address, or one address), in a
+ * window: an attempt is counted before its password is checked, in one statement, so parallel
+ * guesses cannot all get through.
+ */
+export const signInAttempts = pgTable("sign_in_attempts", {
+  key: text("key").primaryKey(),
+  windowStartedAt: timestamp("window_started_at", { withTimezone: true }).notNull(),
+  attempts: integer("attempts").notNull(),
+});
 
 /**
  * Back-office operations on Klarna orders. The id is the Klarna-Idempotency-Key: it is written

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { verifyCredentials, MAX_FAILURES_PER_EMAIL } from "@/lib/auth/sign-in";
+import bcrypt from "bcryptjs";
+import { MAX_ATTEMPTS_PER_ACCOUNT_AND_ADDRESS, MAX_ATTEMPTS_PER_ADDRESS, verifyCredentials } from "@/lib/auth/sign-in";
 import { databaseHandle, db } from "@/lib/db/client";
 import { prepareDatabase } from "@/lib/db/prepare";
 import { orderOperations, orders } from "@/lib/db/schema";
@@ -190,11 +191,33 @@ describe("back-office sign-in", () => {
     expect(await verifyCredentials({ email: "not an email" }, "10.0.0.1")).toEqual({ ok: false, reason: "invalid" });
   });
 
-  it("rate-limits failed attempts per e-mail, even with the right password afterwards", async () => {
-    for (let attempt = 0; attempt < MAX_FAILURES_PER_EMAIL; attempt += 1) {
-      expect((await verifyCredentials({ email: "owner@example.com", password: `guess-${attempt}` }, `10.0.1.${attempt}`)).ok).toBe(false);
+  it("locks an account out from one address after 5 failures, with the time, but not from elsewhere", async () => {
+    for (let attempt = 0; attempt < MAX_ATTEMPTS_PER_ACCOUNT_AND_ADDRESS; attempt += 1) {
+      expect(await verifyCredentials({ email: "owner@example.com", password: `guess-${attempt}` }, "10.0.1.1")).toEqual({ ok: false, reason: "invalid" });
     }
-    expect(await verifyCredentials({ email: "owner@example.com", password: "owner-password" }, "10.0.2.1")).toEqual({ ok: false, reason: "rate_limited" });
+    // Even the right password, from the guessing address: refused, saying until when.
+    const locked = await verifyCredentials({ email: "owner@example.com", password: "owner-password" }, "10.0.1.1");
+    expect(locked).toMatchObject({ ok: false, reason: "rate_limited" });
+    const until = (locked as { until: Date }).until.getTime();
+    expect(until - Date.now()).toBeGreaterThan(14 * 60_000);
+    expect(until - Date.now()).toBeLessThanOrEqual(15 * 60_000);
+    // The real owner, from their own address, is not locked out.
+    expect((await verifyCredentials({ email: "owner@example.com", password: "owner-password" }, "10.0.2.1")).ok).toBe(true);
+  });
+
+  it("checks at most 5 passwords of 100 wrong ones sent at once for one account", async () => {
+    const compare = vi.spyOn(bcrypt, "compare");
+    const results = await Promise.all(Array.from({ length: 100 }, (_, index) => verifyCredentials({ email: "owner@example.com", password: `parallel-${index}` }, "10.0.3.1")));
+    expect(compare.mock.calls.length).toBeLessThanOrEqual(MAX_ATTEMPTS_PER_ACCOUNT_AND_ADDRESS);
+    expect(results.filter((result) => !result.ok && result.reason === "rate_limited")).toHaveLength(100 - compare.mock.calls.length);
+    compare.mockRestore();
+  });
+
+  it("limits one address across accounts", async () => {
+    for (let attempt = 0; attempt < MAX_ATTEMPTS_PER_ADDRESS; attempt += 1) {
+      await verifyCredentials({ email: `nobody-${attempt}@example.com`, password: "x" }, "10.0.4.1");
+    }
+    expect(await verifyCredentials({ email: "owner@example.com", password: "owner-password" }, "10.0.4.1")).toMatchObject({ ok: false, reason: "rate_limited" });
   });
 });
 
