@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { OPERATOR } from "./scripts/lib/server";
 
 // End-to-end tests run against the production server (`npm run build` first) on a free port with
 // a throw-away in-memory database, in the system's Chromium: this machine cannot download browsers.
@@ -41,12 +42,14 @@ export default defineConfig({
       PORT: String(port),
       APP_URL: baseURL,
       PGLITE_DIR: "memory://",
-      AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e",
+      AUTH_SECRET: "e2e-only-Wq4Zt7Lm2Ns9Pb6Xc3Vd8Rf5Hg1Jk0Ay",
       ADMIN_EMAIL: "admin@example.com",
       ADMIN_PASSWORD: "admin-password",
       VIEWER_EMAIL: "viewer@example.com",
       VIEWER_PASSWORD: "viewer-password",
       SWEEP_INTERVAL_SECONDS: "1",
+      KLARNA_USERNAME: OPERATOR.username,
+      KLARNA_PASSWORD: OPERATOR.password,
     },
   },
 });

@@ -1,6 +1,6 @@
 import { createServer } from "node:http";
 import next from "next";
-import { CLIENT_IP_HEADER } from "@/lib/auth/client-ip";
+import { CLIENT_IP_HEADER, clientAddress } from "@/lib/auth/client-ip";
 import { config, ConfigError, loadEnvFiles, startupNotes } from "@/lib/config";
 import { databaseHandle } from "@/lib/db/client";
 import { prepareDatabase } from "@/lib/db/prepare";
@@ -28,8 +28,8 @@ async function main() {
 
   const headers = securityHeaders(settings);
   const server = createServer((req, res) => {
-    // The peer address, for per-address sign-in limits; a client cannot supply this header itself.
-    req.headers[CLIENT_IP_HEADER] = req.socket.remoteAddress ?? "unknown";
+    // The client's address, for per-address sign-in limits; a client cannot supply this header itself.
+    req.headers[CLIENT_IP_HEADER] = clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], settings.trustedProxies);
     for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
     const path = req.url ?? "/";
     const isSandboxApi = path === SANDBOX_API_PREFIX || path.startsWith(`${SANDBOX_API_PREFIX}/`);
@@ -66,7 +66,18 @@ async function main() {
   process.on("SIGTERM", stop);
 }
 
+/** A start-up failure as one readable line: the configuration's own message, or what could not be reached. */
+function startupFailure(error: unknown): string {
+  if (error instanceof ConfigError) return error.message;
+  if (!(error instanceof Error)) return `Could not start: ${String(error)}`;
+  // pg reports an unreachable host as an AggregateError without a message of its own.
+  const causes = error instanceof AggregateError ? error.errors : [error];
+  const detail = causes.map((cause: Error & { code?: string }) => cause.message || cause.code).filter(Boolean).join("; ");
+  const where = process.env.DATABASE_URL ? " (is the database at DATABASE_URL running?)" : "";
+  return `Could not start: ${detail || error.name}${/ECONNREFUSED|ENOTFOUND|password authentication|database .* does not exist/.test(detail) ? where : ""}`;
+}
+
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : error);
+  console.error(startupFailure(error));
   process.exit(1);
 });

@@ -25,6 +25,8 @@ const EnvSchema = z
         .optional(),
     ),
     PGLITE_DIR: z.preprocess(emptyAsUnset, z.string().default(".data/pglite")),
+    /** Tests only: a migrated data-directory tarball an in-memory database starts from. */
+    PGLITE_TEMPLATE: optionalString,
     KLARNA_MODE: z.preprocess(emptyAsUnset, z.enum(["sandbox", "playground", "production"]).default("sandbox")),
     KLARNA_REGION: z.preprocess(emptyAsUnset, z.enum(KLARNA_REGIONS).default("eu")),
     KLARNA_USERNAME: optionalString,
@@ -37,7 +39,24 @@ const EnvSchema = z
     KLARNA_OC_PASSWORD: optionalString,
     KLARNA_TIMEOUT_MS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(100).max(120_000).default(10_000)),
     SWEEP_INTERVAL_SECONDS: z.preprocess(emptyAsUnset, z.coerce.number().int().min(0).max(86_400).default(30)),
-    AUTH_SECRET: z.preprocess(emptyAsUnset, z.string().min(32, "must be at least 32 characters").optional()),
+    AUTH_SECRET: z.preprocess(
+      emptyAsUnset,
+      z
+        .string()
+        .min(32, "must be at least 32 characters")
+        // A guessable secret signs sessions anyone can forge: refuse few-character patterns.
+        .refine((secret) => new Set(secret).size >= 10 && !/change.?me|your.?secret|placeholder/i.test(secret), "is too predictable (use e.g. `openssl rand -base64 32`)")
+        .optional(),
+    ),
+    SANDBOX_ALLOWED_ORIGINS: z.preprocess(
+      emptyAsUnset,
+      z
+        .string()
+        .transform((value) => value.split(",").map((entry) => entry.trim()).filter(Boolean))
+        .pipe(z.array(z.union([z.url().regex(/^https?:\/\/[^/]+\/?$/, "must be an origin such as https://shop.example.com"), z.string().regex(/^[a-z0-9.-]+$/i, "must be an origin or a host name")])))
+        .optional(),
+    ),
+    TRUSTED_PROXIES: z.preprocess(emptyAsUnset, z.string().transform((value) => value.split(",").map((entry) => entry.trim()).filter(Boolean)).optional()),
     ADMIN_EMAIL: z.preprocess(emptyAsUnset, z.email().optional()),
     ADMIN_PASSWORD: z.preprocess(emptyAsUnset, z.string().min(8, "must be at least 8 characters").optional()),
     VIEWER_EMAIL: z.preprocess(emptyAsUnset, z.email().optional()),
@@ -61,6 +80,11 @@ const EnvSchema = z
       }
     }
     if (env.NODE_ENV === "production") require("AUTH_SECRET", "in production (NODE_ENV=production)");
+    // A public demo: the sandbox can be operated only by whoever holds its credentials.
+    if (env.NODE_ENV === "production" && env.KLARNA_MODE === "sandbox") {
+      const defaults = (env.KLARNA_USERNAME ?? "sandbox") === "sandbox" || (env.KLARNA_PASSWORD ?? "sandbox") === "sandbox";
+      if (defaults) ctx.addIssue({ code: "custom", path: ["KLARNA_USERNAME"], message: "and KLARNA_PASSWORD must be set, not to sandbox / sandbox, to run the sandbox in production: they guard it" });
+    }
   });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -112,13 +136,15 @@ export function parseEnv(source: Record<string, string | undefined>) {
   const env = result.data;
   const isProduction = env.NODE_ENV === "production";
   const appUrl = (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, "");
+  // Under NODE_ENV=test only: a server that a test starts inherits the variable and must start as users' servers do.
+  const pgliteTemplate = env.NODE_ENV === "test" ? env.PGLITE_TEMPLATE : undefined;
   return {
     isProduction,
     appUrl,
     port: env.PORT,
     database: env.DATABASE_URL
       ? ({ kind: "postgres", url: env.DATABASE_URL } as const)
-      : ({ kind: "pglite", dir: env.PGLITE_DIR } as const),
+      : ({ kind: "pglite", dir: env.PGLITE_DIR, ...(pgliteTemplate ? { template: pgliteTemplate } : {}) } as const),
     klarna: {
       mode: env.KLARNA_MODE,
       accounts: klarnaAccounts(env, appUrl),
@@ -128,6 +154,10 @@ export function parseEnv(source: Record<string, string | undefined>) {
     },
     /** The credentials the embedded sandbox accepts (sandbox mode only). */
     sandboxCredentials: { username: env.KLARNA_USERNAME ?? "sandbox", password: env.KLARNA_PASSWORD ?? "sandbox" },
+    /** Where the sandbox may call back and redirect to: origins and bare host names, APP_URL's origin, loopback outside production. */
+    sandboxAllowedTargets: [...(env.SANDBOX_ALLOWED_ORIGINS ?? []), new URL(appUrl).origin, ...(isProduction ? [] : ["localhost", "127.0.0.1", "[::1]"])],
+    /** Addresses of reverse proxies whose X-Forwarded-For names the client. */
+    trustedProxies: env.TRUSTED_PROXIES ?? [],
     /** How often the reconciliation sweep runs; 0 turns it off. */
     sweepIntervalMs: env.SWEEP_INTERVAL_SECONDS * 1000,
     sandboxEnabled: env.KLARNA_MODE === "sandbox",

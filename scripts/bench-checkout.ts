@@ -8,10 +8,10 @@
 import { chromium } from "@playwright/test";
 import { ms } from "./lib/load";
 import { CookieJar, postForm, readForm, submitForm } from "./lib/form-client";
-import { ensureProductionBuild, startProductionServer } from "./lib/server";
+import { ensureProductionBuild, OPERATOR_AUTH, startProductionServer } from "./lib/server";
 
 const CHECKOUTS = Number(process.env.BENCH_CHECKOUTS ?? 40);
-const AUTH = { authorization: `Basic ${Buffer.from("sandbox:sandbox").toString("base64")}`, "content-type": "application/json" };
+const AUTH = { ...OPERATOR_AUTH, "content-type": "application/json" };
 // Spread over several well-stocked products: one product's stock would run out mid-run.
 const PRODUCTS = ["wool-socks", "insulated-bottle", "canvas-tote", "ceramic-mug", "leather-wallet", "merino-beanie"];
 let checkoutsStarted = 0;
@@ -91,7 +91,7 @@ async function main() {
   // The sweep would compete for the CPU with what is measured.
   // BENCH_DATABASE_URL measures on Postgres instead (an empty database: the run uses up stock).
   const database: Record<string, string> = process.env.BENCH_DATABASE_URL ? { DATABASE_URL: process.env.BENCH_DATABASE_URL } : { PGLITE_DIR: "memory://" };
-  const server = await startProductionServer({ ...database, AUTH_SECRET: "bench-secret-bench-secret-bench-secret", SWEEP_INTERVAL_SECONDS: "0" });
+  const server = await startProductionServer({ ...database, AUTH_SECRET: "bench-only-Gh5Tr8Ky2Mv6Qp9Wz3Lx7Nc4Bd1Fs0", SWEEP_INTERVAL_SECONDS: "0" });
   console.log(`Database: ${process.env.BENCH_DATABASE_URL ? "Postgres" : "PGlite (memory://)"}`);
   try {
     await runConcurrently(server.baseUrl, 2, 8); // warm-up

@@ -8,10 +8,10 @@ import path from "node:path";
 import type { Request as AutocannonRequest } from "autocannon";
 import { gbSession } from "../tests/helpers/klarna-bodies";
 import { measure, ms, type LoadResult } from "./lib/load";
-import { ensureProductionBuild, freePort, startProductionServer } from "./lib/server";
+import { ensureProductionBuild, freePort, OPERATOR_AUTH, startProductionServer } from "./lib/server";
 
 const AMOUNT = Number(process.env.BENCH_REQUESTS ?? 1000);
-const headers = { authorization: `Basic ${Buffer.from("sandbox:sandbox").toString("base64")}`, "content-type": "application/json" };
+const headers = { ...OPERATOR_AUTH, "content-type": "application/json" };
 
 async function startFloor() {
   const port = await freePort();
@@ -28,7 +28,7 @@ async function post(url: string, body: unknown) {
 
 async function main() {
   await ensureProductionBuild();
-  const server = await startProductionServer({ PGLITE_DIR: "memory://", AUTH_SECRET: "bench-secret-bench-secret-bench-secret" });
+  const server = await startProductionServer({ PGLITE_DIR: "memory://", AUTH_SECRET: "bench-only-Gh5Tr8Ky2Mv6Qp9Wz3Lx7Nc4Bd1Fs0" });
   const floor = await startFloor();
   try {
     const api = `${server.baseUrl}/sandbox/api`;

@@ -12,7 +12,7 @@ import { measure, ms } from "./lib/load";
 import { ensureProductionBuild, startProductionServer } from "./lib/server";
 
 const REQUESTS = 200;
-const AUTH_SECRET = "bench-secret-bench-secret-bench-secret";
+const AUTH_SECRET = "bench-only-Gh5Tr8Ky2Mv6Qp9Wz3Lx7Nc4Bd1Fs0";
 
 /** Seeds a database directory with a three-line cart and returns its signed cookie. */
 async function prepareDataWithCart(dir: string): Promise<string> {

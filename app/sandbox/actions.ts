@@ -15,7 +15,7 @@ import {
 } from "@/lib/sandbox/dashboard";
 import { KlarnaApiError } from "@/lib/sandbox/errors";
 import { Namespace } from "@/lib/sandbox/scope";
-import { requireSandboxMode } from "@/app/sandbox/sandbox-mode";
+import { requireSandboxOperator } from "@/app/sandbox/sandbox-mode";
 
 // The dashboard's forms: parse, call the sandbox core in the visitor's namespace, re-render.
 
@@ -43,7 +43,7 @@ async function run(work: () => Promise<string>): Promise<DashboardActionState> {
 const firstIssue = (error: z.ZodError) => error.issues.map((issue) => `${issue.path.join(".") || "value"}: ${issue.message}`).join(" · ");
 
 export async function switchNamespace(_previous: DashboardActionState, formData: FormData): Promise<DashboardActionState> {
-  requireSandboxMode();
+  await requireSandboxOperator("action");
   const parsed = Namespace.safeParse(String(formData.get("namespace") ?? "").trim());
   if (!parsed.success) return failure(`Namespace: ${parsed.error.issues[0]?.message ?? "invalid"}`);
   (await cookies()).set(NAMESPACE_COOKIE, parsed.data, { sameSite: "lax", path: "/", maxAge: ONE_YEAR });
@@ -52,7 +52,7 @@ export async function switchNamespace(_previous: DashboardActionState, formData:
 }
 
 export async function resetNamespaceAction(_previous: DashboardActionState, formData: FormData): Promise<DashboardActionState> {
-  requireSandboxMode();
+  await requireSandboxOperator("action");
   const namespace = await visitorNamespace();
   if (formData.get("confirm") !== namespace) return failure("Type the namespace's name to confirm the reset");
   return run(async () => {
@@ -67,7 +67,7 @@ const AdvanceForm = z.object({
 });
 
 export async function advanceClockAction(_previous: DashboardActionState, formData: FormData): Promise<DashboardActionState> {
-  requireSandboxMode();
+  await requireSandboxOperator("action");
   const parsed = AdvanceForm.safeParse({ amount: formData.get("amount"), unit: formData.get("unit") });
   if (!parsed.success) return failure(firstIssue(parsed.error));
   const namespace = await visitorNamespace();
@@ -78,7 +78,7 @@ export async function advanceClockAction(_previous: DashboardActionState, formDa
 }
 
 export async function advanceToDeadlineAction(): Promise<DashboardActionState> {
-  requireSandboxMode();
+  await requireSandboxOperator("action");
   const namespace = await visitorNamespace();
   return run(async () => {
     const state = await advanceToNextDeadline(namespace);
@@ -87,7 +87,7 @@ export async function advanceToDeadlineAction(): Promise<DashboardActionState> {
 }
 
 export async function resetClockAction(): Promise<DashboardActionState> {
-  requireSandboxMode();
+  await requireSandboxOperator("action");
   const namespace = await visitorNamespace();
   return run(async () => {
     await resetDashboardClock(namespace);
@@ -98,7 +98,7 @@ export async function resetClockAction(): Promise<DashboardActionState> {
 const optionalNumber = (value: FormDataEntryValue | null) => (value === null || String(value).trim() === "" ? undefined : Number(value));
 
 export async function addFaultAction(_previous: DashboardActionState, formData: FormData): Promise<DashboardActionState> {
-  requireSandboxMode();
+  await requireSandboxOperator("action");
   const body = {
     operation: String(formData.get("operation") ?? "*"),
     kind: String(formData.get("kind") ?? ""),
@@ -116,7 +116,7 @@ export async function addFaultAction(_previous: DashboardActionState, formData: 
 }
 
 export async function removeFaultAction(_previous: DashboardActionState, formData: FormData): Promise<DashboardActionState> {
-  requireSandboxMode();
+  await requireSandboxOperator("action");
   const id = z.string().min(1).max(100).safeParse(formData.get("faultId"));
   if (!id.success) return failure("Unknown fault");
   const namespace = await visitorNamespace();
@@ -127,7 +127,7 @@ export async function removeFaultAction(_previous: DashboardActionState, formDat
 }
 
 export async function clearFaultsAction(): Promise<DashboardActionState> {
-  requireSandboxMode();
+  await requireSandboxOperator("action");
   const namespace = await visitorNamespace();
   return run(async () => {
     await clearDashboardFaults(namespace);

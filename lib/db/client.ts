@@ -1,5 +1,5 @@
 import "server-only";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
@@ -33,7 +33,9 @@ export function openDatabase(target: DatabaseTarget): DatabaseHandle {
   if (target.kind === "pglite") {
     // PGlite needs the data directory's parent to exist before it opens.
     if (!target.dir.startsWith("memory://")) mkdirSync(path.dirname(path.resolve(target.dir)), { recursive: true });
-    const client = new PGlite(target.dir);
+    // Tests: an in-memory database starts as a copy of an already migrated one (no initdb).
+    const template = target.template && target.dir.startsWith("memory://") ? { loadDataDir: new Blob([readFileSync(target.template)]) } : undefined;
+    const client = new PGlite(target.dir, template);
     const db = drizzlePglite({ client, schema });
     const held = new Set<number>();
     return {

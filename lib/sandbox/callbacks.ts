@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import { addMs, clock } from "./clock";
 import { takeFaults } from "./faults";
+import { isAllowedTarget } from "./targets";
 import { newId } from "./ids";
 import { currentNamespace, runInScope } from "./scope";
 import { db, type Executor } from "./store";
@@ -117,6 +118,12 @@ async function deliverOnce(candidate: Callback): Promise<void> {
   if ((await takeFaults(operation, ["drop_callback"])).length > 0) {
     await recordAttempt(callback, attempt, { error: "Dropped by an injected fault: never sent", latencyMs: 0 });
     await db().update(sandboxCallbacks).set({ state: "dropped", attempts: attempt, nextAttemptAt: null, lockedUntil: null }).where(eq(sandboxCallbacks.id, callback.id));
+    return;
+  }
+  // Allowed when the session was created; the configuration may have changed since.
+  if (!isAllowedTarget(callback.url)) {
+    await recordAttempt(callback, attempt, { error: "Not sent: the target is no longer allowed (SANDBOX_ALLOWED_ORIGINS)", latencyMs: 0 });
+    await db().update(sandboxCallbacks).set({ state: "failed", attempts: attempt, nextAttemptAt: null, lockedUntil: null }).where(eq(sandboxCallbacks.id, callback.id));
     return;
   }
   const result = await send(callback);

@@ -107,7 +107,20 @@ export async function listOrders(limit = ROWS) {
   }));
 }
 
-/** Everything the dashboard shows for `namespace`. */
+const SECRET_PARAMETERS = ["secret", "k", "key", "token"];
+
+/** A callback URL as the dashboard shows it: the receiver's secrets replaced by `…`. */
+export function withoutSecrets(url: string): string {
+  try {
+    const parsed = new URL(url);
+    for (const name of SECRET_PARAMETERS) if (parsed.searchParams.has(name)) parsed.searchParams.set(name, "…");
+    return parsed.toString().replaceAll("%E2%80%A6", "…");
+  } catch {
+    return "(not a URL)";
+  }
+}
+
+/** Everything the dashboard shows for `namespace`; callback secrets masked. */
 export function loadDashboard(namespace: string) {
   return inNamespace(namespace, async () => {
     const [deadline, summary, faults, hppSessions, kpSessions, orders, callbacks] = await Promise.all([
@@ -119,7 +132,7 @@ export function loadDashboard(namespace: string) {
       listOrders(),
       listCallbacks(ROWS),
     ]);
-    return { clock: clockState(), nextDeadline: deadline, counts: summary.counts, faults, hppSessions, kpSessions, orders, callbacks, outboxCount: summary.counts.outbox ?? 0 };
+    return { clock: clockState(), nextDeadline: deadline, counts: summary.counts, faults, hppSessions, kpSessions, orders, callbacks: callbacks.map((callback) => ({ ...callback, url: withoutSecrets(callback.url) })), outboxCount: summary.counts.outbox ?? 0 };
   });
 }
 export type DashboardData = Awaited<ReturnType<typeof loadDashboard>>;

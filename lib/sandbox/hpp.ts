@@ -17,6 +17,7 @@ import { decideAuthorization } from "./personas";
 import { CompleteHppRequest, DistributionRequest, HppSessionRequest, withHppDefaults, type HppMerchantUrls, type HppOptions } from "./schemas";
 import { db, inTransaction, type Executor } from "./store";
 import { sandboxHppSessions, sandboxKpSessions, sandboxOutbox } from "./tables";
+import { checkTargets } from "./targets";
 import { parseBody } from "./validation";
 
 // Hosted Payment Page v1: sessions wrapping a KP session, their status machine, and what the
@@ -61,6 +62,7 @@ const KP_SESSION_PATH = /\/payments\/v1\/sessions\/([0-9a-f-]{36})\/?$/i;
 
 export async function createHppSession(body: unknown) {
   const request = parseBody(HppSessionRequest, body);
+  checkTargets("merchant_urls", request.merchant_urls ?? undefined);
   const options = withHppDefaults(request.options);
   if (options.payment_method_category && options.payment_method_categories) {
     throw new KlarnaApiError(400, "BAD_VALUE", ["Bad value: options.payment_method_category", "payment_method_category and payment_method_categories cannot both be set"]);

@@ -1,7 +1,8 @@
 import "server-only";
-import { randomUUID, timingSafeEqual } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { and, eq, gt, sql } from "drizzle-orm";
 import { config } from "@/lib/config";
+import { basicAuthMatches } from "@/lib/http/basic-auth";
 import type { Presence } from "@/lib/klarna-wire";
 import { listCallbacks } from "./callbacks";
 import { clock, DAY } from "./clock";
@@ -147,15 +148,7 @@ const envelope = (error: KlarnaApiError, correlationId: string): ApiResult => ({
   body: { error_code: error.code, error_messages: error.messages, correlation_id: correlationId },
 });
 
-function authorized(request: Request): boolean {
-  const header = request.headers.get("authorization") ?? "";
-  const [scheme, encoded] = header.split(" ");
-  if (scheme?.toLowerCase() !== "basic" || !encoded) return false;
-  const { username, password } = config().sandboxCredentials;
-  const given = Buffer.from(Buffer.from(encoded, "base64").toString("utf8"));
-  const expected = Buffer.from(`${username}:${password}`);
-  return given.length === expected.length && timingSafeEqual(given, expected);
-}
+const authorized = (request: Request) => basicAuthMatches(request.headers.get("authorization"), config().sandboxCredentials);
 
 /** Reads a JSON body of at most 1 MB; an empty body is `undefined`. */
 async function readJsonBody(request: Request): Promise<unknown> {

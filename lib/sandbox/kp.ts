@@ -9,6 +9,7 @@ import { createOrder } from "./om";
 import { CustomerTokenRequest, KpSessionRequest, KpSessionUpdate, PlaceOrderRequest, withSessionDefaults, type KpSessionData, type OrderData, type OrderLine } from "./schemas";
 import { inTransaction, type Executor } from "./store";
 import { sandboxAuthorizations, sandboxKpSessions } from "./tables";
+import { checkTargets } from "./targets";
 import { parseBody, validateOrderData } from "./validation";
 import { currentNamespace } from "./scope";
 
@@ -36,6 +37,7 @@ export function kpSessionData(session: KpSession): KpSessionData {
 export async function createKpSession(body: unknown) {
   const request = parseBody(KpSessionRequest, body);
   validateOrderData(request);
+  checkTargets("merchant_urls", request.merchant_urls);
   const data = withSessionDefaults(request);
   const now = clock.now();
   const id = newId();
@@ -90,6 +92,7 @@ export async function updateKpSession(id: string, body: unknown): Promise<void> 
     // and the rules run on the result.
     const merged = parseBody(KpSessionRequest, { ...kpSessionData(session), ...update });
     validateOrderData(merged);
+    checkTargets("merchant_urls", merged.merchant_urls);
     const data = withSessionDefaults(merged);
     const now = clock.now();
     await tx
@@ -172,6 +175,7 @@ export function mismatchedFields(session: OrderData, request: OrderData): string
 export async function placeOrder(token: string, body: unknown) {
   const request = parseBody(PlaceOrderRequest, body);
   validateOrderData(request);
+  checkTargets("merchant_urls", request.merchant_urls);
   return inTransaction(async (tx) => {
     const { authorization, session } = await validAuthorization(tx, token);
     const sessionData = kpSessionData(session);

@@ -29,11 +29,18 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
+/**
+ * The sandbox's credentials on the production servers the tests and benchmarks start: in
+ * production the sandbox refuses its development defaults (sandbox / sandbox).
+ */
+export const OPERATOR = { username: "operator", password: "operator-test-credentials" };
+export const OPERATOR_AUTH = { authorization: `Basic ${Buffer.from(`${OPERATOR.username}:${OPERATOR.password}`).toString("base64")}` };
+
 export async function startProductionServer(env: Record<string, string>): Promise<RunningServer> {
   const port = await freePort();
   const baseUrl = `http://localhost:${port}`;
   const child: ChildProcess = spawn("npm", ["start"], {
-    env: { ...process.env, ...env, PORT: String(port), APP_URL: baseUrl },
+    env: { ...process.env, KLARNA_USERNAME: OPERATOR.username, KLARNA_PASSWORD: OPERATOR.password, ...env, PORT: String(port), APP_URL: baseUrl },
     stdio: ["ignore", "inherit", "inherit"],
     detached: true,
   });

@@ -1,9 +1,11 @@
 import { expect, type Page } from "@playwright/test";
+import { OPERATOR_AUTH } from "../../scripts/lib/server";
 
 // Steps shared by the checkout journeys. Everything goes through the pages a shopper sees; the
 // sandbox's API is used only where a merchant or Klarna would act (disable, clock).
 
-export const SANDBOX_AUTH = { authorization: `Basic ${Buffer.from("sandbox:sandbox").toString("base64")}` };
+/** The production server's sandbox credentials (playwright.config.ts sets them). */
+export const SANDBOX_AUTH = OPERATOR_AUTH;
 
 export async function fillCart(page: Page, market = "GB", slugs: string[] = ["ceramic-mug", "camping-lantern"]) {
   await page.goto("/");

@@ -8,14 +8,14 @@ import { orderPageKey, returnKey } from "@/lib/orders/links";
 import { listOrderEvents } from "@/lib/orders/queries";
 import { sweepOnce } from "@/lib/orders/sweep";
 import { sandboxHppSessions, sandboxOrders } from "@/lib/sandbox/tables";
-import { ensureProductionBuild, startProductionServer, type RunningServer } from "../../scripts/lib/server";
+import { ensureProductionBuild, OPERATOR_AUTH, startProductionServer, type RunningServer } from "../../scripts/lib/server";
 import { checkout } from "../helpers/checkout";
 import { createTemporaryDatabase, TEST_DATABASE_URL } from "../helpers/postgres";
 
 // Two production servers sharing one Postgres, and this test process as a third participant:
 // every way an outcome can arrive fires at once, and exactly one Klarna order must result.
 
-const AUTH = { authorization: `Basic ${Buffer.from("sandbox:sandbox").toString("base64")}`, "content-type": "application/json" };
+const AUTH = { ...OPERATOR_AUTH, "content-type": "application/json" };
 
 describe.skipIf(!TEST_DATABASE_URL)("two instances on one Postgres", () => {
   let database: Awaited<ReturnType<typeof createTemporaryDatabase>>;

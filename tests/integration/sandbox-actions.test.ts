@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import * as dashboardActions from "@/app/sandbox/actions";
 import * as hostedPageActions from "@/app/sandbox/hpp/[id]/actions";
 import { call, createHppSession, createKpSession } from "../helpers/sandbox";
@@ -9,6 +9,9 @@ import { withSandboxDatabase } from "../helpers/sandbox-db";
 // (the server mounts it only in sandbox mode), so the test makes its state through it directly,
 // with the credentials its helper sends.
 Object.assign(process.env, { KLARNA_MODE: "playground", KLARNA_USERNAME: "sandbox", KLARNA_PASSWORD: "sandbox" });
+
+// The operator check (production only) reads the back-office session; next-auth needs Next's runtime.
+vi.mock("@/lib/auth/guards", () => ({ currentUser: async () => null }));
 
 withSandboxDatabase();
 

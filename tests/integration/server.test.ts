@@ -1,14 +1,15 @@
+import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureProductionBuild, startProductionServer } from "../../scripts/lib/server";
+import { ensureProductionBuild, OPERATOR_AUTH, startProductionServer } from "../../scripts/lib/server";
 import { gbSession } from "../helpers/klarna-bodies";
 
 // The real production server (`npm start`), as a user runs it.
 
-const AUTH = { authorization: `Basic ${Buffer.from("sandbox:sandbox").toString("base64")}`, "content-type": "application/json" };
-const SECRET = "server-test-secret-server-test-secret";
+const AUTH = { ...OPERATOR_AUTH, "content-type": "application/json" };
+const SECRET = "server-test-only-Rt6Yp2Ks9Qm4Wx7Lb3Nv8Hj5";
 
 beforeAll(async () => {
   await ensureProductionBuild();
@@ -81,4 +82,28 @@ describe("the production server", () => {
       await server.stop();
     }
   }, 120_000);
+
+  it("refuses to start with one readable line: a public sandbox on its default credentials, a database it cannot reach", async () => {
+    const start = (env: Record<string, string>) =>
+      new Promise<{ code: number | null; stderr: string }>((resolve) => {
+        const child = spawn("node_modules/.bin/tsx", ["--tsconfig", "tsconfig.server.json", "server.ts"], {
+          env: { ...process.env, NODE_ENV: "production", AUTH_SECRET: SECRET, PGLITE_DIR: "memory://", KLARNA_USERNAME: "", KLARNA_PASSWORD: "", ...env },
+          stdio: ["ignore", "ignore", "pipe"],
+        });
+        let stderr = "";
+        child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+        child.on("close", (code) => resolve({ code, stderr: stderr.trim() }));
+      });
+
+    const [open, unreachable] = await Promise.all([
+      start({}),
+      start({ KLARNA_USERNAME: "operator", KLARNA_PASSWORD: "operator-password", DATABASE_URL: "postgres://postgres@127.0.0.1:1/test" }),
+    ]);
+    expect(open.code).toBe(1);
+    expect(open.stderr).toBe(
+      "Invalid environment configuration:\n  KLARNA_USERNAME: and KLARNA_PASSWORD must be set, not to sandbox / sandbox, to run the sandbox in production: they guard it",
+    );
+    expect(unreachable.code).toBe(1);
+    expect(unreachable.stderr).toMatch(/^Could not start: connect ECONNREFUSED 127\.0\.0\.1:1 \(is the database at DATABASE_URL running\?\)$/);
+  }, 60_000);
 });

@@ -78,11 +78,41 @@ describe("config", () => {
     expect(() => parseEnv({ DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL: must be a postgres:\/\/ URL/);
   });
 
+  const production = { NODE_ENV: "production", AUTH_SECRET: "Yq3v9LxT2mWc7RbN5kPd8HsZ1fGj4AeU", KLARNA_USERNAME: "operator", KLARNA_PASSWORD: "a-long-operator-password" };
+
   it("seeds no default users in production", () => {
-    const secret = "x".repeat(32);
-    expect(parseEnv({ NODE_ENV: "production", AUTH_SECRET: secret }).seedUsers).toEqual([]);
-    expect(parseEnv({ NODE_ENV: "production", AUTH_SECRET: secret, ADMIN_EMAIL: "a@b.co", ADMIN_PASSWORD: "long-enough" }).seedUsers).toEqual([
+    expect(parseEnv(production).seedUsers).toEqual([]);
+    expect(parseEnv({ ...production, ADMIN_EMAIL: "a@b.co", ADMIN_PASSWORD: "long-enough" }).seedUsers).toEqual([
       { role: "admin", email: "a@b.co", password: "long-enough" },
     ]);
+  });
+
+  it("refuses a guessable AUTH_SECRET: one repeated character, a short pattern, a placeholder", () => {
+    for (const secret of ["a".repeat(32), "abcabcabcabcabcabcabcabcabcabcabc", "change-me-change-me-change-me-please", "your-secret-goes-here-1234567890xyz"]) {
+      expect(() => parseEnv({ ...production, AUTH_SECRET: secret }), secret).toThrow(/AUTH_SECRET: is too predictable/);
+    }
+  });
+
+  it("runs the sandbox in production only with its own credentials, which then guard it", () => {
+    const { KLARNA_USERNAME: _username, KLARNA_PASSWORD: _password, ...withoutCredentials } = production;
+    expect(() => parseEnv(withoutCredentials)).toThrow(/KLARNA_USERNAME: and KLARNA_PASSWORD must be set, not to sandbox \/ sandbox/);
+    expect(() => parseEnv({ ...production, KLARNA_PASSWORD: "sandbox" })).toThrow(/KLARNA_USERNAME: and KLARNA_PASSWORD must be set/);
+    expect(parseEnv(production).sandboxCredentials).toEqual({ username: "operator", password: "a-long-operator-password" });
+    // Development keeps the open defaults.
+    expect(parseEnv({}).sandboxCredentials).toEqual({ username: "sandbox", password: "sandbox" });
+  });
+
+  it("allows callback and redirect targets: listed origins and hosts, APP_URL, loopback outside production", () => {
+    const development = parseEnv({ APP_URL: "http://localhost:3000", SANDBOX_ALLOWED_ORIGINS: "https://shop.example.com, merchant.test" });
+    expect(development.sandboxAllowedTargets).toEqual(["https://shop.example.com", "merchant.test", "http://localhost:3000", "localhost", "127.0.0.1", "[::1]"]);
+    const live = parseEnv({ ...production, APP_URL: "https://demo.example.org" });
+    expect(live.sandboxAllowedTargets).toEqual(["https://demo.example.org"]);
+    expect(() => parseEnv({ SANDBOX_ALLOWED_ORIGINS: "https://shop.example.com/path" })).toThrow(/SANDBOX_ALLOWED_ORIGINS/);
+    expect(() => parseEnv({ SANDBOX_ALLOWED_ORIGINS: "not a host" })).toThrow(/SANDBOX_ALLOWED_ORIGINS/);
+  });
+
+  it("reads the trusted proxies as a list", () => {
+    expect(parseEnv({ TRUSTED_PROXIES: "127.0.0.1, 10.0.0.2" }).trustedProxies).toEqual(["127.0.0.1", "10.0.0.2"]);
+    expect(parseEnv({}).trustedProxies).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { requireSandboxOperator } from "@/app/sandbox/sandbox-mode";
 import { connection } from "next/server";
 import { ApiReferenceView } from "@/components/sandbox/api-reference";
 import { SANDBOX_API_PREFIX } from "@/lib/sandbox";
@@ -10,5 +11,6 @@ export const metadata: Metadata = { title: "Sandbox API reference" };
 // the same generator that serves /sandbox/api/openapi.json.
 export default async function SandboxDocsPage() {
   await connection();
+  await requireSandboxOperator("page");
   return <ApiReferenceView reference={sandboxApiReference()} documentUrl={`${SANDBOX_API_PREFIX}/openapi.json`} />;
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { requireSandboxOperator } from "@/app/sandbox/sandbox-mode";
 import { cookies } from "next/headers";
 import { listOutbox, namespaceFromCookie, NAMESPACE_COOKIE } from "@/lib/sandbox";
 
@@ -6,6 +7,7 @@ export const metadata: Metadata = { title: "Sandbox outbox" };
 
 // What the sandbox "sent": the payment links of HPP's distribution endpoint, newest first.
 export default async function OutboxPage() {
+  await requireSandboxOperator("page");
   const messages = await listOutbox(namespaceFromCookie((await cookies()).get(NAMESPACE_COOKIE)?.value));
   return (
     <main id="main" className="mx-auto w-full max-w-4xl flex-1 space-y-6 px-4 py-10">

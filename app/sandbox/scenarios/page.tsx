@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { requireSandboxOperator } from "@/app/sandbox/sandbox-mode";
 import { ScenarioCatalogue } from "@/components/sandbox/scenario-catalogue";
 import { scenarioCatalogue } from "@/lib/sandbox/scenarios";
 
@@ -6,6 +7,7 @@ export const metadata: Metadata = { title: "Sandbox scenarios" };
 
 // Every persona, consumer action, API and control call and clock deadline, with the statuses it
 // leads to: built from the tables the sandbox runs on.
-export default function SandboxScenariosPage() {
+export default async function SandboxScenariosPage() {
+  await requireSandboxOperator("page");
   return <ScenarioCatalogue scenarios={scenarioCatalogue()} />;
 }
