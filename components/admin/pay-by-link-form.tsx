@@ -39,8 +39,10 @@ export function PayByLinkForm({ catalogues }: { catalogues: Catalogue[] }) {
     <div className="grid gap-8 lg:grid-cols-[1fr_20rem]">
       <form
         className="space-y-6"
-        // Submitted by hand rather than through `action`: React resets a form after its action,
-        // and a controlled <select> does not get its value back.
+        // `action` serves a browser without JavaScript. With it the form is submitted by hand:
+        // React resets a form after its action, and a controlled <select> does not get its value
+        // back. A prevented submit inside a transition runs no action of React's own.
+        action={action}
         onSubmit={(event) => {
           event.preventDefault();
           const data = new FormData(event.currentTarget);

@@ -1,6 +1,6 @@
 import { expect, test, type APIRequest, type APIRequestContext, type Page } from "@playwright/test";
 import { hiddenFields } from "../../scripts/lib/form-client";
-import { ADMIN, approveOnHostedPage, expectOrderStatus, fillCart, openCheckout, payWithKlarna, signInToBackOffice } from "./checkout-steps";
+import { ADMIN, approveOnHostedPage, expectOrderStatus, fillCart, openCheckout, payWithKlarna, SANDBOX_AUTH, signInToBackOffice } from "./checkout-steps";
 
 // The merchant's side: sign-in, Order Management from the order page, pay-by-link.
 
@@ -208,7 +208,8 @@ test("pay-by-link by e-mail: the customer opens the link from the outbox, pays, 
   const reference = await createPayByLink(page, "telesales.customer@email.uk");
   await expect(page.getByRole("img", { name: /QR code/ })).toBeVisible();
 
-  const customer = await browser.newContext({ baseURL });
+  // The outbox stands for the customer's mailbox; only the sandbox's operator can open it.
+  const customer = await browser.newContext({ baseURL, extraHTTPHeaders: SANDBOX_AUTH });
   const customerPage = await customer.newPage();
   await customerPage.goto("/sandbox/outbox");
   const message = customerPage.getByTestId("outbox-message").filter({ hasText: "telesales.customer@email.uk" }).first();

@@ -294,6 +294,7 @@ test("on a 390 px screen the outbox wraps long payment links instead of scrollin
     data: { method: "email", contact_information: { email: "paymentlinkrecipientwithaverylongmailboxnameforwrapping@email.uk" } },
   });
   expect(sent.status()).toBe(201);
+  await page.setExtraHTTPHeaders(SANDBOX_AUTH);
   await page.goto("/sandbox/outbox");
   await expect(page.getByTestId("outbox-message").filter({ hasText: session.redirect_url })).toHaveCount(1);
   expect(await scrollsSideways(page)).toBe(false);

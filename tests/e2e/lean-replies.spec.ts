@@ -53,7 +53,8 @@ test("pay-by-link: Klarna sends the link (no redirect_url for telesales), the cu
   const reference = (await page.getByTestId("pay-by-link-reference").textContent())!;
   await expect(page.getByTestId("no-payment-link")).toContainText("the customer pays through the link Klarna sent");
 
-  const customer = await browser.newContext({ baseURL });
+  // The outbox stands for the customer's mailbox; only the sandbox's operator can open it.
+  const customer = await browser.newContext({ baseURL, extraHTTPHeaders: SANDBOX_AUTH });
   const customerPage = await customer.newPage();
   await inNamespace(customerPage);
   await customerPage.goto("/sandbox/outbox");

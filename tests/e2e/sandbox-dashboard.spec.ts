@@ -4,6 +4,9 @@ import { SANDBOX_AUTH } from "./checkout-steps";
 
 // The /sandbox dashboard, each test in a namespace of its own so the others are never disturbed.
 
+// The dashboard is the operator's: the production server wants the sandbox's credentials.
+test.use({ extraHTTPHeaders: SANDBOX_AUTH });
+
 let sequence = 0;
 const uniqueNamespace = () => `dash-${Date.now()}-${process.pid}-${sequence++}`;
 

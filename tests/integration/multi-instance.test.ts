@@ -24,7 +24,9 @@ describe.skipIf(!TEST_DATABASE_URL)("two instances on one Postgres", () => {
   beforeAll(async () => {
     await ensureProductionBuild();
     database = await createTemporaryDatabase(TEST_DATABASE_URL!);
-    const env = { DATABASE_URL: database.url, AUTH_SECRET: "multi-instance-secret-multi-instance", SWEEP_INTERVAL_SECONDS: "1" };
+    // Two ports are two origins here, while behind a real load balancer both share APP_URL's: let
+    // either instance's sandbox call back to the other's shop.
+    const env = { DATABASE_URL: database.url, AUTH_SECRET: "multi-instance-secret-multi-instance", SWEEP_INTERVAL_SECONDS: "1", SANDBOX_ALLOWED_ORIGINS: "localhost" };
     servers = await Promise.all([startProductionServer(env), startProductionServer(env)]);
     // This process shares the database and speaks to instance A's sandbox.
     Object.assign(process.env, env, { APP_URL: servers[0]!.baseUrl });
