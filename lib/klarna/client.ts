@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { ZodType } from "zod";
 import { config } from "@/lib/config";
 import { ErrorEnvelope, SANDBOX_NAMESPACE_HEADER, type KlarnaRegion } from "@/lib/klarna-wire";
+import { Gate } from "./gate";
 
 // The one HTTP client for Klarna (or the embedded sandbox, which answers the same paths): Basic
 // auth, a timeout on every call, retries only where a repeat cannot do harm, zod-parsed replies,
@@ -143,12 +144,34 @@ function safeJson(text: string): unknown {
   }
 }
 
+/**
+ * The embedded sandbox answers in this process, on the same event loop and (with PGlite) the same
+ * single database connection as the shop: under a burst every call would wait behind all the
+ * others and outlive its timeout, though nothing is wrong. So calls to it take turns, a few at a
+ * time, and the timeout counts from a call's turn. Klarna itself is called without a queue.
+ */
+const EMBEDDED_CALLS_AT_ONCE = 4;
+const embeddedGate = new Gate(EMBEDDED_CALLS_AT_ONCE);
+
+async function attemptInTurn<T>(options: CallOptions<T>): Promise<KlarnaReply<T>> {
+  const settings = config();
+  if (!settings.sandboxEnabled) return attempt(options);
+  // Long enough for a burst to drain; past it the shop is overloaded and says so, having sent nothing.
+  const release = await embeddedGate.enter(settings.klarna.timeoutMs * 3);
+  if (!release) throw new KlarnaError("unavailable", `The embedded sandbox is busy: ${embeddedGate.waiting} calls are waiting`, { ambiguous: false });
+  try {
+    return await attempt(options);
+  } finally {
+    release();
+  }
+}
+
 export async function callKlarna<T>(options: CallOptions<T>): Promise<KlarnaReply<T>> {
   const callId = randomUUID().slice(0, 8);
   for (let attemptNumber = 0; ; attemptNumber += 1) {
     const started = performance.now();
     try {
-      const reply = await attempt(options);
+      const reply = await attemptInTurn(options);
       log("info", `${options.method} ${options.path} → ${reply.status}`, { callId, correlationId: reply.correlationId, ms: Math.round(performance.now() - started) });
       return reply;
     } catch (error) {

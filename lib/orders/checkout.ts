@@ -6,7 +6,7 @@ import { config } from "@/lib/config";
 import { db, type Database } from "@/lib/db/client";
 import { orderLines, orderPaymentSessions, orders, PAID_STATUSES, type OrderCustomer } from "@/lib/db/schema";
 import { createHppSession, createPaymentSession, disableHppSession, KlarnaError, paymentSessionUrl } from "@/lib/klarna";
-import { HPP_CATEGORIES, type HppCategory, type HppSessionCreateRequest, type KpSessionCreated } from "@/lib/klarna-wire";
+import { HPP_CATEGORIES, type HppCategory, type HppSessionCreated, type HppSessionCreateRequest, type KpSessionCreated } from "@/lib/klarna-wire";
 import { formatMoney } from "@/lib/money";
 import { unstorablePath } from "@/lib/text";
 import { cartIdFromCookie, getCart } from "@/lib/shop/cart";
@@ -310,7 +310,28 @@ export async function openPayment(orderId: string): Promise<CheckoutOutcome> {
       merchant_urls: merchantUrls(orderId, options, secret),
       options: hppOptions(options, order.reference),
     });
-    await database.transaction(async (tx) => {
+    await recordHppSession(orderId, kpSessionId!, hpp, secret, market);
+    if (order.channel === "ECOMMERCE" && !hpp.redirect_url) return withdrawUnreachableSession(order, market, hpp.session_id);
+    return { ok: true, redirectUrl: hpp.redirect_url ?? null, reference: order.reference };
+  } catch (error) {
+    if (!(error instanceof KlarnaError)) throw error;
+    await recordEvent(database, orderId, "checkout_failed", `Klarna refused to start the payment: ${error.reason}`, { correlationId: error.details.correlationId });
+    // The shopper is told what to do; Klarna's own words are on the order's timeline and in `reason`.
+    const message =
+      error.kind === "unavailable" || error.kind === "not_configured"
+        ? "Klarna is not answering right now. Please try again in a moment."
+        : "Klarna could not start this payment. Please check your details and try again, or choose another way to pay.";
+    return { ok: false, message, reason: error.reason, ...(error.kind === "rejected" ? { refused: true as const } : {}) };
+  }
+}
+
+/**
+ * Keeps the new hosted page with its order. If that fails the shop cannot follow the session,
+ * so it is disabled before the error goes on: nothing stays payable that the shop gave up on.
+ */
+async function recordHppSession(orderId: string, kpSessionId: string, hpp: HppSessionCreated, secret: string, market: Market): Promise<void> {
+  try {
+    await db().transaction(async (tx) => {
       await tx.insert(orderPaymentSessions).values({
         id: hpp.session_id,
         orderId,
@@ -325,17 +346,9 @@ export async function openPayment(orderId: string): Promise<CheckoutOutcome> {
       });
       await recordEvent(tx as unknown as Database, orderId, "hpp_session_created", `Hosted payment session ${hpp.session_id} created`, { hppSessionId: hpp.session_id, expiresAt: hpp.expires_at });
     });
-    if (order.channel === "ECOMMERCE" && !hpp.redirect_url) return withdrawUnreachableSession(order, market, hpp.session_id);
-    return { ok: true, redirectUrl: hpp.redirect_url ?? null, reference: order.reference };
   } catch (error) {
-    if (!(error instanceof KlarnaError)) throw error;
-    await recordEvent(database, orderId, "checkout_failed", `Klarna refused to start the payment: ${error.reason}`, { correlationId: error.details.correlationId });
-    // The shopper is told what to do; Klarna's own words are on the order's timeline and in `reason`.
-    const message =
-      error.kind === "unavailable" || error.kind === "not_configured"
-        ? "Klarna is not answering right now. Please try again in a moment."
-        : "Klarna could not start this payment. Please check your details and try again, or choose another way to pay.";
-    return { ok: false, message, reason: error.reason, ...(error.kind === "rejected" ? { refused: true as const } : {}) };
+    await disableHppSession(market.region, hpp.session_id).catch((disableError: unknown) => console.error(`Hosted payment session ${hpp.session_id} could not be kept or disabled`, disableError));
+    throw error;
   }
 }
 
