@@ -35,7 +35,8 @@ async function main() {
     const isSandboxApi = path === SANDBOX_API_PREFIX || path.startsWith(`${SANDBOX_API_PREFIX}/`);
     const handled = (async () => {
       const refusal = refuseEarly(req);
-      if (refusal) return sendWebResponse(res, Response.json({ error: refusal.message }, { status: refusal.status, headers: refusal.headers }), req);
+      // Answered without reading the body, which may never come: the connection is closed after.
+      if (refusal) return sendWebResponse(res, Response.json({ error: refusal.message }, { status: refusal.status, headers: { ...refusal.headers, connection: "close" } }));
       if (isSandboxApi && settings.sandboxEnabled) return sendWebResponse(res, await handleSandboxRequest(toWebRequest(req, settings.appUrl)), req);
       return handleWithNext(req, res);
     })();

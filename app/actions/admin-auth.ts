@@ -4,10 +4,11 @@ import { AuthError } from "next-auth";
 import { signIn, signOut } from "@/lib/auth";
 import { currentUser } from "@/lib/auth/guards";
 import { endSessions } from "@/lib/auth/sign-in";
+import { formAction } from "@/lib/http/form-action";
 
 export type SignInState = { message: string } | null;
 
-export async function signInToBackOffice(_previous: SignInState, formData: FormData): Promise<SignInState> {
+export const signInToBackOffice = formAction(async (formData: FormData): Promise<SignInState> => {
   try {
     await signIn("credentials", { email: formData.get("email"), password: formData.get("password"), redirectTo: "/admin" });
   } catch (error) {
@@ -23,7 +24,7 @@ export async function signInToBackOffice(_previous: SignInState, formData: FormD
     throw error;
   }
   return null;
-}
+});
 
 export async function signOutOfBackOffice(): Promise<void> {
   // Ends every session of the user on the server, not only this browser's cookie.

@@ -6,6 +6,7 @@ import { disablePaymentSession, sendPaymentLink } from "@/lib/orders/payment-lin
 import { runOrderOperation, type OperationResult } from "@/lib/orders/back-office";
 import { getOrder } from "@/lib/orders/queries";
 import { exampleAmount, parseMoney } from "@/lib/money";
+import { formAction } from "@/lib/http/form-action";
 
 export type AdminActionState = OperationResult | null;
 
@@ -15,7 +16,7 @@ const text = (formData: FormData, name: string) => {
 };
 
 /** Capture, refund, cancel, release or extend (lib/orders/back-office.ts does the work). */
-export async function manageOrder(_previous: AdminActionState, formData: FormData): Promise<AdminActionState> {
+export const manageOrder = formAction(async (formData: FormData): Promise<AdminActionState> => {
   const user = await requireAdmin();
   const orderId = text(formData, "orderId") ?? "";
   const order = await getOrder(orderId).catch(() => undefined);
@@ -40,16 +41,16 @@ export async function manageOrder(_previous: AdminActionState, formData: FormDat
   );
   revalidatePath(`/admin/orders/${order.reference}`);
   return result;
-}
+});
 
-export async function disableSession(_previous: AdminActionState, formData: FormData): Promise<AdminActionState> {
+export const disableSession = formAction(async (formData: FormData): Promise<AdminActionState> => {
   const user = await requireAdmin();
   const result = await disablePaymentSession(text(formData, "sessionId") ?? "", user.email);
   if (result.reference) revalidatePath(`/admin/orders/${result.reference}`);
   return result;
-}
+});
 
-export async function resendLink(_previous: AdminActionState, formData: FormData): Promise<AdminActionState> {
+export const resendLink = formAction(async (formData: FormData): Promise<AdminActionState> => {
   const user = await requireAdmin();
   const result = await sendPaymentLink(
     { sessionId: text(formData, "sessionId"), method: text(formData, "method"), email: text(formData, "email"), phone: text(formData, "phone") },
@@ -57,4 +58,4 @@ export async function resendLink(_previous: AdminActionState, formData: FormData
   );
   if (result.reference) revalidatePath(`/admin/orders/${result.reference}`);
   return result;
-}
+});

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { cookies } from "next/headers";
 import { config } from "@/lib/config";
 import { CART_COOKIE, changeCart } from "@/lib/shop/cart";
+import { formAction } from "@/lib/http/form-action";
 
 export type CartActionState = { ok: boolean; message: string } | null;
 
@@ -29,9 +30,9 @@ async function applyCartChange(input: unknown): Promise<CartActionState> {
 
 const field = (formData: FormData, name: string) => formData.get(name) ?? undefined;
 
-export async function addToCart(_previous: CartActionState, formData: FormData): Promise<CartActionState> {
+export const addToCart = formAction(async (formData: FormData): Promise<CartActionState> => {
   return applyCartChange({ kind: "add", productId: field(formData, "productId"), quantity: field(formData, "quantity") });
-}
+});
 
 export async function updateCartQuantity(productId: string, quantity: number | string): Promise<CartActionState> {
   return applyCartChange({ kind: "set", productId, quantity });

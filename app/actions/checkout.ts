@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { choosePaymentCategories, startCheckoutFlow } from "@/lib/orders/checkout";
 import { CART_COOKIE } from "@/lib/shop/cart";
 import { currentMarket, currentSandboxNamespace } from "@/lib/shop/request";
+import { formAction } from "@/lib/http/form-action";
 
 export type CheckoutState = { message: string; fieldErrors?: Record<string, string> } | null;
 
@@ -13,7 +14,7 @@ const text = (formData: FormData, name: string) => {
   return typeof value === "string" && value.trim() !== "" ? value : undefined;
 };
 
-export async function startCheckout(_previous: CheckoutState, formData: FormData): Promise<CheckoutState> {
+export const startCheckout = formAction(async (formData: FormData): Promise<CheckoutState> => {
   const store = await cookies();
   const outcome = await startCheckoutFlow({
     cartCookie: store.get(CART_COOKIE)?.value,
@@ -42,12 +43,12 @@ export async function startCheckout(_previous: CheckoutState, formData: FormData
   if (!outcome.redirectUrl) return { message: "Klarna did not say where its payment page is. Please try again." };
   // Outside any try/catch: redirect() works by throwing.
   redirect(outcome.redirectUrl);
-}
+});
 
 export type CategoryChoiceState = { message: string } | null;
 
 /** The categories step: limit Klarna's page to the categories chosen, then go there. */
-export async function choosePaymentMethods(_previous: CategoryChoiceState, formData: FormData): Promise<CategoryChoiceState> {
+export const choosePaymentMethods = formAction(async (formData: FormData): Promise<CategoryChoiceState> => {
   const mode = text(formData, "mode") ?? "all";
   const outcome = await choosePaymentCategories(text(formData, "order") ?? "", text(formData, "k"), {
     mode,
@@ -57,4 +58,4 @@ export async function choosePaymentMethods(_previous: CategoryChoiceState, formD
   if (!outcome.ok) return { message: outcome.message };
   if (!outcome.redirectUrl) return { message: "Klarna did not say where its payment page is. Please try again." };
   redirect(outcome.redirectUrl);
-}
+});

@@ -3,6 +3,7 @@
 import { requireAdmin } from "@/lib/auth/guards";
 import { createPayByLink, type PayByLinkOutcome } from "@/lib/orders/payment-links";
 import { currentSandboxNamespace } from "@/lib/shop/request";
+import { formAction } from "@/lib/http/form-action";
 
 export type PayByLinkState = PayByLinkOutcome | null;
 
@@ -11,7 +12,7 @@ const text = (formData: FormData, name: string) => {
   return typeof value === "string" && value.trim() !== "" ? value.trim() : undefined;
 };
 
-export async function createPaymentLink(_previous: PayByLinkState, formData: FormData): Promise<PayByLinkState> {
+export const createPaymentLink = formAction(async (formData: FormData): Promise<PayByLinkState> => {
   const user = await requireAdmin();
   const productIds = formData.getAll("productId");
   const quantities = formData.getAll("quantity");
@@ -36,4 +37,4 @@ export async function createPaymentLink(_previous: PayByLinkState, formData: For
     user.email,
     await currentSandboxNamespace(),
   );
-}
+});

@@ -16,6 +16,7 @@ import {
 import { KlarnaApiError } from "@/lib/sandbox/errors";
 import { Namespace } from "@/lib/sandbox/scope";
 import { requireSandboxOperator } from "@/app/sandbox/sandbox-mode";
+import { formAction } from "@/lib/http/form-action";
 
 // The dashboard's forms: parse, call the sandbox core in the visitor's namespace, re-render.
 
@@ -42,16 +43,16 @@ async function run(work: () => Promise<string>): Promise<DashboardActionState> {
 
 const firstIssue = (error: z.ZodError) => error.issues.map((issue) => `${issue.path.join(".") || "value"}: ${issue.message}`).join(" · ");
 
-export async function switchNamespace(_previous: DashboardActionState, formData: FormData): Promise<DashboardActionState> {
+export const switchNamespace = formAction(async (formData: FormData): Promise<DashboardActionState> => {
   await requireSandboxOperator("action");
   const parsed = Namespace.safeParse(String(formData.get("namespace") ?? "").trim());
   if (!parsed.success) return failure(`Namespace: ${parsed.error.issues[0]?.message ?? "invalid"}`);
   (await cookies()).set(NAMESPACE_COOKIE, parsed.data, { sameSite: "lax", path: "/", maxAge: ONE_YEAR });
   revalidatePath("/sandbox");
   return { ok: true, message: `Now in namespace ${parsed.data}` };
-}
+});
 
-export async function resetNamespaceAction(_previous: DashboardActionState, formData: FormData): Promise<DashboardActionState> {
+export const resetNamespaceAction = formAction(async (formData: FormData): Promise<DashboardActionState> => {
   await requireSandboxOperator("action");
   const namespace = await visitorNamespace();
   if (formData.get("confirm") !== namespace) return failure("Type the namespace's name to confirm the reset");
@@ -59,14 +60,14 @@ export async function resetNamespaceAction(_previous: DashboardActionState, form
     await resetDashboardNamespace(namespace);
     return `Namespace ${namespace} reset`;
   });
-}
+});
 
 const AdvanceForm = z.object({
   amount: z.coerce.number().int("a whole number").positive("more than zero").max(366 * 24 * 60, "too large"),
   unit: z.enum(["minutes", "hours", "days"]),
 });
 
-export async function advanceClockAction(_previous: DashboardActionState, formData: FormData): Promise<DashboardActionState> {
+export const advanceClockAction = formAction(async (formData: FormData): Promise<DashboardActionState> => {
   await requireSandboxOperator("action");
   const parsed = AdvanceForm.safeParse({ amount: formData.get("amount"), unit: formData.get("unit") });
   if (!parsed.success) return failure(firstIssue(parsed.error));
@@ -75,7 +76,7 @@ export async function advanceClockAction(_previous: DashboardActionState, formDa
     const state = await advanceDashboardClock(namespace, parsed.data.amount, parsed.data.unit);
     return `Clock advanced by ${parsed.data.amount} ${parsed.data.unit}; now ${state.now}`;
   });
-}
+});
 
 export async function advanceToDeadlineAction(): Promise<DashboardActionState> {
   await requireSandboxOperator("action");
@@ -97,7 +98,7 @@ export async function resetClockAction(): Promise<DashboardActionState> {
 
 const optionalNumber = (value: FormDataEntryValue | null) => (value === null || String(value).trim() === "" ? undefined : Number(value));
 
-export async function addFaultAction(_previous: DashboardActionState, formData: FormData): Promise<DashboardActionState> {
+export const addFaultAction = formAction(async (formData: FormData): Promise<DashboardActionState> => {
   await requireSandboxOperator("action");
   const body = {
     operation: String(formData.get("operation") ?? "*"),
@@ -113,9 +114,9 @@ export async function addFaultAction(_previous: DashboardActionState, formData: 
     const fault = await addDashboardFault(namespace, Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined)));
     return `Added a ${fault.kind} fault on ${fault.operation}`;
   });
-}
+});
 
-export async function removeFaultAction(_previous: DashboardActionState, formData: FormData): Promise<DashboardActionState> {
+export const removeFaultAction = formAction(async (formData: FormData): Promise<DashboardActionState> => {
   await requireSandboxOperator("action");
   const id = z.string().min(1).max(100).safeParse(formData.get("faultId"));
   if (!id.success) return failure("Unknown fault");
@@ -124,7 +125,7 @@ export async function removeFaultAction(_previous: DashboardActionState, formDat
     await removeDashboardFault(namespace, id.data);
     return "Fault removed";
   });
-}
+});
 
 export async function clearFaultsAction(): Promise<DashboardActionState> {
   await requireSandboxOperator("action");

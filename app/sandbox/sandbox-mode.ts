@@ -1,6 +1,6 @@
 import "server-only";
 import { headers } from "next/headers";
-import { notFound, redirect, unauthorized } from "next/navigation";
+import { forbidden, notFound, redirect, unauthorized } from "next/navigation";
 import { currentUser } from "@/lib/auth/guards";
 import { config } from "@/lib/config";
 import { basicAuthMatches } from "@/lib/http/basic-auth";
@@ -16,14 +16,16 @@ export function requireSandboxMode(): void {
 /**
  * The sandbox's own pages and forms (dashboard, outbox, scenarios, docs) in production: only for
  * its operator, who sends the sandbox's Basic credentials or is signed in to the back office as an
- * admin. Development keeps them open. The hosted page is not guarded: it is public by its URL.
+ * admin (a viewer gets 403). Development keeps them open. The hosted page is not guarded: it is public by its URL.
  */
 export async function requireSandboxOperator(kind: "page" | "action"): Promise<void> {
   requireSandboxMode();
   const settings = config();
   if (!settings.isProduction) return;
   if (basicAuthMatches((await headers()).get("authorization"), settings.sandboxCredentials)) return;
-  if ((await currentUser())?.role === "admin") return;
+  const user = await currentUser();
+  if (user?.role === "admin") return;
+  if (user) forbidden();
   if (kind === "action") unauthorized();
   redirect("/admin/login");
 }

@@ -26,7 +26,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   logger: {
     error: (error) => {
       if (error instanceof CredentialsSignin || (error as { type?: string }).type === "CredentialsSignin") return;
-      console.error(`[auth] ${error.name}: ${error.message}`);
+      // Auth.js's class names are minified in the build; its `type` names the error.
+      const type = (error as { type?: string }).type ?? error.name;
+      const meaning = type === "JWTSessionError" ? "a session cookie that does not decode (forged, or signed with another AUTH_SECRET)" : error.message.split("\n")[0];
+      console.error(`[auth] ${type}: ${meaning}`);
     },
   },
   providers: [

@@ -5,11 +5,12 @@ import { redirect } from "next/navigation";
 import { actOnHostedPage } from "@/lib/sandbox";
 import { KlarnaApiError } from "@/lib/sandbox/errors";
 import { requireSandboxMode } from "@/app/sandbox/sandbox-mode";
+import { formAction } from "@/lib/http/form-action";
 
 export type HostedPageState = { message: string } | null;
 
 /** The hosted page's buttons: the same core call as the control API, then Klarna's redirect. */
-export async function actOnPayment(_previous: HostedPageState, formData: FormData): Promise<HostedPageState> {
+export const actOnPayment = formAction(async (formData: FormData): Promise<HostedPageState> => {
   requireSandboxMode();
   const id = String(formData.get("sessionId") ?? "");
   let redirectTo: string | null;
@@ -31,4 +32,4 @@ export async function actOnPayment(_previous: HostedPageState, formData: FormDat
   // A decline with payment fallback keeps the consumer here, now offered the other categories.
   revalidatePath(`/sandbox/hpp/${id}`);
   return null;
-}
+});
