@@ -1,14 +1,11 @@
-import { SiteFooter } from "@/components/shop/site-footer";
-import { SiteHeader } from "@/components/shop/site-header";
+import type { Metadata } from "next";
+import { ShopFrame } from "@/components/shop/shop-frame";
+import { currentMessages } from "@/lib/shop/request";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { description: (await currentMessages()).meta.description };
+}
 
 export default function ShopLayout({ children }: { children: React.ReactNode }) {
-  return (
-    <>
-      <SiteHeader />
-      <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
-        {children}
-      </main>
-      <SiteFooter />
-    </>
-  );
+  return <ShopFrame mainClassName="mx-auto w-full max-w-6xl flex-1 px-4 py-8">{children}</ShopFrame>;
 }

@@ -2,8 +2,14 @@
 
 import { useActionState } from "react";
 import { addToCart } from "@/app/actions/cart";
+import { format } from "@/lib/i18n/format";
+import type { Messages } from "@/lib/i18n/messages";
 
-export function AddToCartForm({ productId, maxQuantity }: { productId: string; maxQuantity: number }) {
+/**
+ * The product page's quantity and "Add to cart". Its success message is said here, in the shop's
+ * language; a refusal is the server's message (lib/shop/cart.ts, in English).
+ */
+export function AddToCartForm({ productId, productName, maxQuantity, text }: { productId: string; productName: string; maxQuantity: number; text: Messages["addToCart"] }) {
   const [state, formAction, pending] = useActionState(addToCart, null);
   const soldOut = maxQuantity < 1;
   return (
@@ -12,7 +18,7 @@ export function AddToCartForm({ productId, maxQuantity }: { productId: string; m
       <div className="flex items-end gap-3">
         <div>
           <label htmlFor="quantity" className="block text-sm font-medium">
-            Quantity
+            {text.quantity}
           </label>
           <input
             id="quantity"
@@ -32,11 +38,11 @@ export function AddToCartForm({ productId, maxQuantity }: { productId: string; m
           disabled={soldOut || pending}
           className="rounded-md bg-brand-600 px-6 py-2.5 font-semibold text-white hover:bg-brand-700 disabled:cursor-not-allowed disabled:opacity-60"
         >
-          {pending ? "Adding…" : "Add to cart"}
+          {pending ? text.adding : text.add}
         </button>
       </div>
       <p role="status" aria-live="polite" className={`min-h-6 text-sm ${state?.ok === false ? "text-red-700 dark:text-red-400" : "text-green-700 dark:text-green-400"}`}>
-        {state?.message}
+        {state?.ok ? format(text.added, { name: productName }) : state?.message}
       </p>
     </form>
   );

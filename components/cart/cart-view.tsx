@@ -4,13 +4,16 @@ import Image from "next/image";
 import Link from "next/link";
 import { useOptimistic, useState, useTransition } from "react";
 import { removeFromCart, updateCartQuantity, type CartActionState } from "@/app/actions/cart";
+import { format } from "@/lib/i18n/format";
+import type { Messages } from "@/lib/i18n/messages";
 import { formatMoney, formatTaxRate } from "@/lib/money";
 import type { Cart, CartLine } from "@/lib/shop/cart";
 import type { Market } from "@/lib/shop/markets";
 
 type Change = { productId: string; quantity: number };
 
-export function CartView({ cart, market }: { cart: Cart; market: Market }) {
+/** The cart's lines and summary; refusals are the server's messages (lib/shop/cart.ts, in English). */
+export function CartView({ cart, market, text, totals }: { cart: Cart; market: Market; text: Messages["cartView"]; totals: Messages["totals"] }) {
   const [pending, startTransition] = useTransition();
   const [status, setStatus] = useState<CartActionState>(null);
   // Quantities change on screen at once; the server's answer (or its refusal) replaces them.
@@ -34,7 +37,7 @@ export function CartView({ cart, market }: { cart: Cart; market: Market }) {
 
   return (
     <div className="grid gap-8 lg:grid-cols-[1fr_20rem]">
-      <ul aria-label="Cart items" className="divide-y divide-ink-200 rounded-card border border-ink-200 bg-white dark:divide-ink-800 dark:border-ink-800 dark:bg-ink-900">
+      <ul aria-label={text.items} className="divide-y divide-ink-200 rounded-card border border-ink-200 bg-white dark:divide-ink-800 dark:border-ink-800 dark:bg-ink-900">
         {lines.map((line) => (
           <li key={line.productId} className="flex flex-wrap items-center gap-4 p-4" data-testid="cart-line">
             <Image src={line.imagePath} alt="" width={72} height={72} className="rounded-lg" />
@@ -42,9 +45,9 @@ export function CartView({ cart, market }: { cart: Cart; market: Market }) {
               <Link href={`/products/${line.slug}`} className="font-semibold hover:underline">
                 {line.name}
               </Link>
-              <p className="text-sm text-ink-600 dark:text-ink-400">{money(line.unitPriceMinor)} each</p>
+              <p className="text-sm text-ink-600 dark:text-ink-400">{format(text.each, { price: money(line.unitPriceMinor) })}</p>
             </div>
-            <QuantityControl line={line} onChange={(quantity) => change(line.productId, quantity)} />
+            <QuantityControl line={line} text={text} onChange={(quantity) => change(line.productId, quantity)} />
             <p className="w-28 text-right font-medium" data-testid="line-total">
               {money(line.lineTotalMinor)}
             </p>
@@ -52,25 +55,25 @@ export function CartView({ cart, market }: { cart: Cart; market: Market }) {
               type="button"
               onClick={() => change(line.productId, 0)}
               className="rounded-md px-2 py-1 text-sm text-ink-600 hover:bg-ink-100 hover:text-red-700 dark:text-ink-400 dark:hover:bg-ink-800"
-              aria-label={`Remove ${line.name}`}
+              aria-label={format(text.removeLabel, { name: line.name })}
             >
-              Remove
+              {text.remove}
             </button>
           </li>
         ))}
       </ul>
-      <aside aria-label="Order summary" className="h-fit space-y-3 rounded-card border border-ink-200 bg-white p-5 dark:border-ink-800 dark:bg-ink-900">
+      <aside aria-label={text.summary} className="h-fit space-y-3 rounded-card border border-ink-200 bg-white p-5 dark:border-ink-800 dark:bg-ink-900">
         <dl className="space-y-2 text-sm">
           <div className="flex justify-between">
-            <dt>Subtotal</dt>
+            <dt>{totals.subtotal}</dt>
             <dd data-testid="cart-subtotal">{money(subtotalMinor)}</dd>
           </div>
           <div className="flex justify-between text-ink-600 dark:text-ink-400">
-            <dt>{vatIncluded ? `Includes VAT (${taxRate})` : `Sales tax (${taxRate})`}</dt>
+            <dt>{format(vatIncluded ? totals.vatIncluded : totals.salesTax, { rate: taxRate })}</dt>
             <dd>{pending ? "…" : money(cart.taxMinor)}</dd>
           </div>
           <div className="flex justify-between border-t border-ink-200 pt-2 text-base font-semibold dark:border-ink-800">
-            <dt>Total</dt>
+            <dt>{totals.total}</dt>
             <dd data-testid="cart-total">{pending ? "…" : money(cart.totalMinor)}</dd>
           </div>
         </dl>
@@ -78,23 +81,24 @@ export function CartView({ cart, market }: { cart: Cart; market: Market }) {
           {status?.ok === false ? status.message : ""}
         </p>
         <Link href="/checkout" data-testid="checkout" className="block rounded-md bg-brand-600 px-5 py-3 text-center font-semibold text-white hover:bg-brand-700">
-          Checkout
+          {text.checkout}
         </Link>
       </aside>
     </div>
   );
 }
 
-function QuantityControl({ line, onChange }: { line: CartLine; onChange: (quantity: number) => void }) {
+function QuantityControl({ line, text, onChange }: { line: CartLine; text: Messages["cartView"]; onChange: (quantity: number) => void }) {
+  const name = { name: line.name };
   const max = Math.min(line.stock, 99);
   const button = "h-9 w-9 rounded-md border border-ink-200 text-lg leading-none hover:border-brand-500 disabled:opacity-40 dark:border-ink-600";
   return (
-    <div className="flex items-center gap-1" role="group" aria-label={`Change quantity of ${line.name}`}>
-      <button type="button" className={button} onClick={() => onChange(line.quantity - 1)} disabled={line.quantity <= 1} aria-label={`Decrease quantity of ${line.name}`}>
+    <div className="flex items-center gap-1" role="group" aria-label={format(text.changeQuantity, name)}>
+      <button type="button" className={button} onClick={() => onChange(line.quantity - 1)} disabled={line.quantity <= 1} aria-label={format(text.decrease, name)}>
         −
       </button>
       <label className="sr-only" htmlFor={`quantity-${line.productId}`}>
-        Quantity of {line.name}
+        {format(text.quantityOf, name)}
       </label>
       <select
         id={`quantity-${line.productId}`}
@@ -108,7 +112,7 @@ function QuantityControl({ line, onChange }: { line: CartLine; onChange: (quanti
           </option>
         ))}
       </select>
-      <button type="button" className={button} onClick={() => onChange(line.quantity + 1)} disabled={line.quantity >= max} aria-label={`Increase quantity of ${line.name}`}>
+      <button type="button" className={button} onClick={() => onChange(line.quantity + 1)} disabled={line.quantity >= max} aria-label={format(text.increase, name)}>
         +
       </button>
     </div>

@@ -2,14 +2,27 @@
 
 import { useActionState, useState } from "react";
 import { choosePaymentMethods } from "@/app/actions/checkout";
+import type { Messages } from "@/lib/i18n/messages";
 
 type Category = { identifier: string; name: string; hpp: string | null };
 type Mode = "all" | "one" | "list";
 
 const input = "mt-1 w-full rounded-md border border-ink-200 bg-white px-3 py-2 dark:border-ink-600 dark:bg-ink-800";
 
-/** All of the session's categories, one of them, or a list: what HPP's options can ask for. */
-export function CategoryChoiceForm({ reference, orderKey, categories, listed }: { reference: string; orderKey: string; categories: Category[]; listed: boolean }) {
+/** All of the session's categories, one of them, or a list: what HPP's options can ask for. Categories keep Klarna's names. */
+export function CategoryChoiceForm({
+  reference,
+  orderKey,
+  categories,
+  listed,
+  text,
+}: {
+  reference: string;
+  orderKey: string;
+  categories: Category[];
+  listed: boolean;
+  text: Messages["categoryChoice"];
+}) {
   const [state, action, pending] = useActionState(choosePaymentMethods, null);
   const choosable = categories.filter((category) => category.hpp !== null);
   const [mode, setMode] = useState<Mode>("all");
@@ -21,31 +34,31 @@ export function CategoryChoiceForm({ reference, orderKey, categories, listed }: 
       <input type="hidden" name="order" value={reference} />
       <input type="hidden" name="k" value={orderKey} />
       {categories.length > 0 ? (
-        <ul className="space-y-1 text-sm" aria-label="Categories Klarna offers">
+        <ul className="space-y-1 text-sm" aria-label={text.offered}>
           {categories.map((category) => (
             <li key={category.identifier}>
               <strong>{category.name}</strong> <span className="font-mono text-ink-600 dark:text-ink-400">{category.identifier}</span>
-              {category.hpp ? null : <span className="text-ink-600 dark:text-ink-400"> (the hosted page cannot be limited to it)</span>}
+              {category.hpp ? null : <span className="text-ink-600 dark:text-ink-400">{text.notLimitable}</span>}
             </li>
           ))}
         </ul>
       ) : (
-        <p className="text-sm">{listed ? "Klarna listed no category." : "Its payment page will offer every category of the session."}</p>
+        <p className="text-sm">{listed ? text.noneListed : text.everyCategory}</p>
       )}
       <fieldset>
-        <legend className="text-sm font-medium">Offer on Klarna&apos;s payment page</legend>
+        <legend className="text-sm font-medium">{text.offer}</legend>
         <div className="mt-1 flex flex-wrap gap-4 text-sm">
           {(["all", "one", "list"] as const).map((value) => (
             <label key={value} className="flex items-center gap-2">
               <input type="radio" name="mode" value={value} checked={mode === value} disabled={value !== "all" && choosable.length === 0} onChange={() => setMode(value)} />
-              {{ all: "All of the session's", one: "Only one", list: "A list" }[value]}
+              {text.modes[value]}
             </label>
           ))}
         </div>
       </fieldset>
       {mode === "one" ? (
         <label className="block text-sm">
-          Payment method category
+          {text.category}
           <select name="category" value={one} onChange={(event) => setOne(event.target.value)} className={input}>
             {choosable.map((category) => (
               <option key={category.identifier} value={category.hpp!}>
@@ -57,7 +70,7 @@ export function CategoryChoiceForm({ reference, orderKey, categories, listed }: 
       ) : null}
       {mode === "list" ? (
         <fieldset className="flex flex-wrap gap-4 text-sm">
-          <legend className="sr-only">Payment method categories</legend>
+          <legend className="sr-only">{text.categories}</legend>
           {choosable.map((category) => (
             <label key={category.identifier} className="flex items-center gap-2">
               <input
@@ -72,14 +85,14 @@ export function CategoryChoiceForm({ reference, orderKey, categories, listed }: 
           ))}
         </fieldset>
       ) : null}
-      {listEmpty ? <p className="text-sm text-red-700 dark:text-red-400">Choose at least one category, or pick &quot;All&quot;.</p> : null}
+      {listEmpty ? <p className="text-sm text-red-700 dark:text-red-400">{text.chooseOne}</p> : null}
       {state?.message ? (
         <p role="alert" className="text-sm text-red-700 dark:text-red-400">
           {state.message}
         </p>
       ) : null}
       <button type="submit" disabled={pending || listEmpty} className="w-full rounded-md bg-ink-900 px-6 py-3 font-semibold text-white hover:bg-ink-800 disabled:opacity-60 dark:bg-brand-200 dark:text-ink-900">
-        {pending ? "Redirecting to Klarna…" : "Continue to Klarna"}
+        {pending ? text.redirecting : text.continue}
       </button>
     </form>
   );

@@ -183,8 +183,14 @@ function Operation({ operation, schemas }: { operation: ReferenceOperation; sche
 
 const schemaRef = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 
-export function ApiReferenceView({ reference, documentUrl }: { reference: ApiReference; documentUrl: string }) {
-  const bodies = reference.tags.flatMap((tag) =>
+/**
+ * One API (tag) at a time, chosen by `?api=`: all of them on one page came to a megabyte of HTML.
+ * The overview lists every operation, each linking to its API's page.
+ */
+export function ApiReferenceView({ reference, documentUrl, api }: { reference: ApiReference; documentUrl: string; api?: string }) {
+  const shown = reference.tags.find((tag) => tag.name === api) ?? reference.tags[0]!;
+  const pageOf = (tag: string) => `?api=${encodeURIComponent(tag)}`;
+  const bodies = [shown].flatMap((tag) =>
     tag.operations.flatMap((operation) => [operation.requestBody, ...operation.responses.filter((response) => response.status.startsWith("2")).map((response) => response.schema)]),
   );
   const shared = linkedSchemas(
@@ -220,14 +226,14 @@ export function ApiReferenceView({ reference, documentUrl }: { reference: ApiRef
           {reference.tags.map((tag) => (
             <div key={tag.name}>
               <p className="font-semibold">
-                <a href={`#tag-${tag.name}`} className="hover:underline">
+                <a href={`${pageOf(tag.name)}#tag-${tag.name}`} className="hover:underline" aria-current={tag === shown ? "page" : undefined}>
                   {tag.name}
                 </a>
               </p>
               <ul className="mt-1 space-y-0.5 text-sm">
                 {tag.operations.map((operation) => (
                   <li key={operation.operationId}>
-                    <a href={`#${operation.operationId}`} className="hover:underline">
+                    <a href={`${pageOf(tag.name)}#${operation.operationId}`} className="hover:underline">
                       <span className="inline-block w-14 font-mono text-xs font-bold">{operation.method}</span>
                       {operation.summary}
                     </a>
@@ -252,7 +258,7 @@ export function ApiReferenceView({ reference, documentUrl }: { reference: ApiRef
         </div>
       </section>
 
-      {reference.tags.map((tag) => (
+      {[shown].map((tag) => (
         <section key={tag.name} id={`tag-${tag.name}`} aria-labelledby={`tag-${tag.name}-heading`} className="scroll-mt-4 space-y-4">
           <div>
             <h2 id={`tag-${tag.name}-heading`} className="text-2xl font-bold">
@@ -271,7 +277,7 @@ export function ApiReferenceView({ reference, documentUrl }: { reference: ApiRef
           <h2 id="schemas-heading" className="text-2xl font-bold">
             Schemas
           </h2>
-          <p className={MUTED}>Objects the operations above refer to by name.</p>
+          <p className={MUTED}>Objects the {shown.name} operations above refer to by name.</p>
           {shared.map((name) => (
             <div key={name} id={`schema-${name}`} className={`${CARD} scroll-mt-4 space-y-2`}>
               <h3 className="font-mono text-lg font-semibold">{name}</h3>

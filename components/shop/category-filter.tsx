@@ -8,15 +8,28 @@ function catalogueHref(category?: string, query?: string) {
   return search ? `/?${search}` : "/";
 }
 
-export function CategoryFilter({ categories, current, query }: { categories: { slug: string; name: string }[]; current?: string; query?: string }) {
-  const options = [{ slug: undefined, name: "All" }, ...categories];
+/** The catalogue's categories, named in the shop's language (`label`: the list's name, `all`: no filter). */
+export function CategoryFilter({
+  categories,
+  current,
+  query,
+  label,
+  all,
+}: {
+  categories: { slug: string; name: string }[];
+  current?: string;
+  query?: string;
+  label: string;
+  all: string;
+}) {
+  const options = [{ slug: undefined, name: all }, ...categories];
   return (
-    <nav aria-label="Categories">
+    <nav aria-label={label}>
       <ul className="flex flex-wrap gap-2">
         {options.map((option) => {
           const active = option.slug === current;
           return (
-            <li key={option.name}>
+            <li key={option.slug ?? ""}>
               <Link
                 href={catalogueHref(option.slug, query)}
                 aria-current={active ? "page" : undefined}

@@ -3,11 +3,12 @@
 import { chooseMarket } from "@/app/actions/market";
 import type { Market, MarketCode } from "@/lib/shop/markets";
 
-export function MarketPicker({ current, markets }: { current: MarketCode; markets: Market[] }) {
+/** The market (and so the currency and the language) to shop in; each market is named in its own language. */
+export function MarketPicker({ current, markets, label, changeLabel }: { current: MarketCode; markets: Market[]; label: string; changeLabel: string }) {
   return (
     <form action={chooseMarket} className="flex items-center gap-2 text-sm">
       <label htmlFor="market-picker" className="sr-only text-ink-600 sm:not-sr-only dark:text-ink-400">
-        Market
+        {label}
       </label>
       <select
         id="market-picker"
@@ -25,7 +26,7 @@ export function MarketPicker({ current, markets }: { current: MarketCode; market
       </select>
       <noscript>
         <button type="submit" className="rounded-md border px-2 py-1">
-          Change
+          {changeLabel}
         </button>
       </noscript>
     </form>

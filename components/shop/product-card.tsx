@@ -4,7 +4,7 @@ import { Price } from "@/components/ui/price";
 import type { CatalogueProduct } from "@/lib/shop/catalogue";
 import type { Market } from "@/lib/shop/markets";
 
-export function ProductCard({ product, market }: { product: CatalogueProduct; market: Market }) {
+export function ProductCard({ product, market, outOfStock }: { product: CatalogueProduct; market: Market; outOfStock: string }) {
   return (
     <article className="relative overflow-hidden rounded-card border border-ink-200 bg-white transition hover:shadow-md dark:border-ink-800 dark:bg-ink-900">
       <Image src={product.imagePath} alt="" width={400} height={400} className="aspect-square w-full" />
@@ -16,7 +16,7 @@ export function ProductCard({ product, market }: { product: CatalogueProduct; ma
         </h2>
         <p className="flex items-center justify-between text-sm">
           <Price amountMinor={product.unitPriceMinor} market={market} className="font-medium" />
-          {product.stock === 0 ? <span className="text-ink-600 dark:text-ink-400">Out of stock</span> : null}
+          {product.stock === 0 ? <span className="text-ink-600 dark:text-ink-400">{outOfStock}</span> : null}
         </p>
       </div>
     </article>

@@ -1,23 +1,25 @@
 import Link from "next/link";
 import { config } from "@/lib/config";
+import type { Messages } from "@/lib/i18n/messages";
 
-/** The shop's footer: what this is, and the way to the back office and (in sandbox mode) the sandbox. */
-export function SiteFooter() {
+/** The shop's footer: what this is, and the way to the back office and (in sandbox mode) the sandbox, which are in English. */
+export function SiteFooter({ messages }: { messages: Messages }) {
   const sandbox = config().sandboxEnabled;
+  const text = messages.footer;
   return (
     <footer className="border-t border-ink-200 py-6 text-center text-sm text-ink-600 dark:border-ink-800 dark:text-ink-400">
-      <p>A reference storefront for Klarna&apos;s Hosted Payment Page. Prices and products are fictitious.</p>
-      <nav aria-label="Elsewhere" className="mt-2 flex flex-wrap justify-center gap-4">
-        <Link href="/admin" className="underline">
-          Back office
+      <p>{text.about}</p>
+      <nav aria-label={text.nav} className="mt-2 flex flex-wrap justify-center gap-4">
+        <Link href="/admin" hrefLang="en" className="underline">
+          {text.backOffice}
         </Link>
         {sandbox ? (
           <>
-            <Link href="/sandbox" className="underline">
-              Klarna sandbox
+            <Link href="/sandbox" hrefLang="en" className="underline">
+              {text.sandbox}
             </Link>
-            <Link href="/sandbox/docs" className="underline">
-              Sandbox API reference
+            <Link href="/sandbox/docs" hrefLang="en" className="underline">
+              {text.sandboxDocs}
             </Link>
           </>
         ) : null}

@@ -8,15 +8,49 @@ export const RETURN_STYLES = ["redirect", "polling", "hosted"] as const;
 /** Klarna shows a Back button when merchant_urls.back is set, a Cancel button otherwise. */
 export const EXIT_BUTTONS = ["back", "cancel"] as const;
 
-const required = (label: string, max = 99) => z.string().trim().min(1, `${label} is required.`).max(max, `${label} is too long.`);
+/**
+ * The field messages of the checkout, in English as the server answers them. The checkout form
+ * recognises them (fieldProblemOf) and says them in the shopper's language (lib/i18n/messages.ts).
+ */
+export const FIELD_PROBLEMS = ["required", "tooLong", "invalidEmail"] as const;
+export type FieldProblem = (typeof FIELD_PROBLEMS)[number];
+
+/** The fields' names in the server's messages. */
+export const FIELD_LABELS = {
+  email: "Email",
+  givenName: "First name",
+  familyName: "Last name",
+  streetAddress: "Street address",
+  postalCode: "Postal code",
+  city: "City",
+  region: "State",
+  phone: "Phone",
+} as const;
+
+const FIELD_MESSAGES: Record<FieldProblem, (label: string) => string> = {
+  required: (label) => `${label} is required.`,
+  tooLong: (label) => `${label} is too long.`,
+  invalidEmail: () => "Enter a valid e-mail address.",
+};
+
+export const fieldMessage = (problem: FieldProblem, label: string) => FIELD_MESSAGES[problem](label);
+
+/** Which of the messages above the server's `message` for `field` is; undefined for any other message. */
+export function fieldProblemOf(field: string, message: string): FieldProblem | undefined {
+  const label: string = FIELD_LABELS[field as keyof typeof FIELD_LABELS] ?? field;
+  return FIELD_PROBLEMS.find((problem) => fieldMessage(problem, label) === message);
+}
+
+const required = (field: keyof typeof FIELD_LABELS, max = 99) =>
+  z.string().trim().min(1, fieldMessage("required", FIELD_LABELS[field])).max(max, fieldMessage("tooLong", FIELD_LABELS[field]));
 
 export const CustomerDetails = z.object({
-  email: z.email("Enter a valid e-mail address.").max(99),
-  givenName: required("First name"),
-  familyName: required("Last name"),
-  streetAddress: required("Street address"),
-  postalCode: required("Postal code", 10),
-  city: required("City"),
+  email: z.email(fieldMessage("invalidEmail", FIELD_LABELS.email)).max(99),
+  givenName: required("givenName"),
+  familyName: required("familyName"),
+  streetAddress: required("streetAddress"),
+  postalCode: required("postalCode", 10),
+  city: required("city"),
   region: z.string().trim().max(99).optional(),
   phone: z.string().trim().max(30).optional(),
 });

@@ -1,6 +1,7 @@
 import "server-only";
 import { cookies } from "next/headers";
 import { config } from "@/lib/config";
+import { messagesFor } from "@/lib/i18n/messages";
 import { SANDBOX_NAMESPACE_COOKIE, SandboxNamespace } from "@/lib/klarna-wire";
 import { getCart, CART_COOKIE } from "./cart";
 import { marketFromCookie, MARKET_COOKIE } from "./markets";
@@ -11,6 +12,11 @@ import { offeredMarkets } from "./offered-markets";
 
 export async function currentMarket() {
   return marketFromCookie((await cookies()).get(MARKET_COOKIE)?.value, offeredMarkets());
+}
+
+/** The shop's messages in the language of the shopper's market. */
+export async function currentMessages() {
+  return messagesFor((await currentMarket()).locale);
 }
 
 export async function currentCart() {

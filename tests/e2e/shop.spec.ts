@@ -47,16 +47,25 @@ test("a shopper browses, filters, searches, fills a cart, switches market and fi
   await expect(page.getByTestId("cart-total")).toHaveText("$246.24");
 
   await page.getByLabel("Market").selectOption("SE");
-  // SE: 2 × 699,00 + 2 × 449,00 kr, VAT included (sv-SE groups with a no-break space).
+  // SE: 2 × 699,00 + 2 × 449,00 kr, VAT included (sv-SE groups with a no-break space), in Swedish.
   await expect(page.getByTestId("cart-subtotal")).toHaveText(/^2\s296,00\skr$/);
-  await expect(page.getByText(/Includes VAT \(25\s%\)/)).toBeVisible();
+  await expect(page.getByText(/^inkl\. moms \(25\s%\)$/)).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "sv");
+  await expect(page.getByRole("heading", { level: 1, name: "Din varukorg" })).toBeVisible();
   await expect(lines).toHaveCount(2);
 
   await page.reload();
   await expect(lines).toHaveCount(2);
-  await expect(page.getByRole("combobox", { name: "Quantity of Pour-over Kettle" })).toHaveValue("2");
-  await expect(page.getByRole("combobox", { name: "Quantity of Camping Lantern" })).toHaveValue("2");
+  await expect(page.getByRole("combobox", { name: "Antal för Pour-over Kettle" })).toHaveValue("2");
+  await expect(page.getByRole("combobox", { name: "Antal för Camping Lantern" })).toHaveValue("2");
   await expect(page.getByTestId("cart-count")).toHaveText("4");
+  await expect(page.getByTestId("checkout")).toHaveAccessibleName("Till kassan");
+
+  // Back to the US: English again, with the cart as it was.
+  await page.getByLabel("Marknad").selectOption("US");
+  await expect(page.getByRole("heading", { level: 1, name: "Your cart" })).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await expect(page.getByTestId("cart-total")).toHaveText("$246.24");
   await expect(page.getByRole("link", { name: "Checkout" })).toBeVisible();
 });
 

@@ -1,8 +1,11 @@
 import type { Metadata } from "next";
 import { ReturnView, type SearchParams } from "@/components/checkout/return-page";
 import { resolveReturn } from "@/lib/orders/shopper";
+import { currentMessages } from "@/lib/shop/request";
 
-export const metadata: Metadata = { title: "Payment declined" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await currentMessages()).meta.failure };
+}
 
 export default async function Page({ searchParams }: { searchParams: SearchParams }) {
   return <ReturnView resolution={await resolveReturn("failure", await searchParams)} />;

@@ -2,8 +2,11 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { OrderOutcome } from "@/components/checkout/order-outcome";
 import { resolveOrderPage } from "@/lib/orders/shopper";
+import { currentMessages } from "@/lib/shop/request";
 
-export const metadata: Metadata = { title: "Your order" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await currentMessages()).meta.order };
+}
 
 export default async function OrderPage({
   params,
@@ -12,8 +15,8 @@ export default async function OrderPage({
   params: Promise<{ reference: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const [{ reference }, query] = await Promise.all([params, searchParams]);
+  const [{ reference }, query, messages] = await Promise.all([params, searchParams, currentMessages()]);
   const order = await resolveOrderPage(decodeURIComponent(reference), typeof query.k === "string" ? query.k : undefined);
   if (!order) notFound();
-  return <OrderOutcome initial={order} />;
+  return <OrderOutcome initial={order} text={messages.outcome} totals={messages.totals} />;
 }

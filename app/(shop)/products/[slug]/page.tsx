@@ -4,6 +4,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AddToCartForm } from "@/components/cart/add-to-cart-form";
 import { Price } from "@/components/ui/price";
+import { format } from "@/lib/i18n/format";
+import { messagesFor } from "@/lib/i18n/messages";
 import { formatTaxRate } from "@/lib/money";
 import { getProductBySlug } from "@/lib/shop/catalogue";
 import { currentMarket } from "@/lib/shop/request";
@@ -24,15 +26,15 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ProductPage({ params }: Props) {
   const { product, market } = await loadProduct(params);
-  const taxNote =
-    market.taxMode === "vat_included"
-      ? `Includes ${formatTaxRate(market.taxRate, market.locale)} VAT`
-      : "Sales tax is added at checkout";
+  const messages = messagesFor(market.locale);
+  const text = messages.product;
+  const taxNote = market.taxMode === "vat_included" ? format(text.vatIncluded, { rate: formatTaxRate(market.taxRate, market.locale) }) : text.salesTax;
+  const stock = product.stock === 0 ? text.outOfStock : product.stock < 5 ? format(text.lowStock, { count: product.stock }) : text.inStock;
 
   return (
     <div className="space-y-6">
       <Link href="/" className="text-sm text-ink-600 hover:underline dark:text-ink-400">
-        ← All products
+        {text.back}
       </Link>
       <div className="grid gap-8 md:grid-cols-2">
         <Image src={product.imagePath} alt={product.name} width={400} height={400} priority className="w-full rounded-card border border-ink-200 dark:border-ink-800" />
@@ -44,9 +46,9 @@ export default async function ProductPage({ params }: Props) {
           <p className="text-sm text-ink-600 dark:text-ink-400">{taxNote}</p>
           <p>{product.description}</p>
           <p className="text-sm" data-testid="stock">
-            {product.stock === 0 ? "Out of stock" : product.stock < 5 ? `Only ${product.stock} left in stock` : "In stock"}
+            {stock}
           </p>
-          <AddToCartForm productId={product.id} maxQuantity={Math.min(product.stock, 99)} />
+          <AddToCartForm productId={product.id} productName={product.name} maxQuantity={Math.min(product.stock, 99)} text={messages.addToCart} />
         </div>
       </div>
     </div>
