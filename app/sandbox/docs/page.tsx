@@ -9,8 +9,9 @@ export const metadata: Metadata = { title: "Sandbox API reference" };
 
 // The sandbox's OpenAPI document, readable: built here on the server (no credentials needed) from
 // the same generator that serves /sandbox/api/openapi.json.
-export default async function SandboxDocsPage() {
+export default async function SandboxDocsPage({ searchParams }: { searchParams: Promise<{ api?: string | string[] }> }) {
   await connection();
   await requireSandboxOperator("page");
-  return <ApiReferenceView reference={sandboxApiReference()} documentUrl={`${SANDBOX_API_PREFIX}/openapi.json`} />;
+  const { api } = await searchParams;
+  return <ApiReferenceView reference={sandboxApiReference()} documentUrl={`${SANDBOX_API_PREFIX}/openapi.json`} api={typeof api === "string" ? api : undefined} />;
 }
