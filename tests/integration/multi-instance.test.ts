@@ -8,7 +8,7 @@ import { orderPageKey, returnKey } from "@/lib/orders/links";
 import { listOrderEvents } from "@/lib/orders/queries";
 import { sweepOnce } from "@/lib/orders/sweep";
 import { sandboxHppSessions, sandboxOrders } from "@/lib/sandbox/tables";
-import { ensureProductionBuild, OPERATOR_AUTH, startProductionServer, type RunningServer } from "../../scripts/lib/server";
+import { ensureProductionBuild, OPERATOR, OPERATOR_AUTH, startProductionServer, type RunningServer } from "../../scripts/lib/server";
 import { checkout } from "../helpers/checkout";
 import { createTemporaryDatabase, TEST_DATABASE_URL } from "../helpers/postgres";
 
@@ -29,7 +29,7 @@ describe.skipIf(!TEST_DATABASE_URL)("two instances on one Postgres", () => {
     const env = { DATABASE_URL: database.url, AUTH_SECRET: "multi-instance-secret-multi-instance", SWEEP_INTERVAL_SECONDS: "1", SANDBOX_ALLOWED_ORIGINS: "localhost" };
     servers = await Promise.all([startProductionServer(env), startProductionServer(env)]);
     // This process shares the database and speaks to instance A's sandbox.
-    Object.assign(process.env, env, { APP_URL: servers[0]!.baseUrl });
+    Object.assign(process.env, env, { APP_URL: servers[0]!.baseUrl, KLARNA_USERNAME: OPERATOR.username, KLARNA_PASSWORD: OPERATOR.password });
     await prepareDatabase(databaseHandle(), []);
   }, 180_000);
 
