@@ -36,12 +36,13 @@ export interface RunningServer {
 export const OPERATOR = { username: "operator", password: "operator-test-credentials" };
 export const OPERATOR_AUTH = { authorization: `Basic ${Buffer.from(`${OPERATOR.username}:${OPERATOR.password}`).toString("base64")}` };
 
-export async function startProductionServer(env: Record<string, string>): Promise<RunningServer> {
+/** `quiet`: the server's output is dropped (a test that sends it hundreds of bad requests on purpose). */
+export async function startProductionServer(env: Record<string, string>, { quiet = false }: { quiet?: boolean } = {}): Promise<RunningServer> {
   const port = await freePort();
   const baseUrl = `http://localhost:${port}`;
   const child: ChildProcess = spawn("npm", ["start"], {
     env: { ...process.env, KLARNA_USERNAME: OPERATOR.username, KLARNA_PASSWORD: OPERATOR.password, ...env, PORT: String(port), APP_URL: baseUrl },
-    stdio: ["ignore", "inherit", "inherit"],
+    stdio: ["ignore", quiet ? "ignore" : "inherit", quiet ? "ignore" : "inherit"],
     detached: true,
   });
   const deadline = Date.now() + 60_000;

@@ -111,7 +111,7 @@ beforeAll(async () => {
     VIEWER_EMAIL: VIEWER.email,
     VIEWER_PASSWORD: VIEWER.password,
     SWEEP_INTERVAL_SECONDS: "0",
-  });
+  }, { quiet: true });
   port = Number(new URL(server.baseUrl).port);
 
   // A shopper's checkout, made with the forms as a browser without JavaScript makes it.
