@@ -99,6 +99,21 @@ test("the categories Klarna's session offers can be chosen: one, or a list, limi
   await expectOrderStatus(page, "authorized");
 });
 
+test("the categories step works before its script runs: without JavaScript, Only one shows its list and limits the hosted page", async ({ page, browser }) => {
+  await chooseOptions(page, { chooseCategories: true });
+  await page.getByTestId("pay-with-klarna").click();
+  await expect(page.getByRole("heading", { level: 1, name: "Payment method" })).toBeVisible();
+  // The step's own link, opened where no script ever runs (a choice made before hydration is the same case).
+  const plain = await browser.newContext({ baseURL: new URL(page.url()).origin, javaScriptEnabled: false, extraHTTPHeaders: SANDBOX_AUTH });
+  const shopper = await plain.newPage();
+  await shopper.goto(page.url());
+  await expect(shopper.getByLabel("Payment method category")).toBeHidden();
+  await chooseCategories(shopper, { one: "Pay now" });
+  await expect(shopper.getByTestId(/^hpp-category-/)).toHaveCount(1);
+  await expect(shopper.getByTestId("hpp-category-pay_now")).toBeVisible();
+  await plain.close();
+});
+
 test("polling mode: the shopper stays on Klarna's page and the order is placed without them returning", async ({ page, browser }) => {
   await chooseOptions(page, { returnStyle: "polling" });
   await payWithKlarna(page);
