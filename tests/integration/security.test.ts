@@ -248,6 +248,10 @@ function corpus(): { name: string; method: string; path: string; headers?: Recor
   for (const { page, id } of target.actions) {
     for (const [type, body] of actionBodies) add(`action on ${page}`, "POST", page, { "content-type": type, "next-action": id, accept: "text/x-component", origin: base() }, body);
   }
+  // A server action's body over the limit, sent without a declared length (React's own encoding).
+  for (const { page, id } of target.actions.slice(0, 3)) {
+    add(`chunked 2 MB to an action on ${page}`, "POST", page, { "content-type": "text/plain;charset=UTF-8", "next-action": id, accept: "text/x-component", origin: base() }, [Buffer.from('["'), ...Array.from({ length: 32 }, () => chunk), Buffer.from('"]')]);
+  }
   for (const [type, body] of actionBodies.slice(0, 3)) add("unknown action", "POST", "/", { "content-type": type, "next-action": "f".repeat(42), origin: base() }, body);
   // The same forms posted without JavaScript: React's hidden fields, forged.
   const multipart = (fields: Record<string, string>) =>
@@ -305,6 +309,7 @@ describe("the production server under attack", () => {
     expect(replies.find((reply) => reply.method === "TRACE")?.status).toBe(405);
     expect(replies.find((reply) => reply.name === "declared body over 1 MB")?.status).toBe(413);
     expect(replies.find((reply) => reply.path.endsWith("?sid=%zz"))?.status).toBe(400);
+    expect(replies.filter((reply) => reply.name.startsWith("chunked 2 MB to an action")).map((reply) => reply.status)).toEqual([413, 413, 413]);
     if (before) expect(await settledSnapshot()).toEqual(before);
   }, 240_000);
 
