@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { cookies } from "next/headers";
 import { config } from "@/lib/config";
 import { CART_COOKIE, changeCart } from "@/lib/shop/cart";
+import { currentMarket } from "@/lib/shop/request";
 import { formAction } from "@/lib/http/form-action";
 
 export type CartActionState = { ok: boolean; message: string } | null;
@@ -12,7 +13,7 @@ const THIRTY_DAYS = 60 * 60 * 24 * 30;
 
 async function applyCartChange(input: unknown): Promise<CartActionState> {
   const store = await cookies();
-  const result = await changeCart(store.get(CART_COOKIE)?.value, input);
+  const result = await changeCart(store.get(CART_COOKIE)?.value, input, (await currentMarket()).locale);
   if (result.cookie && "set" in result.cookie) {
     store.set(CART_COOKIE, result.cookie.set, {
       httpOnly: true,

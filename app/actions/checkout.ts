@@ -2,6 +2,7 @@
 
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
+import { messagesFor } from "@/lib/i18n/messages";
 import { choosePaymentCategories, startCheckoutFlow } from "@/lib/orders/checkout";
 import { CART_COOKIE } from "@/lib/shop/cart";
 import { currentMarket, currentSandboxNamespace } from "@/lib/shop/request";
@@ -16,9 +17,10 @@ const text = (formData: FormData, name: string) => {
 
 export const startCheckout = formAction(async (formData: FormData): Promise<CheckoutState> => {
   const store = await cookies();
+  const market = await currentMarket();
   const outcome = await startCheckoutFlow({
     cartCookie: store.get(CART_COOKIE)?.value,
-    market: await currentMarket(),
+    market,
     sandboxNamespace: await currentSandboxNamespace(),
     customer: {
       email: text(formData, "email") ?? "",
@@ -40,7 +42,7 @@ export const startCheckout = formAction(async (formData: FormData): Promise<Chec
     },
   });
   if (!outcome.ok) return { message: outcome.message, fieldErrors: outcome.fieldErrors };
-  if (!outcome.redirectUrl) return { message: "Klarna did not say where its payment page is. Please try again." };
+  if (!outcome.redirectUrl) return { message: messagesFor(market.locale).refusals.noPaymentPage };
   // Outside any try/catch: redirect() works by throwing.
   redirect(outcome.redirectUrl);
 });
@@ -50,12 +52,10 @@ export type CategoryChoiceState = { message: string } | null;
 /** The categories step: limit Klarna's page to the categories chosen, then go there. */
 export const choosePaymentMethods = formAction(async (formData: FormData): Promise<CategoryChoiceState> => {
   const mode = text(formData, "mode") ?? "all";
-  const outcome = await choosePaymentCategories(text(formData, "order") ?? "", text(formData, "k"), {
-    mode,
-    category: text(formData, "category"),
-    categories: formData.getAll("categories").filter((value) => typeof value === "string" && value !== ""),
-  });
+  const { locale } = await currentMarket();
+  const choice = { mode, category: text(formData, "category"), categories: formData.getAll("categories").filter((value) => typeof value === "string" && value !== "") };
+  const outcome = await choosePaymentCategories(text(formData, "order") ?? "", text(formData, "k"), choice, locale);
   if (!outcome.ok) return { message: outcome.message };
-  if (!outcome.redirectUrl) return { message: "Klarna did not say where its payment page is. Please try again." };
+  if (!outcome.redirectUrl) return { message: messagesFor(locale).refusals.noPaymentPage };
   redirect(outcome.redirectUrl);
 });

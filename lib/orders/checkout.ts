@@ -7,6 +7,8 @@ import { db, type Database } from "@/lib/db/client";
 import { orderLines, orderPaymentSessions, orders, PAID_STATUSES, type OrderCustomer } from "@/lib/db/schema";
 import { createHppSession, createPaymentSession, disableHppSession, KlarnaError, paymentSessionUrl } from "@/lib/klarna";
 import { HPP_CATEGORIES, type HppCategory, type HppSessionCreated, type HppSessionCreateRequest, type KpSessionCreated } from "@/lib/klarna-wire";
+import { format } from "@/lib/i18n/format";
+import { messagesFor } from "@/lib/i18n/messages";
 import { formatMoney } from "@/lib/money";
 import { unstorablePath } from "@/lib/text";
 import { cartIdFromCookie, getCart } from "@/lib/shop/cart";
@@ -51,6 +53,9 @@ export function unstorableField(values: unknown): string | undefined {
   return unstorablePath(values)?.split(/[.[]/)[0] ?? undefined;
 }
 
+/** What the server says to a shopper who reads `locale`'s language. */
+const refusalsFor = (locale: string) => messagesFor(locale).refusals;
+
 export async function startCheckoutFlow(input: {
   cartCookie: string | undefined;
   market: Market;
@@ -58,21 +63,22 @@ export async function startCheckoutFlow(input: {
   options: unknown;
   sandboxNamespace?: string;
 }): Promise<CheckoutOutcome> {
+  const text = refusalsFor(input.market.locale);
   const unstorable = unstorableField({ ...(input.customer as object), ...(input.options as object) });
-  if (unstorable) return { ok: false, message: "Please check the highlighted fields.", fieldErrors: { [unstorable]: "This contains a character that cannot be used." } };
+  if (unstorable) return { ok: false, message: text.checkFields, fieldErrors: { [unstorable]: text.unusableCharacter } };
   const customer = CustomerDetails.safeParse(input.customer);
   const options = PaymentOptions.safeParse(input.options);
   const fieldErrors = collectFieldErrors(customer, options, input.market);
-  if (!customer.success || !options.success || fieldErrors) return { ok: false, message: "Please check the highlighted fields.", fieldErrors };
+  if (!customer.success || !options.success || fieldErrors) return { ok: false, message: text.checkFields, fieldErrors };
 
   // Everything that can refuse the checkout is checked before an earlier order is withdrawn.
   const cart = await getCart(input.cartCookie, input.market);
-  if (cart.lines.length === 0) return { ok: false, message: "Your cart is empty." };
+  if (cart.lines.length === 0) return { ok: false, message: text.cartEmpty };
   const cartId = cartIdFromCookie(input.cartCookie);
   const paid = await withdrawEarlierCheckouts(cartId);
-  if (paid) return { ok: false, message: `This cart was already paid for as order ${paid}.` };
+  if (paid) return { ok: false, message: format(text.alreadyPaid, { reference: paid }) };
   const order = await createPendingOrder({ market: input.market, lines: cart.lines, customer: customer.data, options: options.data, cartId, channel: "ECOMMERCE", sandboxNamespace: input.sandboxNamespace });
-  return sendShopperToKlarna(order.id, await openFirstPayment(order.id));
+  return sendShopperToKlarna(order.id, await openFirstPayment(order.id, input.market.locale));
 }
 
 /**
@@ -114,11 +120,12 @@ async function withdrawEarlierCheckouts(cartId: string | null): Promise<string |
 }
 
 /** "Try again" after a decline, cancel or error: a new HPP session for the same order. */
-export async function retryCheckout(reference: string, key: string): Promise<CheckoutOutcome> {
+export async function retryCheckout(reference: string, key: string, locale = "en"): Promise<CheckoutOutcome> {
+  const text = refusalsFor(locale);
   const order = await getOrderByReference(reference);
-  if (!order || !verifyOrderPageKey(reference, key)) return { ok: false, message: "This order could not be found." };
-  if (order.status !== "pending_payment") return { ok: false, message: `This order is ${order.status.replace("_", " ")} and cannot be paid again. Please start a new checkout.` };
-  return sendShopperToKlarna(order.id, await openPayment(order.id));
+  if (!order || !verifyOrderPageKey(reference, key)) return { ok: false, message: text.orderNotFound };
+  if (order.status !== "pending_payment") return { ok: false, message: text.cannotPayAgain };
+  return sendShopperToKlarna(order.id, await openPayment(order.id, locale));
 }
 
 /** A KP category identifier (pay_later) as HPP's options name it (PAY_LATER), when HPP can name it. */
@@ -129,8 +136,8 @@ export function hppCategoryOf(identifier: string): HppCategory | undefined {
 
 const CategoryChoice = z.discriminatedUnion("mode", [
   z.object({ mode: z.literal("all") }),
-  z.object({ mode: z.literal("one"), category: z.string().min(1, "Choose a payment method category.") }),
-  z.object({ mode: z.literal("list"), categories: z.array(z.string()).min(1, "Choose at least one payment method category.") }),
+  z.object({ mode: z.literal("one"), category: z.string().min(1) }),
+  z.object({ mode: z.literal("list"), categories: z.array(z.string()).min(1) }),
 ]);
 
 /** The order the categories step is about, if the signed key holds and it still waits for a choice. */
@@ -145,15 +152,16 @@ export async function orderChoosingCategories(reference: string, key: string | u
  * The shopper's pick among the categories Klarna's KP session offered (checkout option "choose
  * after Klarna answers"): stored with the order's options, then the hosted page opens with it.
  */
-export async function choosePaymentCategories(reference: string, key: string | undefined, input: unknown): Promise<CheckoutOutcome> {
+export async function choosePaymentCategories(reference: string, key: string | undefined, input: unknown, locale = "en"): Promise<CheckoutOutcome> {
+  const text = refusalsFor(locale);
   const order = await orderChoosingCategories(reference, key);
-  if (!order) return { ok: false, message: "This checkout is no longer waiting for a choice. Please start again from your cart." };
+  if (!order) return { ok: false, message: text.notWaitingForChoice };
   const choice = CategoryChoice.safeParse(input);
-  if (!choice.success) return { ok: false, message: choice.error.issues[0]!.message };
+  if (!choice.success) return { ok: false, message: choice.error.issues[0]!.path[0] === "categories" ? text.chooseCategories : text.chooseCategory };
   const offered = (order.paymentMethodCategories ?? []).flatMap((category) => hppCategoryOf(category.identifier) ?? []);
   const chosen = choice.data.mode === "one" ? [choice.data.category] : choice.data.mode === "list" ? choice.data.categories : [];
   const unknown = chosen.filter((category) => !offered.includes(category as HppCategory));
-  if (unknown.length > 0) return { ok: false, message: `Klarna does not offer ${unknown.join(", ")} for this order.` };
+  if (unknown.length > 0) return { ok: false, message: format(text.categoryNotOffered, { categories: unknown.join(", ") }) };
   const options = PaymentOptions.parse(order.checkoutOptions);
   const next: PaymentOptions = {
     ...options,
@@ -162,7 +170,7 @@ export async function choosePaymentCategories(reference: string, key: string | u
     paymentMethodCategories: choice.data.mode === "list" ? (chosen as HppCategory[]) : undefined,
   };
   await db().update(orders).set({ checkoutOptions: next, updatedAt: new Date() }).where(eq(orders.id, order.id));
-  return sendShopperToKlarna(order.id, await openFirstPayment(order.id));
+  return sendShopperToKlarna(order.id, await openFirstPayment(order.id, locale));
 }
 
 /** The caller redirects the browser to the hosted page once this is on the timeline. */
@@ -221,8 +229,8 @@ export async function createPendingOrder(input: {
 }
 
 /** Opens the first payment; nothing can pay for an order whose first sessions Klarna refused. */
-export async function openFirstPayment(orderId: string): Promise<CheckoutOutcome> {
-  const opened = await openPayment(orderId);
+export async function openFirstPayment(orderId: string, locale: string): Promise<CheckoutOutcome> {
+  const opened = await openPayment(orderId, locale);
   if (!opened.ok && opened.refused) await db().update(orders).set({ status: "payment_failed", failureReason: opened.message, updatedAt: new Date() }).where(eq(orders.id, orderId));
   return opened;
 }
@@ -267,9 +275,10 @@ function hppOptions(options: PaymentOptions, reference: string): NonNullable<Hpp
 
 /**
  * Creates the Klarna sessions for a pending order: a new HPP session on the order's KP session
- * while that lives, otherwise a new KP session too. Returns where to send the shopper.
+ * while that lives, otherwise a new KP session too. Returns where to send the shopper, or what to
+ * tell them in `locale`'s language.
  */
-export async function openPayment(orderId: string): Promise<CheckoutOutcome> {
+export async function openPayment(orderId: string, locale: string): Promise<CheckoutOutcome> {
   const { order, lines } = await loadOrderForKlarna(orderId);
   const market = MARKETS[order.market as MarketCode];
   const options = PaymentOptions.parse(order.checkoutOptions);
@@ -311,16 +320,14 @@ export async function openPayment(orderId: string): Promise<CheckoutOutcome> {
       options: hppOptions(options, order.reference),
     });
     await recordHppSession(orderId, kpSessionId!, hpp, secret, market);
-    if (order.channel === "ECOMMERCE" && !hpp.redirect_url) return withdrawUnreachableSession(order, market, hpp.session_id);
+    if (order.channel === "ECOMMERCE" && !hpp.redirect_url) return withdrawUnreachableSession(order, market, hpp.session_id, refusalsFor(locale).noPaymentPage);
     return { ok: true, redirectUrl: hpp.redirect_url ?? null, reference: order.reference };
   } catch (error) {
     if (!(error instanceof KlarnaError)) throw error;
     await recordEvent(database, orderId, "checkout_failed", `Klarna refused to start the payment: ${error.reason}`, { correlationId: error.details.correlationId });
     // The shopper is told what to do; Klarna's own words are on the order's timeline and in `reason`.
-    const message =
-      error.kind === "unavailable" || error.kind === "not_configured"
-        ? "Klarna is not answering right now. Please try again in a moment."
-        : "Klarna could not start this payment. Please check your details and try again, or choose another way to pay.";
+    const text = refusalsFor(locale);
+    const message = error.kind === "unavailable" || error.kind === "not_configured" ? text.klarnaUnavailable : text.klarnaRefused;
     return { ok: false, message, reason: error.reason, ...(error.kind === "rejected" ? { refused: true as const } : {}) };
   }
 }
@@ -357,8 +364,7 @@ async function recordHppSession(orderId: string, kpSessionId: string, hpp: HppSe
  * Disabled at once (a payment page nobody can reach should not stay open); the order stays
  * pending, so "Pay with Klarna" again, or the back office, can open a new one.
  */
-async function withdrawUnreachableSession(order: { id: string; reference: string }, market: Market, sessionId: string): Promise<CheckoutOutcome> {
-  const message = "Klarna opened the payment but its reply did not say where its payment page is (no redirect_url), so you could not be sent there. Please try again.";
+async function withdrawUnreachableSession(order: { id: string; reference: string }, market: Market, sessionId: string, message: string): Promise<CheckoutOutcome> {
   try {
     await disableHppSession(market.region, sessionId);
     await db().update(orderPaymentSessions).set({ status: "DISABLED" }).where(eq(orderPaymentSessions.id, sessionId));

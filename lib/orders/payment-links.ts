@@ -122,7 +122,8 @@ export async function createPayByLink(input: unknown, actor: string, sandboxName
     channel,
     sandboxNamespace,
   });
-  const opened = await openFirstPayment(order.id);
+  // The merchant reads the back office in English.
+  const opened = await openFirstPayment(order.id, "en");
   if (!opened.ok) return { ok: false, message: opened.reason ? `${opened.message} Klarna said: ${opened.reason}` : opened.message };
   const [session] = await listPaymentSessions(order.id);
   let sentTo: string | undefined;

@@ -2,6 +2,8 @@ import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
+import { format } from "@/lib/i18n/format";
+import { messagesFor } from "@/lib/i18n/messages";
 import { cartItems, carts, productPrices, products } from "@/lib/db/schema";
 import { sign, unsign } from "@/lib/signing";
 import type { Market } from "./markets";
@@ -15,12 +17,8 @@ export const CART_COOKIE = "cart";
 const CART_COOKIE_PURPOSE = "cart";
 export const MAX_QUANTITY = 99;
 
-const ProductId = z.uuid({ message: "That product does not exist." });
-const Quantity = z.coerce
-  .number({ message: `Quantity must be a whole number from 1 to ${MAX_QUANTITY}.` })
-  .refine((value) => Number.isInteger(value) && value >= 1 && value <= MAX_QUANTITY, {
-    message: `Quantity must be a whole number from 1 to ${MAX_QUANTITY}.`,
-  });
+const ProductId = z.uuid();
+const Quantity = z.coerce.number().refine((value) => Number.isInteger(value) && value >= 1 && value <= MAX_QUANTITY);
 
 export const CartChange = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("add"), productId: ProductId, quantity: Quantity.default(1) }),
@@ -31,8 +29,6 @@ export type CartChange = z.infer<typeof CartChange>;
 
 export type CookieInstruction = { set: string } | { clear: true } | null;
 export type CartChangeResult = { ok: true; message: string; cookie: CookieInstruction } | { ok: false; error: string; cookie: CookieInstruction };
-
-export const INVALID_CART_MESSAGE = "Your cart could not be found, so it was reset. Please try again.";
 
 type CookieState = { kind: "none" } | { kind: "invalid" } | { kind: "cart"; cartId: string };
 
@@ -59,14 +55,21 @@ async function existingCartId(cookieValue: string | undefined): Promise<string |
 
 class CartRefusal extends Error {}
 
-/** Applies one validated change; refuses with a shopper-readable message and leaves the cart as it was. */
-export async function changeCart(cookieValue: string | undefined, input: unknown): Promise<CartChangeResult> {
+/**
+ * Applies one validated change; refuses with a message in `locale`'s language (the shopper's) and
+ * leaves the cart as it was.
+ */
+export async function changeCart(cookieValue: string | undefined, input: unknown, locale = "en"): Promise<CartChangeResult> {
+  const text = messagesFor(locale).refusals;
   const parsed = CartChange.safeParse(input);
-  if (!parsed.success) return { ok: false, error: parsed.error.issues[0]!.message, cookie: null };
+  if (!parsed.success) {
+    const error = parsed.error.issues[0]!.path[0] === "quantity" ? format(text.quantityRange, { max: MAX_QUANTITY }) : text.productMissing;
+    return { ok: false, error, cookie: null };
+  }
   const change = parsed.data;
 
   const cartId = await existingCartId(cookieValue);
-  if (cartId === "invalid") return { ok: false, error: INVALID_CART_MESSAGE, cookie: { clear: true } };
+  if (cartId === "invalid") return { ok: false, error: text.invalidCart, cookie: { clear: true } };
 
   try {
     return await db().transaction(async (tx) => {
@@ -76,9 +79,9 @@ export async function changeCart(cookieValue: string | undefined, input: unknown
         .where(eq(products.id, change.productId))
         .for("update")
         .limit(1);
-      if (!product) throw new CartRefusal("That product does not exist.");
+      if (!product) throw new CartRefusal(text.productMissing);
 
-      if (!cartId && change.kind !== "add") throw new CartRefusal("That product is not in your cart.");
+      if (!cartId && change.kind !== "add") throw new CartRefusal(text.notInCart);
       const id = cartId ?? (await tx.insert(carts).values({}).returning({ id: carts.id }))[0]!.id;
       const [current] = await tx
         .select({ quantity: cartItems.quantity })
@@ -87,14 +90,14 @@ export async function changeCart(cookieValue: string | undefined, input: unknown
         .limit(1);
 
       if (change.kind === "remove") {
-        if (!current) throw new CartRefusal("That product is not in your cart.");
+        if (!current) throw new CartRefusal(text.notInCart);
         await tx.delete(cartItems).where(and(eq(cartItems.cartId, id), eq(cartItems.productId, change.productId)));
       } else {
-        if (change.kind === "set" && !current) throw new CartRefusal("That product is not in your cart.");
+        if (change.kind === "set" && !current) throw new CartRefusal(text.notInCart);
         const quantity = change.kind === "add" ? (current?.quantity ?? 0) + change.quantity : change.quantity;
-        if (product.stock === 0) throw new CartRefusal(`${product.name} is out of stock.`);
-        if (quantity > product.stock) throw new CartRefusal(`Only ${product.stock} of ${product.name} in stock.`);
-        if (quantity > MAX_QUANTITY) throw new CartRefusal(`At most ${MAX_QUANTITY} of one product per order.`);
+        if (product.stock === 0) throw new CartRefusal(format(text.outOfStock, { name: product.name }));
+        if (quantity > product.stock) throw new CartRefusal(format(text.onlyInStock, { stock: product.stock, name: product.name }));
+        if (quantity > MAX_QUANTITY) throw new CartRefusal(format(text.atMost, { max: MAX_QUANTITY }));
         await tx
           .insert(cartItems)
           .values({ cartId: id, productId: change.productId, quantity })
@@ -102,8 +105,8 @@ export async function changeCart(cookieValue: string | undefined, input: unknown
       }
       await tx.update(carts).set({ updatedAt: sql`now()` }).where(eq(carts.id, id));
 
-      const message =
-        change.kind === "add" ? `Added ${product.name} to your cart.` : change.kind === "set" ? `Updated ${product.name}.` : `Removed ${product.name}.`;
+      const done = change.kind === "add" ? messagesFor(locale).addToCart.added : change.kind === "set" ? text.updated : text.removed;
+      const message = format(done, { name: product.name });
       return { ok: true as const, message, cookie: cartId ? null : { set: sign(id, CART_COOKIE_PURPOSE) } };
     });
   } catch (error) {

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { databaseHandle, db } from "@/lib/db/client";
 import { prepareDatabase } from "@/lib/db/prepare";
 import { carts, products } from "@/lib/db/schema";
-import { changeCart, getCart, INVALID_CART_MESSAGE, type CartChangeResult } from "@/lib/shop/cart";
+import { changeCart, getCart, type CartChangeResult } from "@/lib/shop/cart";
 import { MARKETS } from "@/lib/shop/markets";
 import { sign } from "@/lib/signing";
 
@@ -88,6 +88,14 @@ describe("cart", () => {
     });
   });
 
+  it("refuses in the shopper's language: German in DE, Swedish in SE", async () => {
+    const stool = await productId("camp-stool");
+    const cookie = await cartWith("camp-stool", 2);
+    expect(await changeCart(cookie, { kind: "add", productId: stool, quantity: 2 }, "de-DE")).toMatchObject({ ok: false, error: "Von Folding Camp Stool sind nur noch 3 auf Lager." });
+    expect(await changeCart(cookie, { kind: "set", productId: stool, quantity: 0 }, "sv-SE")).toMatchObject({ ok: false, error: "Antalet måste vara ett heltal från 1 till 99." });
+    expect(await changeCart(cookie, { kind: "remove", productId: stool }, "de-DE")).toMatchObject({ ok: true, message: "Folding Camp Stool entfernt." });
+  });
+
   it("creates no cart for a refused first addition", async () => {
     const before = (await db().select().from(carts)).length;
     const result = await changeCart(undefined, { kind: "add", productId: await productId("notebook"), quantity: 1 });
@@ -106,7 +114,7 @@ describe("cart", () => {
     const before = await getCart(cookie, GB);
     const cartsBefore = (await db().select().from(carts)).length;
     const result = await changeCart(tamper(cookie), { kind: "add", productId: await productId("wool-socks"), quantity: 1 });
-    expect(result).toEqual({ ok: false, error: INVALID_CART_MESSAGE, cookie: { clear: true } });
+    expect(result).toEqual({ ok: false, error: "Your cart could not be found, so it was reset. Please try again.", cookie: { clear: true } });
     expect(await getCart(cookie, GB)).toEqual(before);
     expect((await db().select().from(carts)).length).toBe(cartsBefore);
     expect((await getCart(tamper(cookie), GB)).lines).toEqual([]);

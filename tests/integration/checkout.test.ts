@@ -75,6 +75,9 @@ describe("checkout", () => {
     });
     expect(outcome).toMatchObject({ ok: false, fieldErrors: { email: "Enter a valid e-mail address.", givenName: "First name is required.", paymentMethodCategories: expect.stringContaining("not both") } });
     expect(await startCheckoutFlow({ cartCookie: undefined, market: MARKETS.GB, customer: personasFor("GB")[0], options: {} })).toEqual({ ok: false, message: "Your cart is empty." });
+    // In the shopper's language where the shop speaks it.
+    expect(await startCheckoutFlow({ cartCookie: undefined, market: MARKETS.DE, customer: personasFor("DE")[0], options: {} })).toEqual({ ok: false, message: "Dein Warenkorb ist leer." });
+    expect(await startCheckoutFlow({ cartCookie: undefined, market: MARKETS.SE, customer: personasFor("SE")[0], options: {} })).toEqual({ ok: false, message: "Din varukorg är tom." });
   });
 });
 

@@ -95,7 +95,7 @@ describe("against Klarna's playground in two regions", () => {
 
   it("tells the shopper, disables the session and keeps the order when Klarna sends no redirect_url for an e-commerce session", async () => {
     hppCreated = {};
-    await expect(checkout()).rejects.toThrow(/did not say where its payment page is \(no redirect_url\)/);
+    await expect(checkout()).rejects.toThrow(/did not say where its payment page is/);
     const disabled = sent.find((call) => call.method === "DELETE");
     expect(disabled?.url).toMatch(/^https:\/\/api\.playground\.klarna\.com\/hpp\/v1\/sessions\//);
     const [latest] = await db().select().from(orders).orderBy(desc(orders.createdAt)).limit(1);
