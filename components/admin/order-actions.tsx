@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useId, useState } from "react";
-import { disableSession, manageOrder, resendLink, type AdminActionState } from "@/app/actions/admin-orders";
+import { disableSession, manageOrder, recordKlarnaView, resendLink, type AdminActionState } from "@/app/actions/admin-orders";
 import { exampleAmount, formatMoney, parseMoney } from "@/lib/money";
 
 const input = "mt-1 w-full rounded-md border border-ink-200 bg-white px-2 py-1.5 dark:border-ink-600 dark:bg-ink-800";
@@ -13,6 +13,27 @@ function Result({ state }: { state: AdminActionState }) {
     <p role={state.ok ? "status" : "alert"} className={`text-sm ${state.ok ? "text-green-700 dark:text-green-400" : "text-red-700 dark:text-red-400"}`}>
       {state.message}
     </p>
+  );
+}
+
+/** Klarna's order says something else than the shop's record (changed in Klarna's portal, or expired): say so, and offer to update. */
+export function StaleStatus({ orderId, status, canAct }: { orderId: string; status: string; canAct: boolean }) {
+  const [state, action, pending] = useActionState(recordKlarnaView, null);
+  return (
+    <div role="note" className="space-y-2 rounded-card border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
+      <p>
+        Klarna&apos;s order says this order is <strong data-testid="klarna-implied-status">{status.replace("_", " ")}</strong>, which the shop&apos;s record does not show yet.
+      </p>
+      {canAct ? (
+        <form action={action}>
+          <input type="hidden" name="orderId" value={orderId} />
+          <button type="submit" disabled={pending} className={button}>
+            Update from Klarna
+          </button>
+        </form>
+      ) : null}
+      <Result state={state} />
+    </div>
   );
 }
 

@@ -4,17 +4,19 @@ import { z } from "zod";
 import { db, type Database } from "@/lib/db/client";
 import { orderOperations, orders } from "@/lib/db/schema";
 import { cancelOrder, captureOrder, extendAuthorizationTime, getOrder as getKlarnaOrder, KlarnaError, refundOrder, releaseRemainingAuthorization } from "@/lib/klarna";
-import { formatMoney } from "@/lib/money";
+import { exampleAmount, formatMoney, parseMoney } from "@/lib/money";
 import { unstorablePath } from "@/lib/text";
 import { MARKETS, type MarketCode } from "@/lib/shop/markets";
 import { recordEvent } from "./events";
 import { toKlarnaLine } from "./klarna-order";
-import { dateOf, merchantStatus, OPERATION_KINDS, operationAvailability, viewKlarnaOrder, type KlarnaOrderView } from "./klarna-states";
+import { afterOperation, dateOf, merchantStatus, OPERATION_KINDS, operationAvailability, orderColumnsFrom, viewKlarnaOrder, type KlarnaOrderView } from "./klarna-states";
 import { getOrder, listOrderLines, type Order } from "./queries";
 
 // The merchant's Order Management work: capture, refund, cancel, release, extend. Each operation
 // is written down (with its Klarna-Idempotency-Key) before Klarna is called, checked against what
 // Klarna allows, and repeated with the same key when the first attempt got no clear answer.
+// Klarna's order is read once per operation: before it, to check it; what it then looks like
+// follows from what Klarna documents the operation does (an extension's new date excepted).
 
 export const OperationRequest = z
   .object({
@@ -39,6 +41,8 @@ export type OperationResult = {
   message: string;
   /** Klarna's answer is not known yet: the next submit must repeat this operation, with its key. */
   retry?: true;
+  /** The order's reference, when the order exists (its page shows the outcome). */
+  reference?: string;
 };
 
 /** An operation without an outcome this young is still being worked on by its first caller. */
@@ -67,16 +71,31 @@ export async function syncFromKlarna(order: Order): Promise<KlarnaOrderView | un
   if (!view) return undefined;
   await db()
     .update(orders)
-    .set({
-      status: merchantStatus(view) ?? order.status,
-      capturedMinor: view.capturedMinor,
-      refundedMinor: view.refundedMinor,
-      fraudStatus: view.fraudStatus ?? order.fraudStatus,
-      klarnaReference: view.klarnaReference ?? order.klarnaReference,
-      updatedAt: new Date(),
-    })
+    .set({ ...orderColumnsFrom(view, order), updatedAt: new Date() })
     .where(eq(orders.id, order.id));
   return view;
+}
+
+/** The merchant asked to bring the shop's record in line with Klarna's order (changed in Klarna's portal, or expired). */
+export async function updateFromKlarna(orderId: unknown, actor: string): Promise<OperationResult> {
+  const order = z.uuid().safeParse(orderId).success ? await getOrder(orderId as string) : undefined;
+  if (!order) return { ok: false, message: "This order does not exist." };
+  try {
+    const view = await syncFromKlarna(order);
+    if (!view) return { ok: false, message: "This order has no Klarna order to read.", reference: order.reference };
+    const status = merchantStatus(view) ?? order.status;
+    await recordEvent(db(), order.id, "synced_from_klarna", `The shop's record was updated from Klarna's order (${view.status}): ${order.status} → ${status}`, { actor });
+    return { ok: true, message: `Updated from Klarna: the order is ${status.replace("_", " ")}.`, reference: order.reference };
+  } catch (error) {
+    if (!(error instanceof KlarnaError)) throw error;
+    return { ok: false, message: `Klarna could not be read: ${error.reason}`, reference: order.reference };
+  }
+}
+
+/** Klarna's order as read before, moved on by what our own ledger has recorded since. */
+function sinceRead(view: KlarnaOrderView, ledger: { capturedMinor: number; refundedMinor: number }): KlarnaOrderView {
+  const capturedSince = ledger.capturedMinor - view.capturedMinor;
+  return { ...view, capturedMinor: ledger.capturedMinor, refundedMinor: ledger.refundedMinor, remainingMinor: Math.max(0, view.remainingMinor - capturedSince) };
 }
 
 /** Why Klarna would refuse this operation on the order as it stands, or null. */
@@ -111,9 +130,10 @@ async function callKlarnaFor(request: OperationRequest, order: Order, amount: nu
 
 /**
  * Marks the operation succeeded and, once only, adds its amount to our own record of what Klarna
- * confirmed (used when Klarna's order reads carry no amounts), with its event on the timeline.
+ * confirmed (used when Klarna's order reads carry no amounts) and moves the order's status on from
+ * Klarna's order as read `before` it, with its event on the timeline.
  */
-async function recordSuccess(request: OperationRequest, orderId: string, amount: number | undefined, message: string, actor: string) {
+async function recordSuccess(request: OperationRequest, orderId: string, amount: number | undefined, message: string, actor: string, before: KlarnaOrderView | undefined) {
   await db().transaction(async (tx) => {
     const [won] = await tx
       .update(orderOperations)
@@ -121,8 +141,19 @@ async function recordSuccess(request: OperationRequest, orderId: string, amount:
       .where(and(eq(orderOperations.id, request.operationId), eq(orderOperations.status, "pending")))
       .returning({ id: orderOperations.id });
     if (!won) return;
-    if (amount !== undefined && request.kind === "capture") await tx.update(orders).set({ capturedMinor: sql`${orders.capturedMinor} + ${amount}` }).where(eq(orders.id, orderId));
-    if (amount !== undefined && request.kind === "refund") await tx.update(orders).set({ refundedMinor: sql`${orders.refundedMinor} + ${amount}` }).where(eq(orders.id, orderId));
+    const captured = request.kind === "capture" ? (amount ?? 0) : 0;
+    const refunded = request.kind === "refund" ? (amount ?? 0) : 0;
+    // Incremented in SQL, so two operations finishing at once both count; the row comes back locked.
+    const [ledger] = await tx
+      .update(orders)
+      .set({ capturedMinor: sql`${orders.capturedMinor} + ${captured}`, refundedMinor: sql`${orders.refundedMinor} + ${refunded}`, updatedAt: new Date() })
+      .where(eq(orders.id, orderId))
+      .returning();
+    if (before && ledger) {
+      const after = afterOperation(sinceRead(before, { capturedMinor: ledger.capturedMinor - captured, refundedMinor: ledger.refundedMinor - refunded }), request.kind, amount);
+      const { status, fraudStatus, klarnaReference } = orderColumnsFrom(after, ledger);
+      await tx.update(orders).set({ status, fraudStatus, klarnaReference }).where(eq(orders.id, orderId));
+    }
     await recordEvent(tx as unknown as Database, orderId, `operation_${request.kind}`, message, { operationId: request.operationId, actor, amountMinor: amount });
   });
 }
@@ -139,13 +170,25 @@ async function finish(operationId: string, status: "succeeded" | "failed", messa
   return { ok: status === "succeeded", message };
 }
 
-export async function runOrderOperation(input: unknown, actor: string): Promise<OperationResult> {
+/**
+ * One back-office operation. `input` is the form's fields: an `amount` typed as the order's market
+ * writes it ("1 149,00" in SE), or `amountMinor` in minor units ("Capture remaining"), or `lines`.
+ */
+export async function runOrderOperation(input: Record<string, unknown>, actor: string): Promise<OperationResult> {
   if (unstorablePath(input)) return { ok: false, message: "A field contains a character that cannot be used." };
-  const parsed = OperationRequest.safeParse(input);
+  const order = z.uuid().safeParse(input.orderId).success ? await getOrder(input.orderId as string) : undefined;
+  if (!order) return { ok: false, message: "This order does not exist." };
+  return { ...(await operate(order, input, actor)), reference: order.reference };
+}
+
+async function operate(order: Order, input: Record<string, unknown>, actor: string): Promise<OperationResult> {
+  const { amount: typed, ...fields } = input;
+  const amountMinor = typeof typed === "string" ? parseMoney(typed, order.currency, order.locale) : fields.amountMinor;
+  if (amountMinor === null) return { ok: false, message: `Enter the amount in ${order.currency} as ${exampleAmount(order.currency, order.locale)} is written.` };
+  const parsed = OperationRequest.safeParse({ ...fields, amountMinor });
   if (!parsed.success) return { ok: false, message: parsed.error.issues[0]!.message };
   let request = parsed.data;
-  const order = await getOrder(request.orderId);
-  if (!order?.klarnaOrderId) return { ok: false, message: "This order has no Klarna order to manage." };
+  if (!order.klarnaOrderId) return { ok: false, message: "This order has no Klarna order to manage." };
   const money = (minor: number) => formatMoney(minor, order.currency, order.locale);
   const submitted = await amountAndLines(request, order.id);
 
@@ -166,12 +209,14 @@ export async function runOrderOperation(input: unknown, actor: string): Promise<
     request = OperationRequest.parse(existing.request);
   }
   const { amount, klarnaLines } = fresh ? submitted : await amountAndLines(request, order.id);
+  let before: KlarnaOrderView | undefined;
 
   try {
     // Checked on the first attempt only: after one that Klarna may have carried out, the order can
     // look as if the repeat were not allowed (a full capture leaves nothing authorized).
     if (fresh) {
-      const refused = refusal(request, amount, (await readKlarnaOrder(order))!, money);
+      before = (await readKlarnaOrder(order))!;
+      const refused = refusal(request, amount, before, money);
       if (refused) {
         await recordEvent(db(), order.id, "operation_refused", refused, { operationId: request.operationId, kind: request.kind, actor });
         return finish(request.operationId, "failed", refused);
@@ -197,7 +242,8 @@ export async function runOrderOperation(input: unknown, actor: string): Promise<
     const expiresAt = (await readKlarnaOrder(order).catch(() => undefined))?.expiresAt;
     if (expiresAt) message = `${VERBS.extend} done: the authorization now runs until ${dateOf(expiresAt)}.`;
   }
-  await recordSuccess(request, order.id, amount, message, actor);
-  await syncFromKlarna((await getOrder(order.id))!).catch((error: unknown) => console.warn("[back-office] could not re-read the order from Klarna", error));
+  await recordSuccess(request, order.id, amount, message, actor, before);
+  // A repeat was not checked first, so Klarna's order is read afterwards instead.
+  if (!before) await syncFromKlarna((await getOrder(order.id))!).catch((error: unknown) => console.warn("[back-office] could not re-read the order from Klarna", error));
   return { ok: true, message };
 }

@@ -28,7 +28,8 @@ export type OrderEventType =
   | "operation_unanswered"
   | `operation_${"capture" | "refund" | "cancel" | "release" | "extend"}`
   | "payment_link_sent"
-  | "hpp_session_disabled";
+  | "hpp_session_disabled"
+  | "synced_from_klarna";
 
 export async function recordEvent(db: Database, orderId: string, type: OrderEventType, message: string, data?: Record<string, unknown>) {
   await db.insert(orderEvents).values({ orderId, type, message, data });

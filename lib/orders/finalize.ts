@@ -7,7 +7,7 @@ import type { HppSessionRead } from "@/lib/klarna-wire";
 import { MARKETS, type MarketCode } from "@/lib/shop/markets";
 import { recordEvent } from "./events";
 import { toKlarnaOrderData } from "./klarna-order";
-import { merchantStatus, viewKlarnaOrder } from "./klarna-states";
+import { merchantStatus, orderColumnsFrom, viewKlarnaOrder } from "./klarna-states";
 import { getOrder, listOrderLines, listPaymentSessions, type Order } from "./queries";
 
 // finalize(): the single function every path that can learn a payment outcome calls — the return
@@ -175,11 +175,9 @@ async function placeWithToken(order: Order, token: string, sessionId: string): P
 async function recordKlarnaReference(orderId: string, klarnaOrderId: string) {
   const order = (await getOrder(orderId))!;
   try {
-    const { order: klarnaOrder } = await getKlarnaOrder(regionOf(order), klarnaOrderId);
-    await db()
-      .update(orders)
-      .set({ klarnaReference: klarnaOrder.klarna_reference ?? order.klarnaReference, fraudStatus: klarnaOrder.fraud_status ?? order.fraudStatus })
-      .where(eq(orders.id, orderId));
+    const { order: klarnaOrder, klarnaDate } = await getKlarnaOrder(regionOf(order), klarnaOrderId);
+    const { klarnaReference, fraudStatus } = orderColumnsFrom(viewKlarnaOrder(klarnaOrder, order, klarnaDate), order);
+    await db().update(orders).set({ klarnaReference, fraudStatus }).where(eq(orders.id, orderId));
   } catch (error) {
     if (!(error instanceof KlarnaError)) throw error;
   }
@@ -191,8 +189,10 @@ async function recordPlacedByKlarna(order: Order, read: HppSessionRead & { order
   let set: Partial<typeof orders.$inferInsert> = { klarnaOrderId, klarnaReference: read.klarna_reference ?? null };
   try {
     const view = viewKlarnaOrder((await getKlarnaOrder(regionOf(order), klarnaOrderId)).order, order);
+    // A status the shop does not know leaves the order authorized, as the HPP read says it is paid.
     status = merchantStatus(view) ?? status;
-    set = { ...set, fraudStatus: view.fraudStatus, capturedMinor: view.capturedMinor, klarnaReference: view.klarnaReference ?? set.klarnaReference };
+    const { capturedMinor, fraudStatus, klarnaReference } = orderColumnsFrom(view, { ...order, klarnaReference: read.klarna_reference ?? null });
+    set = { ...set, capturedMinor, fraudStatus, klarnaReference };
   } catch (error) {
     if (!(error instanceof KlarnaError)) throw error;
     // The HPP read is proof enough that the order exists; its details can be read later.

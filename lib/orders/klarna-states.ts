@@ -106,6 +106,17 @@ export function merchantStatus(view: Pick<KlarnaOrderView, "status" | "fraudStat
   return "authorized";
 }
 
+/** The columns of the shop's order that follow Klarna's view of it; what the view does not say stays as it was. */
+export function orderColumnsFrom(view: KlarnaOrderView, order: { status: OrderStatus; fraudStatus: string | null; klarnaReference: string | null }) {
+  return {
+    status: merchantStatus(view) ?? order.status,
+    capturedMinor: view.capturedMinor,
+    refundedMinor: view.refundedMinor,
+    fraudStatus: view.fraudStatus ?? order.fraudStatus,
+    klarnaReference: view.klarnaReference ?? order.klarnaReference,
+  };
+}
+
 // ---- What the back office may do
 
 export const OPERATION_KINDS = ["capture", "refund", "cancel", "release", "extend"] as const;
@@ -172,6 +183,28 @@ export function operationAvailability(view: KlarnaOrderView, now = view.asOf ?? 
     return { allowed: true };
   };
   return { capture: capture(), refund: refund(), cancel: cancel(), release: release(), extend: extend() };
+}
+
+/**
+ * Klarna's order after an operation it confirmed, as Klarna documents each one's effect: a capture
+ * moves the amount from authorized to captured, a refund adds to refunded, cancel ends the order,
+ * release gives up what is not captured. An extension's new date is Klarna's to say: read it.
+ */
+export function afterOperation(view: KlarnaOrderView, kind: OperationKind, amountMinor = 0): KlarnaOrderView {
+  switch (kind) {
+    case "capture": {
+      const remainingMinor = Math.max(0, view.remainingMinor - amountMinor);
+      return { ...view, capturedMinor: view.capturedMinor + amountMinor, remainingMinor, status: remainingMinor > 0 ? "PART_CAPTURED" : "CAPTURED" };
+    }
+    case "refund":
+      return { ...view, refundedMinor: view.refundedMinor + amountMinor };
+    case "cancel":
+      return { ...view, status: "CANCELLED", remainingMinor: 0 };
+    case "release":
+      return { ...view, status: "CAPTURED", remainingMinor: 0 };
+    case "extend":
+      return view;
+  }
 }
 
 /** How the shop describes a fraud status to the merchant. */

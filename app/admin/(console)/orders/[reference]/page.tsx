@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { OperationForms, SessionActions } from "@/components/admin/order-actions";
+import { OperationForms, SessionActions, StaleStatus } from "@/components/admin/order-actions";
 import { OrderTotals } from "@/components/checkout/order-totals";
 import { requireSignedIn } from "@/lib/auth/guards";
 import { formatMoney } from "@/lib/money";
@@ -14,7 +14,7 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ ref
   const user = await requireSignedIn();
   const detail = await adminOrderDetail(decodeURIComponent((await params).reference));
   if (!detail) notFound();
-  const { order, lines, sessions, events, klarnaOrder, klarnaError, availability } = detail;
+  const { order, lines, sessions, events, klarnaOrder, klarnaError, availability, staleStatus } = detail;
   const market = MARKETS[order.market as MarketCode];
   const money = (minor: number) => formatMoney(minor, order.currency, order.locale);
   const customer = order.customer;
@@ -32,6 +32,8 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ ref
           {order.channel.toLowerCase()} · created {order.createdAt.toISOString().replace("T", " ").slice(0, 19)} UTC
         </span>
       </div>
+
+      {staleStatus ? <StaleStatus orderId={order.id} status={staleStatus} canAct={canAct} /> : null}
 
       <div className="grid gap-6 lg:grid-cols-3">
         <section className="rounded-card border border-ink-200 bg-white p-5 dark:border-ink-800 dark:bg-ink-900">
