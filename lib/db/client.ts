@@ -12,6 +12,10 @@ import { config, type Config } from "@/lib/config";
 import * as schema from "./schema";
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+/** What `db().transaction()` hands its callback. */
+export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+/** Either: a function that only runs statements takes whichever it is given. */
+export type Executor = Database | Transaction;
 export type DatabaseTarget = Config["database"];
 
 export interface DatabaseHandle {

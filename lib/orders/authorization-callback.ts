@@ -3,7 +3,7 @@ import { unstorablePath } from "@/lib/text";
 import { db } from "@/lib/db/client";
 import { AuthorizationCallback } from "@/lib/klarna-wire";
 import { recordEvent } from "./events";
-import { verifyAuthorizationCallbackKey } from "./links";
+import { verifyAuthorizationCallbackKey } from "./url-keys";
 import { getOrder } from "./queries";
 
 // Klarna Payments' authorization callback (KP merchant_urls.authorization, FACTS 2.6): Klarna says

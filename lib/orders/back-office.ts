@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import { db, type Database } from "@/lib/db/client";
+import { db } from "@/lib/db/client";
 import { orderOperations, orders } from "@/lib/db/schema";
 import { cancelOrder, captureOrder, extendAuthorizationTime, getOrder as getKlarnaOrder, KlarnaError, refundOrder, releaseRemainingAuthorization } from "@/lib/klarna";
 import { exampleAmount, formatMoney, parseMoney } from "@/lib/money";
@@ -154,7 +154,7 @@ async function recordSuccess(request: OperationRequest, orderId: string, amount:
       const { status, fraudStatus, klarnaReference } = orderColumnsFrom(after, ledger);
       await tx.update(orders).set({ status, fraudStatus, klarnaReference }).where(eq(orders.id, orderId));
     }
-    await recordEvent(tx as unknown as Database, orderId, `operation_${request.kind}`, message, { operationId: request.operationId, actor, amountMinor: amount });
+    await recordEvent(tx, orderId, `operation_${request.kind}`, message, { operationId: request.operationId, actor, amountMinor: amount });
   });
 }
 

@@ -3,7 +3,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { and, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { config } from "@/lib/config";
-import { db, type Database } from "@/lib/db/client";
+import { db } from "@/lib/db/client";
 import { orderLines, orderPaymentSessions, orders, PAID_STATUSES, type OrderCustomer } from "@/lib/db/schema";
 import { createHppSession, createPaymentSession, disableHppSession, KlarnaError, paymentSessionUrl } from "@/lib/klarna";
 import { HPP_CATEGORIES, type HppCategory, type HppSessionCreated, type HppSessionCreateRequest, type KpSessionCreated } from "@/lib/klarna-wire";
@@ -18,7 +18,7 @@ import { CustomerDetails, PaymentOptions } from "./checkout-input";
 import { recordEvent } from "./events";
 import { toKlarnaOrderData } from "./klarna-order";
 import { isFinalSessionStatus } from "./klarna-states";
-import { absoluteUrl, authorizationCallbackKey, notificationKey, orderPageKey, returnKey, verifyOrderPageKey } from "./links";
+import { absoluteUrl, authorizationCallbackKey, notificationKey, orderPageKey, returnKey, verifyOrderPageKey } from "./url-keys";
 import { finalize } from "./finalize";
 import { getOrderByReference, listPaymentSessions, loadOrderForKlarna } from "./queries";
 
@@ -223,7 +223,7 @@ export async function createPendingOrder(input: {
       })
       .returning();
     await tx.insert(orderLines).values(priced.lines.map((line, position) => ({ ...line, orderId: created!.id, position })));
-    await recordEvent(tx as unknown as Database, created!.id, "created", `Order created (${input.channel.toLowerCase()}): ${priced.lines.length} lines, total ${formatMoney(priced.totalMinor, input.market.currency, input.market.locale)}`);
+    await recordEvent(tx, created!.id, "created", `Order created (${input.channel.toLowerCase()}): ${priced.lines.length} lines, total ${formatMoney(priced.totalMinor, input.market.currency, input.market.locale)}`);
     return created!;
   });
 }
@@ -351,7 +351,7 @@ async function recordHppSession(orderId: string, kpSessionId: string, hpp: HppSe
         callbackSecretHash: hashSecret(secret),
         expiresAt: hpp.expires_at ? new Date(hpp.expires_at) : null,
       });
-      await recordEvent(tx as unknown as Database, orderId, "hpp_session_created", `Hosted payment session ${hpp.session_id} created`, { hppSessionId: hpp.session_id, expiresAt: hpp.expires_at });
+      await recordEvent(tx, orderId, "hpp_session_created", `Hosted payment session ${hpp.session_id} created`, { hppSessionId: hpp.session_id, expiresAt: hpp.expires_at });
     });
   } catch (error) {
     await disableHppSession(market.region, hpp.session_id).catch((disableError: unknown) => console.error(`Hosted payment session ${hpp.session_id} could not be kept or disabled`, disableError));

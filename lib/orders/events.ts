@@ -1,5 +1,5 @@
 import "server-only";
-import type { Database } from "@/lib/db/client";
+import type { Executor } from "@/lib/db/client";
 import { orderEvents } from "@/lib/db/schema";
 
 // Every step an order goes through lands on its timeline, shown to the merchant.
@@ -31,6 +31,6 @@ export type OrderEventType =
   | "hpp_session_disabled"
   | "synced_from_klarna";
 
-export async function recordEvent(db: Database, orderId: string, type: OrderEventType, message: string, data?: Record<string, unknown>) {
+export async function recordEvent(db: Executor, orderId: string, type: OrderEventType, message: string, data?: Record<string, unknown>) {
   await db.insert(orderEvents).values({ orderId, type, message, data });
 }

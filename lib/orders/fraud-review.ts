@@ -7,7 +7,7 @@ import { KlarnaError } from "@/lib/klarna";
 import { FraudNotification } from "@/lib/klarna-wire";
 import { syncFromKlarna } from "./back-office";
 import { recordEvent } from "./events";
-import { verifyNotificationKey } from "./links";
+import { verifyNotificationKey } from "./url-keys";
 import { getOrder } from "./queries";
 
 // Orders Klarna placed with fraud_status PENDING wait for a review (FACTS 2.6): nothing may be

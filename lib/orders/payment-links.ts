@@ -11,7 +11,7 @@ import { collectFieldErrors, createPendingOrder, openFirstPayment } from "./chec
 import { CustomerDetails, PaymentOptions } from "./checkout-input";
 import { unstorablePath } from "@/lib/text";
 import { recordEvent } from "./events";
-import { orderPagePath } from "./links";
+import { orderPagePath } from "./url-keys";
 import { findPaymentSession, listPaymentSessions } from "./queries";
 
 // Pay-by-link for telesales and in-store sales: an order built by the merchant, paid by the

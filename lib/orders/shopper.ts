@@ -5,7 +5,7 @@ import { MARKETS, type MarketCode } from "@/lib/shop/markets";
 import { recordEvent } from "./events";
 import { sessionMeaning, type SessionMeaning } from "./klarna-states";
 import { finalize, type FinalizeSource } from "./finalize";
-import { orderPageKey, orderPagePath, verifyOrderPageKey, verifyReturnKey } from "./links";
+import { orderPageKey, orderPagePath, verifyOrderPageKey, verifyReturnKey } from "./url-keys";
 import { findPaymentSession, getOrderByReference, listOrderEvents, listOrderLines, listPaymentSessions, type Order } from "./queries";
 
 // What the shopper sees after Klarna: return pages and the order page. Both learn the outcome

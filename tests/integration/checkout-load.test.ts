@@ -5,7 +5,7 @@ import { databaseHandle, db } from "@/lib/db/client";
 import { prepareDatabase } from "@/lib/db/prepare";
 import { orderPaymentSessions, orders } from "@/lib/db/schema";
 import { startCheckoutFlow, type CheckoutOutcome } from "@/lib/orders/checkout";
-import { orderPageKey } from "@/lib/orders/links";
+import { orderPageKey } from "@/lib/orders/url-keys";
 import { resolveOrderPage, resolveReturn } from "@/lib/orders/shopper";
 import { personasFor } from "@/lib/orders/test-personas";
 import { MARKETS } from "@/lib/shop/markets";

@@ -5,7 +5,7 @@ import { prepareDatabase } from "@/lib/db/prepare";
 import { cartItems, orderLines, orders, products } from "@/lib/db/schema";
 import { retryCheckout, startCheckoutFlow } from "@/lib/orders/checkout";
 import { finalize } from "@/lib/orders/finalize";
-import { orderPageKey } from "@/lib/orders/links";
+import { orderPageKey } from "@/lib/orders/url-keys";
 import { getOrder, listOrderEvents, listPaymentSessions } from "@/lib/orders/queries";
 import { resolveReturn } from "@/lib/orders/shopper";
 import { sweepOnce } from "@/lib/orders/sweep";

@@ -6,7 +6,7 @@ import { orders } from "@/lib/db/schema";
 import { runOrderOperation } from "@/lib/orders/back-office";
 import { choosePaymentCategories } from "@/lib/orders/checkout";
 import { finalize } from "@/lib/orders/finalize";
-import { orderPageKey } from "@/lib/orders/links";
+import { orderPageKey } from "@/lib/orders/url-keys";
 import { createPayByLink } from "@/lib/orders/payment-links";
 import { listPaymentSessions } from "@/lib/orders/queries";
 import { personasFor } from "@/lib/orders/test-personas";

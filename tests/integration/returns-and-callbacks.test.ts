@@ -4,7 +4,7 @@ import { databaseHandle, db } from "@/lib/db/client";
 import { prepareDatabase } from "@/lib/db/prepare";
 import { klarnaCallbacks, orders } from "@/lib/db/schema";
 import { finalize } from "@/lib/orders/finalize";
-import { orderPageKey, returnKey } from "@/lib/orders/links";
+import { orderPageKey, returnKey } from "@/lib/orders/url-keys";
 import { listOrderEvents } from "@/lib/orders/queries";
 import { resolveOrderPage, resolveReturn } from "@/lib/orders/shopper";
 import { receiveStatusCallback } from "@/lib/orders/status-callback";

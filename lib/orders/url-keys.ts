@@ -2,8 +2,9 @@ import "server-only";
 import { config } from "@/lib/config";
 import { sign, unsign } from "@/lib/signing";
 
-// Links that only the shopper holds: the order page, and the return URLs Klarna sends the browser
-// back to. Each carries an HMAC of the order, so a guessed reference or session id shows nothing.
+// The keys our own URLs carry (not pay-by-link, which is payment-links.ts): the shopper's order page,
+// the return URLs Klarna sends the browser back to, and the callbacks Klarna posts to. Each key is
+// an HMAC of the order, so a guessed reference or session id shows nothing and opens nothing.
 
 const ORDER_PAGE = "order-page";
 const RETURN_URL = "return-url";
