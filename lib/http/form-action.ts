@@ -13,3 +13,9 @@ export function formAction<State>(handler: (form: FormData) => Promise<State>): 
     return form instanceof FormData ? handler(form) : (NOT_OUR_FORM as State);
   };
 }
+
+/** A form's text field, trimmed; undefined when it is missing or blank. Every server action reads its fields this way. */
+export function formText(form: FormData, name: string): string | undefined {
+  const value = form.get(name);
+  return typeof value === "string" && value.trim() !== "" ? value.trim() : undefined;
+}
