@@ -149,7 +149,7 @@ export function parseEnv(source: Record<string, string | undefined>) {
       mode: env.KLARNA_MODE,
       accounts: klarnaAccounts(env, appUrl),
       timeoutMs: env.KLARNA_TIMEOUT_MS,
-      // Klarna posts status callbacks to HTTPS URLs only (FACTS 1.7); the sandbox calls back to any APP_URL.
+      // Klarna posts status callbacks to HTTPS URLs only; the sandbox calls back to any APP_URL.
       callbacks: env.KLARNA_MODE === "sandbox" || appUrl.startsWith("https://"),
     },
     /** The credentials the embedded sandbox accepts (sandbox mode only). */

@@ -49,8 +49,8 @@ export const openEnum = <const T extends readonly [string, ...string[]]>(values:
 export const reply = <T extends z.core.$ZodLooseShape>(shape: T) => z.looseObject(shape);
 
 /**
- * A request enum Klarna's OpenAPI lists in upper case while Klarna's own examples send lower case
- * (FACTS 1.2): both spellings are accepted; the receiver reads them case-insensitively.
+ * A request enum Klarna's OpenAPI lists in upper case while Klarna's own examples send lower
+ * case: both spellings are accepted; the receiver reads them case-insensitively.
  */
 export function caseInsensitiveEnum<const T extends readonly [string, ...string[]]>(values: T) {
   const both = [...values, ...values.map((value) => (value === value.toLowerCase() ? value.toUpperCase() : value.toLowerCase()))] as unknown as readonly [

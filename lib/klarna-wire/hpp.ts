@@ -22,7 +22,7 @@ export const HppMerchantUrls = z.object({
   failure: url.nullish(),
   error: url.nullish(),
   status_update: url.nullish(),
-  // Only in older SDK models (FACTS 1.2); accepted, never used.
+  // Only in older SDK models; accepted, never used.
   privacy_policy: url.nullish(),
   terms: url.nullish(),
 });
@@ -78,7 +78,7 @@ export const HppSessionCreated = reply({
 });
 export type HppSessionCreated = z.infer<typeof HppSessionCreated>;
 
-/** The statuses the OpenAPI lists, and TIMEOUT from the status-callback page (FACTS 1.5). */
+/** The statuses the OpenAPI lists, and TIMEOUT from the status-callback page. */
 export const HPP_STATUSES = ["WAITING", "IN_PROGRESS", "COMPLETED", "FAILED", "BACK", "CANCELLED", "ERROR", "DISABLED", "MANUAL_ID_CHECK", "TIMEOUT"] as const;
 export type KnownHppStatus = (typeof HPP_STATUSES)[number];
 export const HppStatus = openEnum(HPP_STATUSES);

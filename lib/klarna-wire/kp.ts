@@ -116,7 +116,7 @@ export const PlaceOrderReply = reply({
   order_id: z.string().min(1),
   redirect_url: optional(z.string()),
   fraud_status: optional(FraudStatus),
-  // The OpenAPI document says object, Klarna's docs show a bare string (FACTS 2.6): either.
+  // The OpenAPI document says object, Klarna's docs show a bare string: either.
   authorized_payment_method: optional(z.union([z.string(), reply({ type: z.string(), number_of_days: optional(z.number()), number_of_installments: optional(z.number()) })])),
 });
 export type PlaceOrderReply = z.infer<typeof PlaceOrderReply>;

@@ -47,7 +47,7 @@ export const UpdateAuthorizationRequest = z.object({
 /** "Update merchant references": nothing required. */
 export const UpdateMerchantReferencesRequest = z.object({ merchant_reference1: text(255).optional(), merchant_reference2: text(255).optional() });
 
-/** UpdateConsumer: the OpenAPI lists shipping_address; Klarna's guide also names billing_address (FACTS 3.1). */
+/** UpdateConsumer: the OpenAPI lists shipping_address; Klarna's guide also names billing_address. */
 export const UpdateCustomerDetailsRequest = z.object({ shipping_address: Address.optional(), billing_address: Address.optional() });
 
 /** ExtendDueDateRequest: number_of_days required. */

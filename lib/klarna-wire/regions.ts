@@ -1,4 +1,4 @@
-// Klarna's regional API hosts (FACTS 0.1). Paths are the same everywhere; a merchant account
+// Klarna's regional API hosts. Paths are the same everywhere; a merchant account
 // belongs to one region, so a shop selling in several regions holds credentials for each.
 
 export const KLARNA_REGIONS = ["eu", "na", "oc"] as const;

@@ -6,7 +6,7 @@ import { recordEvent } from "./events";
 import { verifyAuthorizationCallbackKey } from "./url-keys";
 import { getOrder } from "./queries";
 
-// Klarna Payments' authorization callback (KP merchant_urls.authorization, FACTS 2.6): Klarna says
+// Klarna Payments' authorization callback (KP merchant_urls.authorization): Klarna says
 // a consumer was authorized. Unsigned, so its URL carries a key for the order; and the body is
 // only a hint: finalize() reads the HPP session from Klarna and places the order from that read.
 

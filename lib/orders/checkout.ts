@@ -22,7 +22,7 @@ import { absoluteUrl, authorizationCallbackKey, notificationKey, orderPageKey, r
 import { finalize } from "./finalize";
 import { getOrderByReference, listPaymentSessions, loadOrderForKlarna } from "./queries";
 
-// Checkout (DESIGN.md 5.1–5.2): the merchant order is written first, then the KP session, then
+// Checkout: the merchant order is written first, then the KP session, then
 // the HPP session; what Klarna returns is stored and the browser is sent to its redirect_url.
 
 const KP_SESSION_LIFETIME_MS = 48 * 60 * 60 * 1000;
@@ -296,7 +296,7 @@ export async function openPayment(orderId: string, locale: string): Promise<Chec
         {
           ...toKlarnaOrderData({ ...order, market, customer: order.customer as OrderCustomer }, lines),
           acquiring_channel: order.channel,
-          // Klarna tells us about pending fraud reviews and authorizations here (FACTS 2.6).
+          // Klarna tells us about pending fraud reviews and authorizations here.
           ...(notification && authorization ? { merchant_urls: { notification: notification.url, authorization: authorization.url } } : {}),
         },
         { sandboxNamespace: order.sandboxNamespace },

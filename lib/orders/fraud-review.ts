@@ -10,7 +10,7 @@ import { recordEvent } from "./events";
 import { verifyNotificationKey } from "./url-keys";
 import { getOrder } from "./queries";
 
-// Orders Klarna placed with fraud_status PENDING wait for a review (FACTS 2.6): nothing may be
+// Orders Klarna placed with fraud_status PENDING wait for a review: nothing may be
 // captured until Klarna accepts. Klarna's notification only says "look again"; the decision is
 // read from Order Management, and the sweep does the same for notifications that never come.
 

@@ -19,7 +19,7 @@ const SESSION_MEANINGS: Record<KnownHppStatus, SessionMeaning> = {
   CANCELLED: "cancelled",
   ERROR: "error",
   DISABLED: "ended",
-  // The per-session timer ran out (FACTS 1.7): nothing more can be paid there.
+  // The per-session timer ran out: nothing more can be paid there.
   TIMEOUT: "ended",
   // An in-store identity check is under way (HPP's manual identification): still open.
   MANUAL_ID_CHECK: "identity_check",
@@ -130,8 +130,8 @@ export const dateOf = (date: Date) => date.toISOString().slice(0, 10);
 export type Availability = { allowed: true; maxMinor?: number } | { allowed: false; reason: string };
 
 /**
- * What Klarna would accept on the order as it stands, each refusal with the reason Klarna gives
- * (FACTS 3.3), so the back office offers only what can work and says why the rest cannot.
+ * What Klarna would accept on the order as it stands, each refusal with the reason Klarna gives,
+ * so the back office offers only what can work and says why the rest cannot.
  */
 export function operationAvailability(view: KlarnaOrderView, now = view.asOf ?? new Date()): Record<OperationKind, Availability> {
   const refusedForStatus = (): string | null => {
@@ -175,7 +175,7 @@ export function operationAvailability(view: KlarnaOrderView, now = view.asOf ?? 
     if (closed) return no(closed);
     if (expired) return no("The authorization has expired; it can no longer be extended.");
     if (view.remainingMinor <= 0) return no("Nothing remains authorized, so there is nothing to extend.");
-    // Klarna counts the new expiry from the day of the call (FACTS 3.3): until that passes the
+    // Klarna counts the new expiry from the day of the call: until that passes the
     // current date, an extension changes nothing.
     if (view.expiresAt && dateOf(new Date(now.getTime() + DEFAULT_AUTHORIZATION_DAYS * DAY_MS)) <= dateOf(view.expiresAt)) {
       return no(`The authorization already runs until ${dateOf(view.expiresAt)}. Klarna counts an extension (${DEFAULT_AUTHORIZATION_DAYS} days by default) from the day of the call, so extending today would not move it; it can be extended from ${dateOf(new Date(view.expiresAt.getTime() - (DEFAULT_AUTHORIZATION_DAYS - 1) * DAY_MS))}.`);

@@ -5,7 +5,7 @@ import { clock, DAY } from "@/lib/sandbox/clock";
 import { BASE, call, completeHpp, conforming, createHppSession, createKpSession } from "../helpers/sandbox";
 import { withSandboxDatabase } from "../helpers/sandbox-db";
 
-// The Order Management operations beyond the money ones (FACTS 3.1, ordermanagement-v1.yml),
+// The Order Management operations beyond the money ones (ordermanagement-v1.yml),
 // each with Klarna's success code, rules and error codes, and the idempotency key.
 
 withSandboxDatabase();
