@@ -1,11 +1,24 @@
 import "server-only";
 import { and, count, desc, eq, gte, ilike, or, sql } from "drizzle-orm";
+import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { ORDER_STATUSES, orderPaymentSessions, orders, PAID_STATUSES, type OrderStatus } from "@/lib/db/schema";
 
 // Read models for the back office: the orders table and the dashboard.
 
 export const ORDERS_PAGE_SIZE = 20;
+
+/** The orders table's filter, as its page URL and its data route both carry it. */
+export const OrdersQuery = z.object({
+  status: z
+    .string()
+    .optional()
+    .refine((value) => value === undefined || value === "" || isOrderStatus(value), "Unknown status")
+    .transform((value) => (value && isOrderStatus(value) ? value : undefined)),
+  q: z.string().trim().max(100).optional().transform((value) => value || undefined),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+});
+export type OrdersQuery = z.infer<typeof OrdersQuery>;
 
 export async function listOrdersForAdmin(filter: { status?: OrderStatus; query?: string; page: number }) {
   const pattern = filter.query ? `%${filter.query.replace(/[\\%_]/g, (character) => `\\${character}`)}%` : undefined;

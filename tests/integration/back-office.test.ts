@@ -267,4 +267,12 @@ describe("orders table", () => {
     expect(found.rows.map((row) => row.reference)).toEqual([order.reference]);
     expect((await listOrdersForAdmin({ page: 1, status: "refunded" })).rows.every((row) => row.status === "refunded")).toBe(true);
   });
+
+  it("reads the orders table's filter one way for its page and its data route", async () => {
+    const { OrdersQuery } = await import("@/lib/orders/reports");
+    expect(OrdersQuery.parse({ status: "captured", q: "  NW-AB ", page: "3" })).toEqual({ status: "captured", q: "NW-AB", page: 3 });
+    expect(OrdersQuery.parse({ status: "", q: " " })).toEqual({ status: undefined, q: undefined, page: 1 });
+    expect(OrdersQuery.safeParse({ status: "shipped" }).error?.issues[0]?.message).toBe("Unknown status");
+    expect(OrdersQuery.safeParse({ page: "0" }).success).toBe(false);
+  });
 });
