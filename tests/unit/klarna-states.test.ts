@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { HPP_STATUSES, OM_ORDER_STATUSES, type OmOrder } from "@/lib/klarna-wire";
-import { fraudStatusNote, merchantStatus, operationAvailability, sessionMeaning, viewKlarnaOrder } from "@/lib/orders/klarna-states";
+import { afterOperation, fraudStatusNote, merchantStatus, operationAvailability, orderColumnsFrom, sessionMeaning, viewKlarnaOrder } from "@/lib/orders/klarna-states";
 
 // Every status Klarna documents means something in the shop, and one it does not document is
 // kept as what it is, not guessed at.
@@ -77,6 +77,33 @@ describe("Order Management orders", () => {
       reason: "Klarna reports the order as REOPENED, a status this shop does not know; manage it in Klarna's portal.",
     });
     expect(operationAvailability(view({ status: "AUTHORIZED" })).capture).toEqual({ allowed: true, maxMinor: 10_000 });
+  });
+
+  it("move on after an operation as Klarna documents it, and the merchant status follows", () => {
+    const authorized = view({ order_amount: 10_000, captured_amount: 0, refunded_amount: 0, remaining_authorized_amount: 10_000 });
+    const part = afterOperation(authorized, "capture", 4_000);
+    expect(part).toMatchObject({ status: "PART_CAPTURED", capturedMinor: 4_000, remainingMinor: 6_000 });
+    expect(merchantStatus(part)).toBe("part_captured");
+    const full = afterOperation(part, "capture", 6_000);
+    expect([full.status, merchantStatus(full)]).toEqual(["CAPTURED", "captured"]);
+    expect(merchantStatus(afterOperation(full, "refund", 1_000))).toBe("part_refunded");
+    expect(merchantStatus(afterOperation(afterOperation(full, "refund", 1_000), "refund", 9_000))).toBe("refunded");
+    expect(merchantStatus(afterOperation(authorized, "cancel"))).toBe("cancelled");
+    expect(afterOperation(part, "release")).toMatchObject({ status: "CAPTURED", remainingMinor: 0 });
+    expect(merchantStatus(afterOperation(part, "release"))).toBe("captured");
+    expect(afterOperation(authorized, "extend")).toEqual(authorized);
+  });
+
+  it("give the shop's columns from Klarna's view, keeping what the view does not say", () => {
+    const shop = { status: "authorized" as const, fraudStatus: "PENDING", klarnaReference: "K-1" };
+    expect(orderColumnsFrom(view({ status: "CAPTURED", captured_amount: 10_000, refunded_amount: 0, fraud_status: "ACCEPTED", klarna_reference: "K-2" }), shop)).toEqual({
+      status: "captured",
+      capturedMinor: 10_000,
+      refundedMinor: 0,
+      fraudStatus: "ACCEPTED",
+      klarnaReference: "K-2",
+    });
+    expect(orderColumnsFrom(view({ status: "SHIPPED_TO_MARS" }), shop)).toMatchObject({ status: "authorized", fraudStatus: "PENDING", klarnaReference: "K-1" });
   });
 
   it("describe each fraud status to the merchant", () => {
