@@ -17,6 +17,13 @@ export default defineConfig([
     },
   },
   {
+    // The sandbox's pages and components enter it through its index only.
+    files: ["app/sandbox/**", "components/sandbox/**", "components/hpp/**"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ group: ["@/lib/sandbox/*"], message: "Import the sandbox through its index, @/lib/sandbox." }] }],
+    },
+  },
+  {
     files: ["lib/sandbox/**"],
     rules: {
       "no-restricted-imports": [

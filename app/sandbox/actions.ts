@@ -3,18 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { cookies } from "next/headers";
 import { z } from "zod";
-import { namespaceFromCookie, NAMESPACE_COOKIE } from "@/lib/sandbox";
-import {
-  addDashboardFault,
-  advanceDashboardClock,
-  advanceToNextDeadline,
-  clearDashboardFaults,
-  removeDashboardFault,
-  resetDashboardClock,
-  resetDashboardNamespace,
-} from "@/lib/sandbox/dashboard";
-import { KlarnaApiError } from "@/lib/sandbox/errors";
-import { Namespace } from "@/lib/sandbox/scope";
+import { addDashboardFault, advanceDashboardClock, advanceToNextDeadline, clearDashboardFaults, KlarnaApiError, Namespace, NAMESPACE_COOKIE, namespaceFromCookie, removeDashboardFault, resetDashboardClock, resetDashboardNamespace } from "@/lib/sandbox";
 import { requireSandboxOperator } from "@/app/sandbox/sandbox-mode";
 import { formAction } from "@/lib/http/form-action";
 

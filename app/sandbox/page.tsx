@@ -3,8 +3,7 @@ import { requireSandboxOperator } from "@/app/sandbox/sandbox-mode";
 import { cookies } from "next/headers";
 import { connection } from "next/server";
 import { SandboxDashboard } from "@/components/sandbox/dashboard/dashboard";
-import { namespaceFromCookie, NAMESPACE_COOKIE } from "@/lib/sandbox";
-import { loadDashboard } from "@/lib/sandbox/dashboard";
+import { loadDashboard, NAMESPACE_COOKIE, namespaceFromCookie } from "@/lib/sandbox";
 
 export const metadata: Metadata = { title: "Sandbox dashboard" };
 

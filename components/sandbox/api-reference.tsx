@@ -1,4 +1,4 @@
-import type { ApiReference, ReferenceOperation, ReferenceResponse } from "@/lib/sandbox/api-reference";
+import type { ApiReference, ReferenceOperation, ReferenceResponse } from "@/lib/sandbox";
 import { describeSchema, linkedSchemas, type Field, type SchemaNode } from "./schema-fields";
 
 // The sandbox's API reference, rendered from its OpenAPI document (server components, no script).

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { Scenario, Trigger } from "@/lib/sandbox/scenarios";
+import type { Scenario, Trigger } from "@/lib/sandbox";
 import { Cell, MUTED, Section, Table } from "./dashboard/ui";
 
 const GROUPS: { trigger: Trigger; title: string; description: string }[] = [

@@ -4,14 +4,35 @@ import * as hpp from "./hpp";
 import { listOutbox as listOutboxIn } from "./outbox";
 import { DEFAULT_NAMESPACE, Namespace } from "./scope";
 
-// The embedded Klarna sandbox. The custom server mounts `handleSandboxRequest` at /sandbox/api and
-// starts the background loop; the hosted page and the sandbox's own pages call the functions
-// below, each in the namespace of the session it is about.
+// The embedded Klarna sandbox, and its only door for app/ and components/ (a lint rule keeps it
+// so). The custom server mounts `handleSandboxRequest` at /sandbox/api and starts the background
+// loop; the hosted page and the sandbox's own pages call the functions below, each in the
+// namespace of the session it is about.
 
 export { handleSandboxRequest, SANDBOX_API_PREFIX } from "./http";
 export { startSandboxBackground } from "./background";
 export { redirectUrl, type HostedPage } from "./hpp";
-export { NAMESPACE_COOKIE } from "./scope";
+export { NAMESPACE_COOKIE, Namespace } from "./scope";
+export { KlarnaApiError } from "./errors";
+export { categoryName } from "./markets";
+export {
+  addDashboardFault,
+  advanceDashboardClock,
+  advanceToNextDeadline,
+  clearDashboardFaults,
+  CONTROL_ENDPOINTS,
+  FAULT_KINDS,
+  FAULT_OPERATIONS,
+  FAULT_STATUSES,
+  loadDashboard,
+  PERSONA_CATALOGUE,
+  removeDashboardFault,
+  resetDashboardClock,
+  resetDashboardNamespace,
+  type DashboardData,
+} from "./dashboard";
+export { scenarioCatalogue, type Scenario, type Trigger } from "./scenarios";
+export { sandboxApiReference, type ApiReference, type ReferenceOperation, type ReferenceResponse } from "./api-reference";
 
 export const openHostedPage = (id: string) => inSessionNamespace(id, () => hpp.openHostedPage(id));
 

@@ -25,6 +25,12 @@ describe("import boundaries", () => {
     expect(await boundaryErrors("lib/sandbox/boundary-probe.ts", 'import { MARKETS } from "@/lib/shop/markets";\nexport const probe = MARKETS;\n')).toHaveLength(1);
   });
 
+  it("let the sandbox's pages and components in through its index only", async () => {
+    expect(await boundaryErrors("app/sandbox/boundary-probe.tsx", 'import { clock } from "@/lib/sandbox/clock";\nexport const probe = clock;\n')).toEqual([expect.stringContaining("through its index")]);
+    expect(await boundaryErrors("components/sandbox/boundary-probe.tsx", 'import { loadDashboard } from "@/lib/sandbox/dashboard";\nexport const probe = loadDashboard;\n')).toHaveLength(1);
+    expect(await boundaryErrors("app/sandbox/boundary-probe.tsx", 'import { loadDashboard } from "@/lib/sandbox";\nexport const probe = loadDashboard;\n')).toEqual([]);
+  });
+
   it("let both import the wire contract", async () => {
     expect(await boundaryErrors("lib/orders/boundary-probe.ts", 'import { HppSessionRead } from "@/lib/klarna-wire";\nexport const probe = HppSessionRead;\n')).toEqual([]);
     expect(await boundaryErrors("lib/sandbox/boundary-probe.ts", 'import { HppSessionRead } from "@/lib/klarna-wire";\nexport const probe = HppSessionRead;\n')).toEqual([]);

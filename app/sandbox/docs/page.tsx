@@ -2,8 +2,7 @@ import type { Metadata } from "next";
 import { requireSandboxOperator } from "@/app/sandbox/sandbox-mode";
 import { connection } from "next/server";
 import { ApiReferenceView } from "@/components/sandbox/api-reference";
-import { SANDBOX_API_PREFIX } from "@/lib/sandbox";
-import { sandboxApiReference } from "@/lib/sandbox/api-reference";
+import { SANDBOX_API_PREFIX, sandboxApiReference } from "@/lib/sandbox";
 
 export const metadata: Metadata = { title: "Sandbox API reference" };
 

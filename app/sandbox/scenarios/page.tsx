@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { requireSandboxOperator } from "@/app/sandbox/sandbox-mode";
 import { ScenarioCatalogue } from "@/components/sandbox/scenario-catalogue";
-import { scenarioCatalogue } from "@/lib/sandbox/scenarios";
+import { scenarioCatalogue } from "@/lib/sandbox";
 
 export const metadata: Metadata = { title: "Sandbox scenarios" };
 

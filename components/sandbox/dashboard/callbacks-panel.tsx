@@ -1,4 +1,4 @@
-import type { DashboardData } from "@/lib/sandbox/dashboard";
+import type { DashboardData } from "@/lib/sandbox";
 import { Badge, Cell, MUTED, Section, shortId, Table, Time } from "./ui";
 
 export function CallbacksPanel({ callbacks }: { callbacks: DashboardData["callbacks"] }) {

@@ -1,5 +1,5 @@
 import { advanceClockAction, advanceToDeadlineAction, resetClockAction } from "@/app/sandbox/actions";
-import type { DashboardData } from "@/lib/sandbox/dashboard";
+import type { DashboardData } from "@/lib/sandbox";
 import { ActionForm } from "./action-form";
 import { formatOffset, INPUT, MUTED, Section, SECONDARY_BUTTON, Time } from "./ui";
 

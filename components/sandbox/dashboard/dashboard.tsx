@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { DashboardData } from "@/lib/sandbox/dashboard";
+import type { DashboardData } from "@/lib/sandbox";
 import { CallbacksPanel } from "./callbacks-panel";
 import { ClockPanel } from "./clock-panel";
 import { FaultsPanel } from "./faults-panel";

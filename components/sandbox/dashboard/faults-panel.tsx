@@ -1,5 +1,5 @@
 import { addFaultAction, clearFaultsAction, removeFaultAction } from "@/app/sandbox/actions";
-import { FAULT_KINDS, FAULT_OPERATIONS, FAULT_STATUSES, type DashboardData } from "@/lib/sandbox/dashboard";
+import { FAULT_KINDS, FAULT_OPERATIONS, FAULT_STATUSES, type DashboardData } from "@/lib/sandbox";
 import { ActionForm } from "./action-form";
 import { Cell, DANGER_BUTTON, INPUT, MUTED, Section, SECONDARY_BUTTON, Table, Time } from "./ui";
 

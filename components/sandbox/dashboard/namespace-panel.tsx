@@ -1,5 +1,5 @@
 import { resetNamespaceAction, switchNamespace } from "@/app/sandbox/actions";
-import type { DashboardData } from "@/lib/sandbox/dashboard";
+import type { DashboardData } from "@/lib/sandbox";
 import { ActionForm } from "./action-form";
 import { DANGER_BUTTON, INPUT, MUTED, Section, SECONDARY_BUTTON } from "./ui";
 

@@ -1,4 +1,4 @@
-import type { DashboardData } from "@/lib/sandbox/dashboard";
+import type { DashboardData } from "@/lib/sandbox";
 import { Badge, Cell, Money, MUTED, Section, Table, Time } from "./ui";
 
 export function OrdersPanel({ orders }: { orders: DashboardData["orders"] }) {

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { CONTROL_ENDPOINTS, PERSONA_CATALOGUE } from "@/lib/sandbox/dashboard";
+import { CONTROL_ENDPOINTS, PERSONA_CATALOGUE } from "@/lib/sandbox";
 import { Cell, MUTED, Section, Table } from "./ui";
 
 export function OutboxPanel({ count }: { count: number }) {

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { DashboardData } from "@/lib/sandbox/dashboard";
+import type { DashboardData } from "@/lib/sandbox";
 import { Badge, Cell, Money, MUTED, Section, shortId, Table, Time } from "./ui";
 
 export function SessionsPanel({ hppSessions, kpSessions }: { hppSessions: DashboardData["hppSessions"]; kpSessions: DashboardData["kpSessions"] }) {

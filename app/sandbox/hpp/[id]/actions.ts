@@ -2,8 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { actOnHostedPage } from "@/lib/sandbox";
-import { KlarnaApiError } from "@/lib/sandbox/errors";
+import { actOnHostedPage, KlarnaApiError } from "@/lib/sandbox";
 import { requireSandboxMode } from "@/app/sandbox/sandbox-mode";
 import { formAction } from "@/lib/http/form-action";
 

@@ -5,8 +5,7 @@ import { KeepWords } from "@/components/hpp/keep-words";
 import { PaymentForm } from "@/components/hpp/payment-form";
 import { textsFor } from "@/components/hpp/texts";
 import { formatMoney } from "@/lib/money";
-import { openHostedPage } from "@/lib/sandbox";
-import { categoryName } from "@/lib/sandbox/markets";
+import { categoryName, openHostedPage } from "@/lib/sandbox";
 
 type Params = { params: Promise<{ id: string }> };
 
