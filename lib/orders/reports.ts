@@ -2,6 +2,7 @@ import "server-only";
 import { and, count, desc, eq, gte, ilike, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
+import { containing } from "@/lib/db/like";
 import { ORDER_STATUSES, orderPaymentSessions, orders, PAID_STATUSES, type OrderStatus } from "@/lib/db/schema";
 
 // Read models for the back office: the orders table and the dashboard.
@@ -21,7 +22,7 @@ export const OrdersQuery = z.object({
 export type OrdersQuery = z.infer<typeof OrdersQuery>;
 
 export async function listOrdersForAdmin(filter: { status?: OrderStatus; query?: string; page: number }) {
-  const pattern = filter.query ? `%${filter.query.replace(/[\\%_]/g, (character) => `\\${character}`)}%` : undefined;
+  const pattern = filter.query ? containing(filter.query) : undefined;
   const where = and(
     filter.status ? eq(orders.status, filter.status) : undefined,
     pattern ? or(ilike(orders.reference, pattern), ilike(sql`${orders.customer}->>'email'`, pattern)) : undefined,

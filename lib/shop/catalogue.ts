@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, eq, ilike, or } from "drizzle-orm";
 import { db } from "@/lib/db/client";
+import { containing } from "@/lib/db/like";
 import { categories, productPrices, products } from "@/lib/db/schema";
 import type { Market } from "./markets";
 
@@ -30,13 +31,9 @@ const productColumns = {
   unitPriceMinor: productPrices.unitPriceMinor,
 };
 
-function escapeLike(text: string) {
-  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
-}
-
 /** Products priced in `market`, optionally filtered by category and a free-text search. */
 export async function listProducts(market: Market, filter: { category?: string; query?: string } = {}): Promise<CatalogueProduct[]> {
-  const pattern = filter.query ? `%${escapeLike(filter.query)}%` : undefined;
+  const pattern = filter.query ? containing(filter.query) : undefined;
   return db()
     .select(productColumns)
     .from(products)
