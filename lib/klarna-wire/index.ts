@@ -8,4 +8,5 @@ export * from "./hpp";
 export * from "./om";
 export * from "./callbacks";
 export * from "./regions";
+export * from "./playground";
 export * from "./sandbox";

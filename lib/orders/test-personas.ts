@@ -1,3 +1,4 @@
+import { REVIEW_PERSONA_COUNTRIES } from "@/lib/klarna-wire";
 import type { MarketCode } from "@/lib/shop/markets";
 import type { CustomerDetails } from "./checkout-input";
 
@@ -15,12 +16,11 @@ const BASE: Record<MarketCode, Omit<CustomerDetails, "email"> & { email: (tag: s
   SE: { email: (tag) => `customer${tag}@email.se`, givenName: "Alice", familyName: "Test", streetAddress: "Södra Blasieholmshamnen 2", postalCode: "11148", city: "Stockholm", phone: "+46701740615" },
 };
 
-const VARIANTS: { tag: string; label: string; markets?: MarketCode[] }[] = [
+const VARIANTS: { tag: string; label: string; markets?: string[] }[] = [
   { tag: "", label: "Approved" },
   { tag: "+denied", label: "Denied" },
-  // Klarna's playground holds orders for review in the US and the UK only.
-  { tag: "+pend-accept-05", label: "Pending review, accepted after 5 minutes", markets: ["US", "GB"] },
-  { tag: "+pend-reject-05", label: "Pending review, rejected after 5 minutes", markets: ["US", "GB"] },
+  { tag: "+pend-accept-05", label: "Pending review, accepted after 5 minutes", markets: REVIEW_PERSONA_COUNTRIES },
+  { tag: "+pend-reject-05", label: "Pending review, rejected after 5 minutes", markets: REVIEW_PERSONA_COUNTRIES },
 ];
 
 export function personasFor(market: MarketCode): Persona[] {

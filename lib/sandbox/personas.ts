@@ -2,6 +2,8 @@
 // consumer's e-mail address carries the persona. One table drives both the code and the
 // documentation shown on the sandbox dashboard.
 
+import { REVIEW_PERSONA_COUNTRIES } from "@/lib/klarna-wire";
+
 export type Decision =
   | { outcome: "approve"; fraudStatus: "ACCEPTED" }
   | { outcome: "approve"; fraudStatus: "PENDING"; pendingMinutes: number; pendingVerdict: "accept" | "reject" }
@@ -50,7 +52,7 @@ export const PERSONA_RULES: PersonaRule[] = [
     effect: "Approved with fraud_status PENDING; accepted after NN minutes of sandbox time. US and GB only.",
     match: /\+pend-accept-(\d{2})/i,
     leadsTo: ["fraud PENDING", "fraud ACCEPTED"],
-    countries: ["US", "GB"],
+    countries: REVIEW_PERSONA_COUNTRIES,
     decide: (match) => ({ outcome: "approve", fraudStatus: "PENDING", pendingMinutes: Number(match[1]), pendingVerdict: "accept" }),
   },
   {
@@ -59,7 +61,7 @@ export const PERSONA_RULES: PersonaRule[] = [
     effect: "Approved with fraud_status PENDING; rejected after NN minutes of sandbox time. US and GB only.",
     match: /\+pend-reject-(\d{2})/i,
     leadsTo: ["fraud PENDING", "fraud REJECTED", "OM CANCELLED"],
-    countries: ["US", "GB"],
+    countries: REVIEW_PERSONA_COUNTRIES,
     decide: (match) => ({ outcome: "approve", fraudStatus: "PENDING", pendingMinutes: Number(match[1]), pendingVerdict: "reject" }),
   },
 ];
