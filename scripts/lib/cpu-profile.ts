@@ -51,8 +51,11 @@ export interface Breakdown {
   parts: { part: string; ms: number; share: number }[];
 }
 
-/** The busy stretches of a profile, each as a breakdown; idle gaps of `gapMs` or more split them. */
-export function breakdowns(profile: CpuProfile, gapMs = 1000): Breakdown[] {
+/**
+ * The busy stretches of a profile, each as a breakdown: idle gaps of `gapMs` or more split them,
+ * and stretches busy for less than `minBusyMs` (a timer's tick) are left out.
+ */
+export function breakdowns(profile: CpuProfile, { gapMs, minBusyMs }: { gapMs: number; minBusyMs: number }): Breakdown[] {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   for (const node of profile.nodes) for (const child of node.children ?? []) byId.get(child)!.parent = node.id;
   const partCache = new Map<number, string>();
@@ -82,11 +85,12 @@ export function breakdowns(profile: CpuProfile, gapMs = 1000): Breakdown[] {
     current.set(part, (current.get(part) ?? 0) + us);
   });
   if (current.size > 0) stretches.push(current);
-  return stretches.map((stretch) => {
+  const summaries = stretches.map((stretch) => {
     const busyUs = [...stretch.values()].reduce((sum, us) => sum + us, 0);
     const parts = [...stretch.entries()].map(([part, us]) => ({ part, ms: us / 1000, share: us / busyUs })).sort((a, b) => b.ms - a.ms);
     return { busyMs: busyUs / 1000, parts };
   });
+  return summaries.filter((summary) => summary.busyMs >= minBusyMs);
 }
 
 /** The largest profile in `dir`: npm and tsx write small ones of their own. */
