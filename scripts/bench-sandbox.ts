@@ -118,7 +118,7 @@ async function profile(env: Record<string, string>) {
   }
   // Stretches that busy are the workloads; the ones before are start-up and warm-up.
   const stretches = breakdowns(readLargestProfile(dir), { gapMs: 300, minBusyMs: 250 }).slice(-names.length);
-  rmSync(dir, { recursive: true, force: true });
+  console.log(`\nThe profile is kept in ${dir} (open it in Chrome DevTools' Performance panel).`);
   stretches.forEach((stretch, index) => {
     console.log(`\n${names[index]}: ${stretch.busyMs.toFixed(0)} ms busy`);
     console.log("| part | ms | share |\n|---|---|---|");

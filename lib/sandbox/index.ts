@@ -4,11 +4,12 @@ import * as hpp from "./hpp";
 import { listOutbox as listOutboxIn } from "./outbox";
 import { DEFAULT_NAMESPACE, Namespace } from "./scope";
 
-// The embedded Klarna sandbox. The custom server mounts `handleSandboxRequest` at /sandbox/api and
+// The embedded Klarna sandbox. The custom server mounts `serveSandboxRequest` at /sandbox/api and
 // starts the background loop; the hosted page and the sandbox's own pages call the functions
 // below, each in the namespace of the session it is about.
 
 export { handleSandboxRequest, SANDBOX_API_PREFIX } from "./http";
+export { serveSandboxRequest } from "./node";
 export { startSandboxBackground } from "./background";
 export { redirectUrl, type HostedPage } from "./hpp";
 export { NAMESPACE_COOKIE } from "./scope";

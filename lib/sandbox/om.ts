@@ -7,6 +7,7 @@ import { newId, newKlarnaReference } from "./ids";
 import { AUTHORIZATION_DAYS, fraudDecision, loadOrder, MAX_AUTHORIZATION_DAYS, remainingAuthorized, type OrderStatus } from "./om-state";
 import { decideAuthorization } from "./personas";
 import { CaptureRequest, RefundRequest, type OrderData } from "./schemas";
+import { changed } from "./read-model";
 import { runInScope } from "./scope";
 import { db, inTransaction, type Executor } from "./store";
 import { sandboxCaptures, sandboxClocks, sandboxKpSessions, sandboxOrders, sandboxRefunds } from "./tables";
@@ -43,6 +44,7 @@ export async function createOrder(
     .where(and(eq(sandboxKpSessions.id, input.session.id), ne(sandboxKpSessions.status, "complete")))
     .returning({ id: sandboxKpSessions.id });
   if (!completed) throw sessionCompleted();
+  changed("kp", input.session.id);
   const decision = decideAuthorization(input.consumerEmail ?? input.data.billing_address?.email, input.data.purchase_country);
   const pending = decision.outcome === "approve" && decision.fraudStatus === "PENDING" ? decision : null;
   const id = newId();
@@ -93,6 +95,7 @@ export async function decideDueFraudReviews(): Promise<void> {
           .set(fraudDecision(order))
           .where(and(eq(sandboxOrders.id, order.id), eq(sandboxOrders.fraudStatus, "PENDING")))
           .returning();
+        changed("order", order.id);
         const url = (kpData.merchant_urls as { notification?: string } | undefined)?.notification;
         if (!decided || !url) return;
         await enqueueCallback(tx, {

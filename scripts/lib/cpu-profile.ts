@@ -19,7 +19,7 @@ interface CpuProfile {
 }
 
 const PARTS: [RegExp, string][] = [
-  [/@electric-sql\/pglite/, "SQL: PGlite"],
+  [/@electric-sql\/pglite|^wasm:\/\//, "SQL: PGlite"],
   [/drizzle-orm/, "SQL: Drizzle ORM"],
   [/node_modules\/zod\//, "zod"],
   [/node_modules\/next\/|\/\.next\//, "Next.js"],

@@ -38,14 +38,17 @@ export const OPERATOR_AUTH = { authorization: `Basic ${Buffer.from(`${OPERATOR.u
 
 /**
  * `quiet`: the server's output is dropped (a test that sends it hundreds of bad requests on purpose).
- * `cpuProfileDir`: every Node process of the server writes a V8 CPU profile there when it stops.
+ * `cpuProfileDir`: the server writes V8 CPU profiles there when it stops (Node refuses --cpu-prof in
+ * NODE_OPTIONS, so `npm start`'s command is run directly with the flag).
  */
 export async function startProductionServer(env: Record<string, string>, { quiet = false, cpuProfileDir }: { quiet?: boolean; cpuProfileDir?: string } = {}): Promise<RunningServer> {
   const port = await freePort();
   const baseUrl = `http://localhost:${port}`;
-  const profiling = cpuProfileDir ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --cpu-prof --cpu-prof-dir=${cpuProfileDir}`.trim() } : {};
-  const child: ChildProcess = spawn("npm", ["start"], {
-    env: { ...process.env, KLARNA_USERNAME: OPERATOR.username, KLARNA_PASSWORD: OPERATOR.password, ...env, ...profiling, PORT: String(port), APP_URL: baseUrl },
+  const [command, args] = cpuProfileDir
+    ? ["node_modules/.bin/tsx", ["--cpu-prof", `--cpu-prof-dir=${cpuProfileDir}`, "--tsconfig", "tsconfig.server.json", "server.ts"]]
+    : ["npm", ["start"]];
+  const child: ChildProcess = spawn(command, args, {
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", KLARNA_USERNAME: OPERATOR.username, KLARNA_PASSWORD: OPERATOR.password, ...env, PORT: String(port), APP_URL: baseUrl },
     stdio: ["ignore", quiet ? "ignore" : "inherit", quiet ? "ignore" : "inherit"],
     detached: true,
   });
