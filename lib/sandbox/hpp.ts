@@ -9,7 +9,7 @@ import { REDIRECT_OPERATION, takeFaults } from "./faults";
 import { addMs, clock, HOUR } from "./clock";
 import { badRequest, badValue, KlarnaApiError, notFound, sessionCompleted } from "./errors";
 import { isUuid, newId } from "./ids";
-import { authorize, findKpSession, kpSessionData, readKpEntry, type KpSession } from "./kp";
+import { authorize, kpSessionData, readKpEntry, type KpSession } from "./kp";
 import { categoryName } from "./markets";
 import { createOrder } from "./om";
 import { composeLinkMessage } from "./outbox";
@@ -70,48 +70,48 @@ export async function createHppSession(body: unknown) {
   }
   const kpSessionId = request.payment_session_url.match(KP_SESSION_PATH)?.[1];
   if (!kpSessionId) throw badValue("payment_session_url");
-  return inTransaction(async (tx) => {
-    const kpSession = await findKpSession(tx, kpSessionId);
-    if (!kpSession || kpSession.status === "complete" || hppExpiry(kpSession) <= clock.now()) throw notFound("Payment session has expired");
-    const requested = options.payment_method_category ? [options.payment_method_category] : (options.payment_method_categories ?? []);
-    const field = options.payment_method_category ? "options.payment_method_category" : "options.payment_method_categories";
-    const unknown = requested.flatMap((category, index) =>
-      kpSession.paymentMethodCategories.includes(category.toLowerCase()) ? [] : [options.payment_method_category ? field : `${field}[${index}]`],
-    );
-    if (unknown.length > 0) throw badValue(...unknown);
+  // The KP session from the read model, then the insert on its own: the KP session was never
+  // locked here (a place order under way may still complete it), so no transaction is needed.
+  const kpSession = isUuid(kpSessionId) ? (await readKpEntry(kpSessionId))?.session : undefined;
+  if (!kpSession || kpSession.status === "complete" || hppExpiry(kpSession) <= clock.now()) throw notFound("Payment session has expired");
+  const requested = options.payment_method_category ? [options.payment_method_category] : (options.payment_method_categories ?? []);
+  const field = options.payment_method_category ? "options.payment_method_category" : "options.payment_method_categories";
+  const unknown = requested.flatMap((category, index) =>
+    kpSession.paymentMethodCategories.includes(category.toLowerCase()) ? [] : [options.payment_method_category ? field : `${field}[${index}]`],
+  );
+  if (unknown.length > 0) throw badValue(...unknown);
 
-    const now = clock.now();
-    const id = newId();
-    const distributionToken = newId();
-    await tx.insert(sandboxHppSessions).values({
-      id,
-      namespace: kpSession.namespace,
-      kpSessionId,
-      merchantUrls: request.merchant_urls ?? {},
-      options,
-      status: "WAITING",
-      declinedCategories: [],
-      distributionToken,
-      createdAt: now,
-      updatedAt: now,
-    });
-    const sessionUrl = `${apiBase()}/hpp/v1/sessions/${id}`;
-    const reply = {
-      session_id: id,
-      session_url: sessionUrl,
-      redirect_url: redirectUrl(id),
-      qr_code_url: `${redirectUrl(id)}/qr`,
-      distribution_url: `${sessionUrl}/distribution`,
-      expires_at: hppExpiry(kpSession).toISOString(),
-      manual_identification_check_url: `${sessionUrl}/manual-id-check`,
-      distribution_module: {
-        token: distributionToken,
-        standalone_url: `${origin()}/sandbox/hpp/distributions/${distributionToken}?profile_id={{profile_id}}&view_id={{view_id}}`,
-        generation_url: `${sessionUrl}/distribution-module/token`,
-      },
-    };
-    return { reply, channel: kpSessionData(kpSession).acquiring_channel };
+  const now = clock.now();
+  const id = newId();
+  const distributionToken = newId();
+  await db().insert(sandboxHppSessions).values({
+    id,
+    namespace: kpSession.namespace,
+    kpSessionId,
+    merchantUrls: request.merchant_urls ?? {},
+    options,
+    status: "WAITING",
+    declinedCategories: [],
+    distributionToken,
+    createdAt: now,
+    updatedAt: now,
   });
+  const sessionUrl = `${apiBase()}/hpp/v1/sessions/${id}`;
+  const reply = {
+    session_id: id,
+    session_url: sessionUrl,
+    redirect_url: redirectUrl(id),
+    qr_code_url: `${redirectUrl(id)}/qr`,
+    distribution_url: `${sessionUrl}/distribution`,
+    expires_at: hppExpiry(kpSession).toISOString(),
+    manual_identification_check_url: `${sessionUrl}/manual-id-check`,
+    distribution_module: {
+      token: distributionToken,
+      standalone_url: `${origin()}/sandbox/hpp/distributions/${distributionToken}?profile_id={{profile_id}}&view_id={{view_id}}`,
+      generation_url: `${sessionUrl}/distribution-module/token`,
+    },
+  };
+  return { reply, channel: kpSessionData(kpSession).acquiring_channel };
 }
 
 type LiveSession = { hpp: HppSession; kpSession: KpSession; expiresAt: Date };

@@ -44,19 +44,18 @@ export async function createKpSession(body: unknown) {
   const id = newId();
   const categories = categoriesFor(request.purchase_country).map((category) => category.identifier);
   const clientToken = newClientToken(id);
-  await inTransaction((tx) =>
-    tx.insert(sandboxKpSessions).values({
-      id,
-      namespace: currentNamespace(),
-      data,
-      paymentMethodCategories: categories,
-      clientToken,
-      status: "incomplete",
-      createdAt: now,
-      updatedAt: now,
-      expiresAt: addMs(now, KP_SESSION_LIFETIME),
-    }),
-  );
+  // One statement: a transaction of its own.
+  await db().insert(sandboxKpSessions).values({
+    id,
+    namespace: currentNamespace(),
+    data,
+    paymentMethodCategories: categories,
+    clientToken,
+    status: "incomplete",
+    createdAt: now,
+    updatedAt: now,
+    expiresAt: addMs(now, KP_SESSION_LIFETIME),
+  });
   return { session_id: id, client_token: clientToken, payment_method_categories: categoryResponse(request.purchase_country, categories, data.locale) };
 }
 

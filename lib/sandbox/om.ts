@@ -124,12 +124,10 @@ export async function captureOrder(tx: Executor, id: string, body: unknown) {
   if (request.captured_amount > remainingAuthorized(order)) {
     throw refuse(`Captured amount is higher than the remaining authorized amount (${remainingAuthorized(order)}).`);
   }
-  const [{ sequence }] = (await tx
-    .select({ sequence: sql<number>`count(*)::int + 1` })
-    .from(sandboxCaptures)
-    .where(eq(sandboxCaptures.orderId, id))) as [{ sequence: number }];
   const captureId = newId();
   const { captured_amount, ...details } = request;
+  // Numbered in the insert itself: the order's lock keeps two captures from counting alike.
+  const sequence = sql`(select count(*)::int + 1 from ${sandboxCaptures} where ${sandboxCaptures.orderId} = ${id})`;
   await tx.insert(sandboxCaptures).values({ id: captureId, orderId: id, sequence, capturedAmount: captured_amount, refundedAmount: 0, data: details, capturedAt: clock.now() });
   const capturedAmount = order.capturedAmount + captured_amount;
   const status: OrderStatus = capturedAmount >= order.orderAmount || order.released ? "CAPTURED" : "PART_CAPTURED";

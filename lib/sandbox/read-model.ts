@@ -106,7 +106,8 @@ export async function trackChanges<T>(transaction: () => Promise<T>): Promise<T>
   try {
     return await pendingChanges.run(pending, transaction);
   } finally {
-    forget(pending);
+    // Nothing changed, nothing to forget: a read's own transaction must not void what it reads.
+    if (pending.size > 0) forget(pending);
   }
 }
 
