@@ -126,8 +126,8 @@ export async function captureOrder(tx: Executor, id: string, body: unknown) {
   }
   const captureId = newId();
   const { captured_amount, ...details } = request;
-  // Numbered in the insert itself: the order's lock keeps two captures from counting alike.
-  const sequence = sql`(select count(*)::int + 1 from ${sandboxCaptures} where ${sandboxCaptures.orderId} = ${id})`;
+  // Numbered in the insert itself: the order's lock keeps two captures from taking one number.
+  const sequence = sql`(select coalesce(max(${sandboxCaptures.sequence}), 0) + 1 from ${sandboxCaptures} where ${sandboxCaptures.orderId} = ${id})`;
   await tx.insert(sandboxCaptures).values({ id: captureId, orderId: id, sequence, capturedAmount: captured_amount, refundedAmount: 0, data: details, capturedAt: clock.now() });
   const capturedAmount = order.capturedAmount + captured_amount;
   const status: OrderStatus = capturedAmount >= order.orderAmount || order.released ? "CAPTURED" : "PART_CAPTURED";
