@@ -91,7 +91,7 @@ function requestedNamespace(header: HeaderOf): string | undefined {
     .map((pair) => pair.trim().split("="))
     .find(([name]) => name === NAMESPACE_COOKIE)?.[1];
   const requested = header(NAMESPACE_HEADER) ?? (fromCookie ? safeDecode(fromCookie) : DEFAULT_NAMESPACE);
-  return Namespace.safeParse(requested).success ? requested : undefined;
+  return requested === DEFAULT_NAMESPACE || Namespace.safeParse(requested).success ? requested : undefined;
 }
 
 /**

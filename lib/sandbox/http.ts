@@ -103,7 +103,7 @@ function decodePathSegment(value: string): string {
 
 async function dispatch(call: SandboxCall, correlationId: string): Promise<ApiResult | typeof CONNECTION_RESET> {
   const path = call.path.slice(SANDBOX_API_PREFIX.length) || "/";
-  const candidates = ROUTES.filter((candidate) => candidate.pattern.test(path));
+  const candidates = ROUTES.filter((candidate) => path.startsWith(candidate.prefix) && candidate.pattern.test(path));
   const matched = candidates.find((candidate) => candidate.method === call.method);
   // Credentials first, as Klarna checks them: an anonymous caller learns nothing of what exists.
   const authorized = () => basicAuthMatches(call.header("authorization") ?? null, config().sandboxCredentials);

@@ -34,6 +34,8 @@ export interface Route {
   /** A stable name for the operation, used by fault injection and the OpenAPI document. */
   operation: string;
   pattern: RegExp;
+  /** The path up to its first id: a cheap test before the pattern's. */
+  prefix: string;
   /** OM POSTs and PATCHes honour Klarna-Idempotency-Key and run in the transaction that stores the reply. */
   run: Operation | { idempotent: (tx: Executor, params: Params, body: unknown) => Promise<ApiResult> };
 }
@@ -48,6 +50,7 @@ const route = (method: Route["method"], path: string, operation: string, run: Ro
   path,
   operation,
   pattern: new RegExp(`^${path.replaceAll("{}", segment)}/?$`),
+  prefix: path.split("{}")[0]!,
   run,
 });
 const ORDER = "/ordermanagement/v1/orders/{}";
