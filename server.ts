@@ -5,8 +5,8 @@ import { config, ConfigError, loadEnvFiles, startupNotes } from "@/lib/config";
 import { databaseHandle } from "@/lib/db/client";
 import { prepareDatabase } from "@/lib/db/prepare";
 import { refuseEarly, securityHeaders } from "@/lib/http/guard";
-import { sendWebResponse, toWebRequest } from "@/lib/http/node-web";
-import { handleSandboxRequest, SANDBOX_API_PREFIX, startSandboxBackground } from "@/lib/sandbox";
+import { sendWebResponse } from "@/lib/http/node-web";
+import { SANDBOX_API_PREFIX, serveSandboxRequest, startSandboxBackground } from "@/lib/sandbox";
 import { MARKETS } from "@/lib/shop/markets";
 import { offeredMarkets } from "@/lib/shop/offered-markets";
 
@@ -37,7 +37,7 @@ async function main() {
       const refusal = refuseEarly(req);
       // Answered without reading the body, which may never come: the connection is closed after.
       if (refusal) return sendWebResponse(res, Response.json({ error: refusal.message }, { status: refusal.status, headers: { ...refusal.headers, connection: "close" } }));
-      if (isSandboxApi && settings.sandboxEnabled) return sendWebResponse(res, await handleSandboxRequest(toWebRequest(req, settings.appUrl)), req);
+      if (isSandboxApi && settings.sandboxEnabled) return serveSandboxRequest(req, res);
       return handleWithNext(req, res);
     })();
     handled.catch((error: unknown) => {

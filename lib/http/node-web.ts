@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 
 // Bridges node:http and the Fetch API so framework-free handlers `(Request) => Promise<Response>`
-// can be mounted on the custom server.
+// can be mounted on the custom server; and, for handlers that take node:http's request as it is,
+// the body under a limit and an ending that keeps the connection usable.
 
 /** What is read and thrown away of a body the handler did not want, so the connection stays usable. */
 const MAX_DRAINED_BYTES = 16 * 1024 * 1024;
@@ -77,6 +78,52 @@ function drain(req: IncomingMessage): Promise<boolean> {
   });
 }
 
+/**
+ * The request body, or undefined once it passes `maxBytes`: reading stops there, and endResponse
+ * reads the rest away (or closes the connection after a huge one).
+ */
+export function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer | undefined> {
+  if (req.readableEnded) return Promise.resolve(Buffer.alloc(0));
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const stop = () => {
+      req.off("data", onData);
+      req.off("end", onEnd);
+      req.off("error", onError);
+      req.off("close", onClose);
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.byteLength;
+      if (size <= maxBytes) return void chunks.push(chunk);
+      stop();
+      req.pause();
+      resolve(undefined);
+    };
+    const onEnd = () => {
+      stop();
+      resolve(Buffer.concat(chunks, size));
+    };
+    const onError = (error: Error) => {
+      stop();
+      reject(error);
+    };
+    const onClose = () => onError(new Error("The client went away before sending the whole body"));
+    req.on("data", onData);
+    req.on("end", onEnd);
+    req.on("error", onError);
+    req.on("close", onClose);
+  });
+}
+
+/** Ends the response. A body left unread (an early refusal) is read away first, or, when huge, the connection closes after. */
+export async function endResponse(res: ServerResponse, req: IncomingMessage | undefined, body?: Buffer | string): Promise<void> {
+  const reusable = req ? await drain(req) : true;
+  if (!reusable) res.setHeader("connection", "close");
+  res.end(body);
+  if (!reusable) res.once("finish", () => req?.socket.destroySoon());
+}
+
 export async function sendWebResponse(res: ServerResponse, response: Response, req?: IncomingMessage): Promise<void> {
   // Response.error() is a network error: the client sees its connection reset, no reply.
   if (response.type === "error") {
@@ -84,11 +131,7 @@ export async function sendWebResponse(res: ServerResponse, response: Response, r
     return;
   }
   const body = response.body ? Buffer.from(await response.arrayBuffer()) : undefined;
-  // An early refusal left the body unread: read it away, or, when it is huge, close after answering.
-  const reusable = req ? await drain(req) : true;
   res.statusCode = response.status;
   response.headers.forEach((value, name) => res.appendHeader(name, value));
-  if (!reusable) res.setHeader("connection", "close");
-  res.end(body);
-  if (!reusable) res.once("finish", () => req?.socket.destroySoon());
+  await endResponse(res, req, body);
 }

@@ -4,6 +4,7 @@ import { addMs, clock, HOUR } from "./clock";
 import { badValue } from "./errors";
 import { isUuid } from "./ids";
 import { namespaceCache } from "./namespace-cache";
+import { forgetNamespace } from "./read-model";
 import { AdvanceClockRequest } from "./schemas";
 import { currentNamespace, DEFAULT_NAMESPACE, Namespace, NAMESPACE_COOKIE, NAMESPACE_HEADER, runInScope } from "./scope";
 import { db } from "./store";
@@ -80,25 +81,27 @@ function safeDecode(value: string): string {
   }
 }
 
+/** A request header by its lower-case name. */
+type HeaderOf = (name: string) => string | undefined;
+
 /** The namespace the caller asked for: the header, else the cookie, else the default one; undefined when malformed. */
-function requestedNamespace(headers: Headers): string | undefined {
-  const fromCookie = headers
-    .get("cookie")
+function requestedNamespace(header: HeaderOf): string | undefined {
+  const fromCookie = header("cookie")
     ?.split(";")
     .map((pair) => pair.trim().split("="))
     .find(([name]) => name === NAMESPACE_COOKIE)?.[1];
-  const requested = headers.get(NAMESPACE_HEADER) ?? (fromCookie ? safeDecode(fromCookie) : DEFAULT_NAMESPACE);
-  return Namespace.safeParse(requested).success ? requested : undefined;
+  const requested = header(NAMESPACE_HEADER) ?? (fromCookie ? safeDecode(fromCookie) : DEFAULT_NAMESPACE);
+  return requested === DEFAULT_NAMESPACE || Namespace.safeParse(requested).success ? requested : undefined;
 }
 
 /**
  * A request about an existing resource runs in that resource's namespace (so the merchant needs
  * to name it only when creating the KP session); anything else in the namespace it asks for.
  */
-export async function resolveScope(request: Request, resourceId: string | undefined, body: unknown): Promise<ResolvedScope> {
+export async function resolveScope(header: HeaderOf, resourceId: string | undefined, body: unknown): Promise<ResolvedScope> {
   const kpSessionUrl = (body as { payment_session_url?: unknown } | undefined)?.payment_session_url;
   const id = resourceId ?? (typeof kpSessionUrl === "string" ? kpSessionUrl.match(KP_PATH)?.[1] : undefined);
-  const scope = await loadScope(id, requestedNamespace(request.headers));
+  const scope = await loadScope(id, requestedNamespace(header));
   if (!scope) throw badValue(`${NAMESPACE_HEADER} header`);
   return scope;
 }
@@ -202,6 +205,7 @@ export async function resetNamespace(): Promise<void> {
       await tx.delete(table).where(eq(table.namespace, namespace));
     }
   });
+  forgetNamespace(namespace);
   await clock.reset();
 }
 

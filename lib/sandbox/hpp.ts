@@ -9,11 +9,12 @@ import { REDIRECT_OPERATION, takeFaults } from "./faults";
 import { addMs, clock, HOUR } from "./clock";
 import { badRequest, badValue, KlarnaApiError, notFound, sessionCompleted } from "./errors";
 import { isUuid, newId } from "./ids";
-import { authorize, findKpSession, kpSessionData, type KpSession } from "./kp";
+import { authorize, kpSessionData, readKpEntry, type KpSession } from "./kp";
 import { categoryName } from "./markets";
 import { createOrder } from "./om";
 import { composeLinkMessage } from "./outbox";
 import { decideAuthorization } from "./personas";
+import { changed, readThrough } from "./read-model";
 import { CompleteHppRequest, DistributionRequest, HppSessionRequest, withHppDefaults, type HppMerchantUrls, type HppOptions } from "./schemas";
 import { db, inTransaction, type Executor } from "./store";
 import { sandboxHppSessions, sandboxKpSessions, sandboxOutbox } from "./tables";
@@ -69,48 +70,48 @@ export async function createHppSession(body: unknown) {
   }
   const kpSessionId = request.payment_session_url.match(KP_SESSION_PATH)?.[1];
   if (!kpSessionId) throw badValue("payment_session_url");
-  return inTransaction(async (tx) => {
-    const kpSession = await findKpSession(tx, kpSessionId);
-    if (!kpSession || kpSession.status === "complete" || hppExpiry(kpSession) <= clock.now()) throw notFound("Payment session has expired");
-    const requested = options.payment_method_category ? [options.payment_method_category] : (options.payment_method_categories ?? []);
-    const field = options.payment_method_category ? "options.payment_method_category" : "options.payment_method_categories";
-    const unknown = requested.flatMap((category, index) =>
-      kpSession.paymentMethodCategories.includes(category.toLowerCase()) ? [] : [options.payment_method_category ? field : `${field}[${index}]`],
-    );
-    if (unknown.length > 0) throw badValue(...unknown);
+  // The KP session from the read model, then the insert on its own: the KP session was never
+  // locked here (a place order under way may still complete it), so no transaction is needed.
+  const kpSession = isUuid(kpSessionId) ? (await readKpEntry(kpSessionId))?.session : undefined;
+  if (!kpSession || kpSession.status === "complete" || hppExpiry(kpSession) <= clock.now()) throw notFound("Payment session has expired");
+  const requested = options.payment_method_category ? [options.payment_method_category] : (options.payment_method_categories ?? []);
+  const field = options.payment_method_category ? "options.payment_method_category" : "options.payment_method_categories";
+  const unknown = requested.flatMap((category, index) =>
+    kpSession.paymentMethodCategories.includes(category.toLowerCase()) ? [] : [options.payment_method_category ? field : `${field}[${index}]`],
+  );
+  if (unknown.length > 0) throw badValue(...unknown);
 
-    const now = clock.now();
-    const id = newId();
-    const distributionToken = newId();
-    await tx.insert(sandboxHppSessions).values({
-      id,
-      namespace: kpSession.namespace,
-      kpSessionId,
-      merchantUrls: request.merchant_urls ?? {},
-      options,
-      status: "WAITING",
-      declinedCategories: [],
-      distributionToken,
-      createdAt: now,
-      updatedAt: now,
-    });
-    const sessionUrl = `${apiBase()}/hpp/v1/sessions/${id}`;
-    const reply = {
-      session_id: id,
-      session_url: sessionUrl,
-      redirect_url: redirectUrl(id),
-      qr_code_url: `${redirectUrl(id)}/qr`,
-      distribution_url: `${sessionUrl}/distribution`,
-      expires_at: hppExpiry(kpSession).toISOString(),
-      manual_identification_check_url: `${sessionUrl}/manual-id-check`,
-      distribution_module: {
-        token: distributionToken,
-        standalone_url: `${origin()}/sandbox/hpp/distributions/${distributionToken}?profile_id={{profile_id}}&view_id={{view_id}}`,
-        generation_url: `${sessionUrl}/distribution-module/token`,
-      },
-    };
-    return { reply, channel: kpSessionData(kpSession).acquiring_channel };
+  const now = clock.now();
+  const id = newId();
+  const distributionToken = newId();
+  await db().insert(sandboxHppSessions).values({
+    id,
+    namespace: kpSession.namespace,
+    kpSessionId,
+    merchantUrls: request.merchant_urls ?? {},
+    options,
+    status: "WAITING",
+    declinedCategories: [],
+    distributionToken,
+    createdAt: now,
+    updatedAt: now,
   });
+  const sessionUrl = `${apiBase()}/hpp/v1/sessions/${id}`;
+  const reply = {
+    session_id: id,
+    session_url: sessionUrl,
+    redirect_url: redirectUrl(id),
+    qr_code_url: `${redirectUrl(id)}/qr`,
+    distribution_url: `${sessionUrl}/distribution`,
+    expires_at: hppExpiry(kpSession).toISOString(),
+    manual_identification_check_url: `${sessionUrl}/manual-id-check`,
+    distribution_module: {
+      token: distributionToken,
+      standalone_url: `${origin()}/sandbox/hpp/distributions/${distributionToken}?profile_id={{profile_id}}&view_id={{view_id}}`,
+      generation_url: `${sessionUrl}/distribution-module/token`,
+    },
+  };
+  return { reply, channel: kpSessionData(kpSession).acquiring_channel };
 }
 
 type LiveSession = { hpp: HppSession; kpSession: KpSession; expiresAt: Date };
@@ -152,11 +153,18 @@ function sessionResource({ hpp, expiresAt }: Pick<LiveSession, "hpp" | "expiresA
   };
 }
 
+/** The session and its KP session from the read model, expired or not; null when unknown. */
+async function readSession(id: string): Promise<{ hpp: HppSession; kpSession: KpSession } | null> {
+  const hpp = isUuid(id) ? await readThrough("hpp", id, async () => (await db().select().from(sandboxHppSessions).where(eq(sandboxHppSessions.id, id)).limit(1))[0]) : undefined;
+  const kpSession = hpp && (await readKpEntry(hpp.kpSessionId))?.session;
+  return hpp && kpSession ? { hpp: hpp as HppSession, kpSession } : null;
+}
+
 export async function readHppSession(id: string) {
-  // A single statement sees one consistent snapshot: no transaction needed on this hot path.
-  const session = await findLiveSession(db(), id);
-  if (!session) throw sessionNotFound();
-  return sessionResource(session);
+  const session = await readSession(id);
+  const expiresAt = session && hppExpiry(session.kpSession);
+  if (!session || !expiresAt || expiresAt <= clock.now()) throw sessionNotFound();
+  return sessionResource({ hpp: session.hpp, expiresAt });
 }
 
 /**
@@ -166,12 +174,18 @@ export async function readHppSession(id: string) {
  */
 const CONSUMER_EVENTS: HppEvent[] = ["open", "approve", "decline", "cancel", "back", "error", "follow", "timeout", "manual_id_check"];
 
+/** Every change to a session goes through here, so the read model forgets it. */
+async function updateSession(tx: Executor, id: string, changes: Partial<HppRow>): Promise<void> {
+  await tx.update(sandboxHppSessions).set(changes).where(eq(sandboxHppSessions.id, id));
+  changed("hpp", id);
+}
+
 async function transition(tx: Executor, session: { hpp: HppSession; expiresAt: Date }, event: HppEvent, changes: Partial<HppRow> = {}): Promise<HppStatus> {
   const { hpp } = session;
   const next = HPP_TRANSITIONS[hpp.status][event];
   if (!next) throw badRequest(`HPP session is ${hpp.status}; ${event} is not possible`);
   const updated = { ...hpp, ...changes, status: next, updatedAt: clock.now() } as HppSession;
-  await tx.update(sandboxHppSessions).set({ ...changes, status: next, updatedAt: updated.updatedAt }).where(eq(sandboxHppSessions.id, hpp.id));
+  await updateSession(tx, hpp.id, { ...changes, status: next, updatedAt: updated.updatedAt });
   const statusUpdateUrl = hpp.merchantUrls.status_update;
   if (statusUpdateUrl && CONSUMER_EVENTS.includes(event)) {
     await enqueueCallback(tx, {
@@ -356,7 +370,7 @@ export async function actOnHostedPage(id: string, input: unknown): Promise<Consu
         const declined = [...hpp.declinedCategories, category];
         const fallback = hpp.options.payment_fallback ? offeredCategories({ ...hpp, declinedCategories: declined }, kpSession) : [];
         if (fallback.length > 0) {
-          await tx.update(sandboxHppSessions).set({ declinedCategories: declined, updatedAt: clock.now() }).where(eq(sandboxHppSessions.id, id));
+          await updateSession(tx, id, { declinedCategories: declined, updatedAt: clock.now() });
           return { status: "IN_PROGRESS", redirect_to: null, fallback_categories: fallback };
         }
         const status = await transition(tx, { hpp, expiresAt: session.expiresAt }, "decline", { declinedCategories: declined });
@@ -410,13 +424,8 @@ export async function applyKlarnaEvent(id: string, event: "timeout" | "manual_id
 
 /** What the generic result page (shown when the merchant gave no URL for an outcome) needs. */
 export async function readResultPage(id: string) {
-  if (!isUuid(id)) return null;
-  const [row] = await db()
-    .select({ hpp: sandboxHppSessions, kpSession: sandboxKpSessions })
-    .from(sandboxHppSessions)
-    .innerJoin(sandboxKpSessions, eq(sandboxKpSessions.id, sandboxHppSessions.kpSessionId))
-    .where(eq(sandboxHppSessions.id, id))
-    .limit(1);
-  if (!row) return null;
-  return { sessionId: row.hpp.id, status: row.hpp.status as HppStatus, klarnaReference: row.hpp.klarnaReference, locale: kpSessionData(row.kpSession).locale };
+  const session = await readSession(id);
+  if (!session) return null;
+  const { hpp, kpSession } = session;
+  return { sessionId: hpp.id, status: hpp.status, klarnaReference: hpp.klarnaReference, locale: kpSessionData(kpSession).locale };
 }

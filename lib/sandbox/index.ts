@@ -5,11 +5,12 @@ import { listOutbox as listOutboxIn } from "./outbox";
 import { DEFAULT_NAMESPACE, Namespace } from "./scope";
 
 // The embedded Klarna sandbox, and its only door for app/ and components/ (a lint rule keeps it
-// so). The custom server mounts `handleSandboxRequest` at /sandbox/api and starts the background
+// so). The custom server mounts `serveSandboxRequest` at /sandbox/api and starts the background
 // loop; the hosted page and the sandbox's own pages call the functions below, each in the
 // namespace of the session it is about.
 
 export { handleSandboxRequest, SANDBOX_API_PREFIX } from "./http";
+export { serveSandboxRequest } from "./node";
 export { startSandboxBackground } from "./background";
 export { redirectUrl, type HostedPage } from "./hpp";
 export { NAMESPACE_COOKIE, Namespace } from "./scope";

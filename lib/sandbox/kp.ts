@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, ne } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { enqueueCallback } from "./callbacks";
 import { addMs, clock, HOUR, MINUTE } from "./clock";
 import { forbidden, KlarnaApiError, notFound, sessionCompleted } from "./errors";
@@ -7,7 +7,8 @@ import { newClientToken, newId, isUuid } from "./ids";
 import { categoriesFor, categoryResponse } from "./markets";
 import { createOrder } from "./om";
 import { CustomerTokenRequest, KpSessionRequest, KpSessionUpdate, PlaceOrderRequest, withSessionDefaults, type KpSessionData, type OrderData, type OrderLine } from "./schemas";
-import { inTransaction, type Executor } from "./store";
+import { changed, readThrough, type KpEntry } from "./read-model";
+import { db, inTransaction, type Executor } from "./store";
 import { sandboxAuthorizations, sandboxKpSessions } from "./tables";
 import { checkTargets } from "./targets";
 import { parseBody, validateOrderData } from "./validation";
@@ -43,43 +44,50 @@ export async function createKpSession(body: unknown) {
   const id = newId();
   const categories = categoriesFor(request.purchase_country).map((category) => category.identifier);
   const clientToken = newClientToken(id);
-  await inTransaction((tx) =>
-    tx.insert(sandboxKpSessions).values({
-      id,
-      namespace: currentNamespace(),
-      data,
-      paymentMethodCategories: categories,
-      clientToken,
-      status: "incomplete",
-      createdAt: now,
-      updatedAt: now,
-      expiresAt: addMs(now, KP_SESSION_LIFETIME),
-    }),
-  );
+  // One statement: a transaction of its own.
+  await db().insert(sandboxKpSessions).values({
+    id,
+    namespace: currentNamespace(),
+    data,
+    paymentMethodCategories: categories,
+    clientToken,
+    status: "incomplete",
+    createdAt: now,
+    updatedAt: now,
+    expiresAt: addMs(now, KP_SESSION_LIFETIME),
+  });
   return { session_id: id, client_token: clientToken, payment_method_categories: categoryResponse(request.purchase_country, categories, data.locale) };
 }
 
-export async function readKpSession(id: string) {
-  return inTransaction(async (tx) => {
-    const session = await findKpSession(tx, id);
-    if (!session) throw invalidSession();
-    const data = kpSessionData(session);
-    const authorized = await tx
-      .select({ token: sandboxAuthorizations.token })
-      .from(sandboxAuthorizations)
-      .where(and(eq(sandboxAuthorizations.kpSessionId, id), ne(sandboxAuthorizations.status, "cancelled")))
+/** The session and whether it is authorized, in one statement (one snapshot), from the read model. */
+export const readKpEntry = (id: string): Promise<KpEntry | undefined> =>
+  readThrough("kp", id, async () => {
+    const [entry] = await db()
+      .select({
+        session: sandboxKpSessions,
+        authorized: sql<boolean>`exists (select 1 from ${sandboxAuthorizations} where ${sandboxAuthorizations.kpSessionId} = ${sandboxKpSessions.id} and ${sandboxAuthorizations.status} <> 'cancelled')`,
+      })
+      .from(sandboxKpSessions)
+      .where(eq(sandboxKpSessions.id, id))
       .limit(1);
-    // Klarna returns customer details only after an authorization.
-    const { billing_address, shipping_address, customer, ...order } = data;
-    return {
-      ...order,
-      ...(authorized.length > 0 ? { billing_address, shipping_address, customer } : {}),
-      status: session.status,
-      client_token: session.clientToken,
-      expires_at: session.expiresAt.toISOString(),
-      payment_method_categories: categoryResponse(data.purchase_country, session.paymentMethodCategories, data.locale),
-    };
+    return entry;
   });
+
+export async function readKpSession(id: string) {
+  const entry = isUuid(id) ? await readKpEntry(id) : undefined;
+  const session = entry?.session;
+  if (!session || session.expiresAt <= clock.now()) throw invalidSession();
+  const data = kpSessionData(session);
+  // Klarna returns customer details only after an authorization.
+  const { billing_address, shipping_address, customer, ...order } = data;
+  return {
+    ...order,
+    ...(entry.authorized ? { billing_address, shipping_address, customer } : {}),
+    status: session.status,
+    client_token: session.clientToken,
+    expires_at: session.expiresAt.toISOString(),
+    payment_method_categories: categoryResponse(data.purchase_country, session.paymentMethodCategories, data.locale),
+  };
 }
 
 export async function updateKpSession(id: string, body: unknown): Promise<void> {
@@ -104,6 +112,7 @@ export async function updateKpSession(id: string, body: unknown): Promise<void> 
         expiresAt: addMs(now, KP_SESSION_LIFETIME),
       })
       .where(eq(sandboxKpSessions.id, id));
+    changed("kp", id);
   });
 }
 
@@ -125,6 +134,7 @@ export async function authorize(tx: Executor, session: KpSession, details: { hpp
     createdAt: now,
     expiresAt: addMs(now, AUTHORIZATION_LIFETIME),
   });
+  changed("kp", session.id);
   const callbackUrl = kpSessionData(session).merchant_urls?.authorization;
   if (callbackUrl) {
     await enqueueCallback(tx, {
@@ -207,8 +217,9 @@ export async function placeOrder(token: string, body: unknown) {
 
 export async function cancelAuthorization(token: string): Promise<void> {
   await inTransaction(async (tx) => {
-    await validAuthorization(tx, token);
+    const { session } = await validAuthorization(tx, token);
     await tx.update(sandboxAuthorizations).set({ status: "cancelled" }).where(eq(sandboxAuthorizations.token, token));
+    changed("kp", session.id);
   });
 }
 

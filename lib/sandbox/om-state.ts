@@ -3,8 +3,9 @@ import { asc, eq } from "drizzle-orm";
 import { addMs, clock, DAY } from "./clock";
 import { notFound } from "./errors";
 import { isUuid } from "./ids";
+import { changed, readThrough, type OrderEntry } from "./read-model";
 import type { OrderData } from "./schemas";
-import type { Executor } from "./store";
+import { inTransaction, type Executor } from "./store";
 import { sandboxCaptures, sandboxOrders, sandboxRefunds } from "./tables";
 
 // Order Management v1: an order as it stands at the sandbox's time, and the resources a read
@@ -44,12 +45,38 @@ export function current(order: Order): Order {
 export const noSuchOrder = (id: string) => notFound(`Order ${id} not found`, "NO_SUCH_ORDER");
 export const noSuchCapture = (id: string) => notFound(`Capture ${id} not found`, "NO_SUCH_CAPTURE");
 
-/** The order, locked for the rest of the transaction, as it stands now. */
+async function lockOrderRow(tx: Executor, id: string): Promise<Order | undefined> {
+  const [order] = await tx.select().from(sandboxOrders).where(eq(sandboxOrders.id, id)).for("update").limit(1);
+  return order;
+}
+
+/** The order, locked for the rest of the transaction to be changed, as it stands now. */
 export async function loadOrder(tx: Executor, id: string): Promise<Order> {
   if (!isUuid(id)) throw noSuchOrder(id);
-  const [order] = await tx.select().from(sandboxOrders).where(eq(sandboxOrders.id, id)).for("update").limit(1);
+  const order = await lockOrderRow(tx, id);
   if (!order) throw noSuchOrder(id);
+  // Every change to an order, its captures or refunds locks it here first.
+  changed("order", id);
   return current(order);
+}
+
+/** The order with its captures and refunds, from the read model. The lock keeps a write from coming between the three reads. */
+const readOrderEntry = (id: string): Promise<OrderEntry | undefined> =>
+  readThrough("order", id, () =>
+    inTransaction(async (tx) => {
+      const order = await lockOrderRow(tx, id);
+      if (!order) return undefined;
+      const captures = await tx.select().from(sandboxCaptures).where(eq(sandboxCaptures.orderId, id)).orderBy(asc(sandboxCaptures.sequence));
+      const refunds = await tx.select().from(sandboxRefunds).where(eq(sandboxRefunds.orderId, id)).orderBy(asc(sandboxRefunds.refundedAt));
+      return { order, captures, refunds };
+    }),
+  );
+
+/** The order's stored rows, or 404 NO_SUCH_ORDER; `order` as it stands now. */
+export async function readOrderRows(id: string): Promise<OrderEntry> {
+  const entry = isUuid(id) ? await readOrderEntry(id) : undefined;
+  if (!entry) throw noSuchOrder(id);
+  return { ...entry, order: current(entry.order) };
 }
 
 /** One capture of the order, or 404 NO_SUCH_CAPTURE. */
@@ -89,10 +116,8 @@ function refundResource(refund: typeof sandboxRefunds.$inferSelect) {
   return { refund_id: refund.id, refunded_amount: refund.refundedAmount, refunded_at: iso(refund.refundedAt), description: data.description, reference: data.reference, order_lines: data.order_lines ?? [] };
 }
 
-export async function getOrder(tx: Executor, id: string) {
-  const order = await loadOrder(tx, id);
-  const captures = await tx.select().from(sandboxCaptures).where(eq(sandboxCaptures.orderId, id)).orderBy(asc(sandboxCaptures.sequence));
-  const refunds = await tx.select().from(sandboxRefunds).where(eq(sandboxRefunds.orderId, id)).orderBy(asc(sandboxRefunds.refundedAt));
+export async function readOrder(id: string) {
+  const { order, captures, refunds } = await readOrderRows(id);
   const data = orderData(order);
   return {
     order_id: order.id,
@@ -123,18 +148,18 @@ export async function getOrder(tx: Executor, id: string) {
   };
 }
 
-export async function listCaptures(tx: Executor, orderId: string) {
-  return (await getOrder(tx, orderId)).captures;
+export async function listCaptures(orderId: string) {
+  return (await readOrder(orderId)).captures;
 }
 
-export async function getCapture(tx: Executor, orderId: string, captureId: string) {
-  const capture = (await getOrder(tx, orderId)).captures.find((candidate) => candidate.capture_id === captureId);
+export async function getCapture(orderId: string, captureId: string) {
+  const capture = (await readOrder(orderId)).captures.find((candidate) => candidate.capture_id === captureId);
   if (!capture) throw noSuchCapture(captureId);
   return capture;
 }
 
-export async function getRefund(tx: Executor, orderId: string, refundId: string) {
-  const refund = (await getOrder(tx, orderId)).refunds.find((candidate) => candidate.refund_id === refundId);
+export async function getRefund(orderId: string, refundId: string) {
+  const refund = (await readOrder(orderId)).refunds.find((candidate) => candidate.refund_id === refundId);
   if (!refund) throw notFound(`Refund ${refundId} not found`);
   return refund;
 }

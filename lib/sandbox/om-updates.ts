@@ -4,7 +4,7 @@ import { formatMoney } from "@/lib/money";
 import { addMs, clock, DAY } from "./clock";
 import { badValue, forbidden } from "./errors";
 import { newId } from "./ids";
-import { dueDate, loadCapture, loadOrder, orderData, type Order } from "./om-state";
+import { dueDate, loadCapture, loadOrder, noSuchCapture, orderData, readOrderRows, type Order } from "./om-state";
 import {
   ExtendDueDateRequest,
   ShippingInfoRequest,
@@ -119,9 +119,9 @@ const EXTENSIONS = [
 ];
 
 /** GET …/captures/{id}/extend-due-date-options. */
-export async function extendDueDateOptions(tx: Executor, orderId: string, captureId: string) {
-  const order = await loadOrder(tx, orderId);
-  await loadCapture(tx, orderId, captureId);
+export async function extendDueDateOptions(orderId: string, captureId: string) {
+  const { order, captures } = await readOrderRows(orderId);
+  if (!captures.some((capture) => capture.id === captureId)) throw noSuchCapture(captureId);
   return { currency: orderData(order).purchase_currency, options: EXTENSIONS };
 }
 

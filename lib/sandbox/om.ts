@@ -7,6 +7,7 @@ import { newId, newKlarnaReference } from "./ids";
 import { AUTHORIZATION_DAYS, fraudDecision, loadOrder, MAX_AUTHORIZATION_DAYS, remainingAuthorized, type OrderStatus } from "./om-state";
 import { decideAuthorization } from "./personas";
 import { CaptureRequest, RefundRequest, type OrderData } from "./schemas";
+import { changed } from "./read-model";
 import { runInScope } from "./scope";
 import { db, inTransaction, type Executor } from "./store";
 import { sandboxCaptures, sandboxClocks, sandboxKpSessions, sandboxOrders, sandboxRefunds } from "./tables";
@@ -43,6 +44,7 @@ export async function createOrder(
     .where(and(eq(sandboxKpSessions.id, input.session.id), ne(sandboxKpSessions.status, "complete")))
     .returning({ id: sandboxKpSessions.id });
   if (!completed) throw sessionCompleted();
+  changed("kp", input.session.id);
   const decision = decideAuthorization(input.consumerEmail ?? input.data.billing_address?.email, input.data.purchase_country);
   const pending = decision.outcome === "approve" && decision.fraudStatus === "PENDING" ? decision : null;
   const id = newId();
@@ -93,6 +95,7 @@ export async function decideDueFraudReviews(): Promise<void> {
           .set(fraudDecision(order))
           .where(and(eq(sandboxOrders.id, order.id), eq(sandboxOrders.fraudStatus, "PENDING")))
           .returning();
+        changed("order", order.id);
         const url = (kpData.merchant_urls as { notification?: string } | undefined)?.notification;
         if (!decided || !url) return;
         await enqueueCallback(tx, {
@@ -121,12 +124,10 @@ export async function captureOrder(tx: Executor, id: string, body: unknown) {
   if (request.captured_amount > remainingAuthorized(order)) {
     throw refuse(`Captured amount is higher than the remaining authorized amount (${remainingAuthorized(order)}).`);
   }
-  const [{ sequence }] = (await tx
-    .select({ sequence: sql<number>`count(*)::int + 1` })
-    .from(sandboxCaptures)
-    .where(eq(sandboxCaptures.orderId, id))) as [{ sequence: number }];
   const captureId = newId();
   const { captured_amount, ...details } = request;
+  // Numbered in the insert itself: the order's lock keeps two captures from taking one number.
+  const sequence = sql`(select coalesce(max(${sandboxCaptures.sequence}), 0) + 1 from ${sandboxCaptures} where ${sandboxCaptures.orderId} = ${id})`;
   await tx.insert(sandboxCaptures).values({ id: captureId, orderId: id, sequence, capturedAmount: captured_amount, refundedAmount: 0, data: details, capturedAt: clock.now() });
   const capturedAmount = order.capturedAmount + captured_amount;
   const status: OrderStatus = capturedAmount >= order.orderAmount || order.released ? "CAPTURED" : "PART_CAPTURED";

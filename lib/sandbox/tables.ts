@@ -93,7 +93,8 @@ export const sandboxCaptures = pgTable(
     /** The consumer's due date once extended (extend-due-date); otherwise the payment term from capture. */
     dueAt: at("due_at"),
   },
-  (table) => [index("sandbox_captures_order_idx").on(table.orderId)],
+  // With the sequence, a capture numbers itself from the highest one without reading the others.
+  (table) => [index("sandbox_captures_order_sequence_idx").on(table.orderId, table.sequence)],
 );
 
 export const sandboxRefunds = pgTable(

@@ -36,12 +36,19 @@ export interface RunningServer {
 export const OPERATOR = { username: "operator", password: "operator-test-credentials" };
 export const OPERATOR_AUTH = { authorization: `Basic ${Buffer.from(`${OPERATOR.username}:${OPERATOR.password}`).toString("base64")}` };
 
-/** `quiet`: the server's output is dropped (a test that sends it hundreds of bad requests on purpose). */
-export async function startProductionServer(env: Record<string, string>, { quiet = false }: { quiet?: boolean } = {}): Promise<RunningServer> {
+/**
+ * `quiet`: the server's output is dropped (a test that sends it hundreds of bad requests on purpose).
+ * `cpuProfileDir`: the server writes V8 CPU profiles there when it stops (Node refuses --cpu-prof in
+ * NODE_OPTIONS, so `npm start`'s command is run directly with the flag).
+ */
+export async function startProductionServer(env: Record<string, string>, { quiet = false, cpuProfileDir }: { quiet?: boolean; cpuProfileDir?: string } = {}): Promise<RunningServer> {
   const port = await freePort();
   const baseUrl = `http://localhost:${port}`;
-  const child: ChildProcess = spawn("npm", ["start"], {
-    env: { ...process.env, KLARNA_USERNAME: OPERATOR.username, KLARNA_PASSWORD: OPERATOR.password, ...env, PORT: String(port), APP_URL: baseUrl },
+  const [command, args] = cpuProfileDir
+    ? ["node_modules/.bin/tsx", ["--cpu-prof", `--cpu-prof-dir=${cpuProfileDir}`, "--tsconfig", "tsconfig.server.json", "server.ts"]]
+    : ["npm", ["start"]];
+  const child: ChildProcess = spawn(command, args, {
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", KLARNA_USERNAME: OPERATOR.username, KLARNA_PASSWORD: OPERATOR.password, ...env, PORT: String(port), APP_URL: baseUrl },
     stdio: ["ignore", quiet ? "ignore" : "inherit", quiet ? "ignore" : "inherit"],
     detached: true,
   });
@@ -56,9 +63,13 @@ export async function startProductionServer(env: Record<string, string>, { quiet
     if (Date.now() > deadline) throw new Error("server did not start within 60 s");
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
+  let stopping = false;
+  child.once("exit", (code, signal) => !stopping && console.error(`The production server exited on its own (code ${code}, signal ${signal})`));
   return {
     baseUrl,
     stop: async () => {
+      stopping = true;
+      if (child.exitCode !== null || child.signalCode !== null) return;
       process.kill(-child.pid!, "SIGTERM");
       await new Promise((resolve) => child.once("exit", resolve));
     },
