@@ -1,6 +1,6 @@
 import "server-only";
 import { inNamespace, inSessionNamespace } from "./control";
-import * as hpp from "./hpp";
+import * as hostedPage from "./hosted-page";
 import { listOutbox as listOutboxIn } from "./outbox";
 import { DEFAULT_NAMESPACE, Namespace } from "./scope";
 
@@ -12,7 +12,8 @@ import { DEFAULT_NAMESPACE, Namespace } from "./scope";
 export { handleSandboxRequest, SANDBOX_API_PREFIX } from "./http";
 export { serveSandboxRequest } from "./node";
 export { startSandboxBackground } from "./background";
-export { redirectUrl, type HostedPage } from "./hpp";
+export { redirectUrl } from "./hpp";
+export type { HostedPage } from "./hosted-page";
 export { NAMESPACE_COOKIE, Namespace } from "./scope";
 export { KlarnaApiError } from "./errors";
 export { categoryName } from "./markets";
@@ -35,11 +36,11 @@ export {
 export { scenarioCatalogue, type Scenario, type Trigger } from "./scenarios";
 export { sandboxApiReference, type ApiReference, type ReferenceOperation, type ReferenceResponse } from "./api-reference";
 
-export const openHostedPage = (id: string) => inSessionNamespace(id, () => hpp.openHostedPage(id));
+export const openHostedPage = (id: string) => inSessionNamespace(id, () => hostedPage.openHostedPage(id));
 
-export const actOnHostedPage = (id: string, input: unknown) => inSessionNamespace(id, () => hpp.actOnHostedPage(id, input));
+export const actOnHostedPage = (id: string, input: unknown) => inSessionNamespace(id, () => hostedPage.actOnHostedPage(id, input));
 
-export const readResultPage = (id: string) => inSessionNamespace(id, () => hpp.readResultPage(id));
+export const readResultPage = (id: string) => inSessionNamespace(id, () => hostedPage.readResultPage(id));
 
 export const listOutbox = (namespace: string) => inNamespace(namespace, () => listOutboxIn());
 
