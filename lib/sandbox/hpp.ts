@@ -158,8 +158,9 @@ export async function readSession(id: string): Promise<{ hpp: HppSession; kpSess
 
 export async function readHppSession(id: string) {
   const session = await readSession(id);
-  const expiresAt = session && hppExpiry(session.kpSession);
-  if (!session || !expiresAt || expiresAt <= clock.now()) throw sessionNotFound();
+  if (!session) throw sessionNotFound();
+  const expiresAt = hppExpiry(session.kpSession);
+  if (expiresAt <= clock.now()) throw sessionNotFound();
   return sessionResource({ hpp: session.hpp, expiresAt });
 }
 
