@@ -1,8 +1,9 @@
 import "server-only";
 import { and, eq, gt, inArray, isNotNull, min, sql } from "drizzle-orm";
-import { addMs, clock, HOUR } from "./clock";
+import { addMs, clock } from "./clock";
 import { badValue } from "./errors";
-import { isUuid } from "./ids";
+import { isUuid, KP_SESSION_PATH } from "./ids";
+import { HPP_EXPIRY_MARGIN_MS, hppExpiresAt } from "./lifetimes";
 import { namespaceCache } from "./namespace-cache";
 import { forgetNamespace } from "./read-model";
 import { AdvanceClockRequest } from "./schemas";
@@ -25,8 +26,6 @@ import { parseBody } from "./validation";
 
 // The control plane's own operations: which namespace a request belongs to, the clock's state
 // and its deadlines, and resetting one namespace.
-
-const KP_PATH = /\/payments\/v1\/sessions\/([0-9a-f-]{36})\/?$/i;
 
 /** Where a request runs: its namespace, that namespace's clock, and whether any fault is armed there. */
 export interface ResolvedScope {
@@ -100,7 +99,7 @@ function requestedNamespace(header: HeaderOf): string | undefined {
  */
 export async function resolveScope(header: HeaderOf, resourceId: string | undefined, body: unknown): Promise<ResolvedScope> {
   const kpSessionUrl = (body as { payment_session_url?: unknown } | undefined)?.payment_session_url;
-  const id = resourceId ?? (typeof kpSessionUrl === "string" ? kpSessionUrl.match(KP_PATH)?.[1] : undefined);
+  const id = resourceId ?? (typeof kpSessionUrl === "string" ? kpSessionUrl.match(KP_SESSION_PATH)?.[1] : undefined);
   const scope = await loadScope(id, requestedNamespace(header));
   if (!scope) throw badValue(`${NAMESPACE_HEADER} header`);
   return scope;
@@ -144,8 +143,8 @@ export async function nextDeadline(): Promise<{ kind: DeadlineKind; at: Date } |
       db()
         .select({ at: min(sandboxKpSessions.expiresAt) })
         .from(sandboxKpSessions)
-        .where(and(eq(sandboxKpSessions.namespace, namespace), gt(sandboxKpSessions.expiresAt, addMs(now, HOUR))))
-        .then((rows) => rows.map((row) => ({ at: row.at && addMs(new Date(row.at), -HOUR) }))),
+        .where(and(eq(sandboxKpSessions.namespace, namespace), gt(sandboxKpSessions.expiresAt, addMs(now, HPP_EXPIRY_MARGIN_MS))))
+        .then((rows) => rows.map((row) => ({ at: row.at && hppExpiresAt(new Date(row.at)) }))),
     ),
     earliest(
       "kp_session_expiry",

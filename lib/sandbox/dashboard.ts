@@ -1,11 +1,12 @@
 import "server-only";
 import { desc, eq } from "drizzle-orm";
 import { listCallbacks } from "./callbacks";
-import { addMs, clock, DAY, HOUR, MINUTE } from "./clock";
+import { clock, DAY, HOUR, MINUTE } from "./clock";
 import { advanceClock, clockState, inNamespace, namespaceSummary, nextDeadline, resetNamespace } from "./control";
 import { addFault, CALLBACK_OPERATIONS, clearFaults, FAULT_KINDS, listFaults, REDIRECT_OPERATION, removeFault } from "./faults";
 import { API_OPERATIONS, SANDBOX_ROUTES } from "./http";
 import { PERSONA_RULES } from "./personas";
+import { hppExpiresAt } from "./lifetimes";
 import { currentNamespace } from "./scope";
 import { db } from "./store";
 import { sandboxHppSessions, sandboxKpSessions, sandboxOrders } from "./tables";
@@ -44,7 +45,7 @@ export async function listHppSessions(limit = ROWS) {
     .orderBy(desc(sandboxHppSessions.createdAt), desc(sandboxHppSessions.id))
     .limit(limit);
   return rows.map(({ hpp, kp }) => {
-    const expiresAt = kp ? addMs(kp.expiresAt, -HOUR) : null;
+    const expiresAt = kp ? hppExpiresAt(kp.expiresAt) : null;
     return {
       id: hpp.id,
       status: hpp.status,

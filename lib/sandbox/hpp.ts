@@ -4,9 +4,10 @@ import { z } from "zod";
 import { config } from "@/lib/config";
 import type { KnownHppStatus } from "@/lib/klarna-wire";
 import { enqueueCallback } from "./callbacks";
-import { addMs, clock, HOUR } from "./clock";
+import { addMs, clock } from "./clock";
 import { badRequest, badValue, KlarnaApiError, notFound } from "./errors";
-import { isUuid, newId } from "./ids";
+import { isUuid, KP_SESSION_PATH, newId } from "./ids";
+import { hppExpiresAt } from "./lifetimes";
 import { kpSessionData, readKpEntry, type KpSession } from "./kp";
 import { composeLinkMessage } from "./outbox";
 import { changed, readThrough } from "./read-model";
@@ -51,11 +52,8 @@ const apiBase = () => `${origin()}/sandbox/api`;
 export const redirectUrl = (id: string) => `${origin()}/sandbox/hpp/${id}`;
 export const resultPageUrl = (id: string) => `${origin()}/sandbox/hpp/${id}/result`;
 
-/** HPP sessions expire one hour before the KP session they wrap. */
-export const HPP_EXPIRY_MARGIN_MS = HOUR;
-export const hppExpiry = (kpSession: Pick<KpSession, "expiresAt">) => addMs(kpSession.expiresAt, -HPP_EXPIRY_MARGIN_MS);
+export const hppExpiry = (kpSession: Pick<KpSession, "expiresAt">) => hppExpiresAt(kpSession.expiresAt);
 
-const KP_SESSION_PATH = /\/payments\/v1\/sessions\/([0-9a-f-]{36})\/?$/i;
 
 export async function createHppSession(body: unknown) {
   const request = parseBody(HppSessionRequest, body);

@@ -17,3 +17,6 @@ export function newClientToken(sessionId: string): string {
 }
 
 export const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+
+/** A KP session's id where a URL names it (an HPP session's payment_session_url, a KP API path). */
+export const KP_SESSION_PATH = /\/payments\/v1\/sessions\/([0-9a-f-]{36})\/?$/i;
