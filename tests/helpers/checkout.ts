@@ -7,6 +7,7 @@ import { personasFor } from "@/lib/orders/test-personas";
 import { changeCart } from "@/lib/shop/cart";
 import { MARKETS, type Market } from "@/lib/shop/markets";
 import type { SandboxServer } from "./sandbox-server";
+import { SANDBOX_AUTH } from "./sandbox-auth";
 
 // Storefront checkouts against the in-process sandbox server, for integration tests.
 
@@ -37,7 +38,7 @@ export async function checkout(
   return { order: order!, session: session!, cartCookie, redirectUrl: outcome.redirectUrl };
 }
 
-const AUTH = { authorization: `Basic ${Buffer.from("sandbox:sandbox").toString("base64")}`, "content-type": "application/json" };
+const AUTH = { ...SANDBOX_AUTH, "content-type": "application/json" };
 
 /** What the hosted page's buttons do, through the sandbox's control API. */
 export async function pay(sandbox: SandboxServer, sessionId: string, outcome = "approve", extra: Record<string, unknown> = {}) {

@@ -2,6 +2,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { sendWebResponse, toWebRequest } from "@/lib/http/node-web";
 import { handleSandboxRequest } from "@/lib/sandbox";
+import { SANDBOX_AUTH } from "./sandbox-auth";
 
 // The embedded sandbox on a real port inside the test process, so the storefront's Klarna client
 // talks to it over HTTP exactly as in production. Call before anything reads the configuration:
@@ -53,7 +54,7 @@ export async function startSandboxServer(merchantRoutes: Record<string, (request
     addFault: async (fault) => {
       const response = await fetch(`${origin}/sandbox/api/_control/faults`, {
         method: "POST",
-        headers: { authorization: `Basic ${Buffer.from("sandbox:sandbox").toString("base64")}`, "content-type": "application/json" },
+        headers: { ...SANDBOX_AUTH, "content-type": "application/json" },
         body: JSON.stringify(fault),
       });
       if (response.status !== 201) throw new Error(`The sandbox refused the fault: ${response.status} ${await response.text()}`);

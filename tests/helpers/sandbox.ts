@@ -1,13 +1,14 @@
 import type { ZodType } from "zod";
 import { handleSandboxRequest } from "@/lib/sandbox";
 import { gbSession, merchantUrls } from "./klarna-bodies";
+import { SANDBOX_AUTH } from "./sandbox-auth";
 
 export { gbSession, merchantUrls } from "./klarna-bodies";
 
 // Calls the sandbox's HTTP handler in-process, exactly as the custom server would.
 
 export const BASE = "http://localhost:3000/sandbox/api";
-const AUTH = `Basic ${Buffer.from("sandbox:sandbox").toString("base64")}`;
+const AUTH = SANDBOX_AUTH.authorization;
 
 export interface SandboxReply<T = any> {
   status: number;

@@ -11,6 +11,7 @@ import { MARKETS } from "@/lib/shop/markets";
 import { startSandboxBackground } from "@/lib/sandbox";
 import { fillCart, pay } from "../helpers/checkout";
 import { startSandboxServer, type SandboxServer } from "../helpers/sandbox-server";
+import { SANDBOX_AUTH } from "../helpers/sandbox-auth";
 
 // Outside Next.js, `after()` has no request to outlive: run the work straight after the reply.
 vi.mock("next/server", async (original) => ({ ...(await original<typeof import("next/server")>()), after: (work: () => unknown) => void Promise.resolve().then(work) }));
@@ -20,7 +21,7 @@ vi.mock("next/server", async (original) => ({ ...(await original<typeof import("
 
 const CHECKOUTS = 50;
 const NAMESPACE = "chaos";
-const AUTH = { authorization: `Basic ${Buffer.from("sandbox:sandbox").toString("base64")}`, "content-type": "application/json", "klarna-sandbox-namespace": NAMESPACE };
+const AUTH = { ...SANDBOX_AUTH, "content-type": "application/json", "klarna-sandbox-namespace": NAMESPACE };
 
 let sandbox: SandboxServer;
 let stopBackground: () => void;

@@ -16,6 +16,7 @@ import { cartIdFromCookie } from "@/lib/shop/cart";
 import { MARKETS } from "@/lib/shop/markets";
 import { checkout as checkoutWith, fillCart, pay as payWith, placeOrderCalls as countPlaceOrderCalls } from "../helpers/checkout";
 import { startSandboxServer, type SandboxServer } from "../helpers/sandbox-server";
+import { SANDBOX_AUTH } from "../helpers/sandbox-auth";
 
 // Outside Next.js, `after()` has no request to outlive: keep the work so tests can await it.
 const afterWork: Promise<unknown>[] = [];
@@ -23,7 +24,6 @@ vi.mock("next/server", async (original) => ({ ...(await original<typeof import("
 const { POST: statusCallback } = await import("@/app/api/klarna/hpp-status/route");
 const { GET: pollOrder } = await import("@/app/api/orders/[reference]/route");
 
-const SANDBOX_AUTH = { authorization: `Basic ${Buffer.from("sandbox:sandbox").toString("base64")}` };
 const customerOf = (market: "GB") => {
   const { label: _label, ...customer } = personasFor(market)[0]!;
   return customer;

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databaseHandle } from "@/lib/db/client";
 import { prepareDatabase } from "@/lib/db/prepare";
 import { startSandboxServer, type SandboxServer } from "../helpers/sandbox-server";
+import { SANDBOX_AUTH } from "../helpers/sandbox-auth";
 
 // A test client keeps its connection alive between calls: a request the server refuses early (a
 // body over the limit, missing credentials) must not break the next one on the same agent.
@@ -14,7 +15,7 @@ beforeAll(async () => {
 });
 afterAll(() => sandbox.close());
 
-const AUTH = `Basic ${Buffer.from("sandbox:sandbox").toString("base64")}`;
+const AUTH = SANDBOX_AUTH.authorization;
 
 function send(agent: Agent, method: string, path: string, options: { body?: Buffer; chunked?: boolean; auth?: boolean } = {}) {
   return new Promise<{ status: number; body: string }>((resolve, reject) => {

@@ -12,6 +12,7 @@ import { listPaymentSessions } from "@/lib/orders/queries";
 import { personasFor } from "@/lib/orders/test-personas";
 import { checkout, pay, productId } from "../helpers/checkout";
 import { startSandboxServer, type SandboxServer } from "../helpers/sandbox-server";
+import { SANDBOX_AUTH } from "../helpers/sandbox-auth";
 
 // Klarna may answer with only what its OpenAPI documents mark required. With the sandbox's
 // minimal_response fault armed on every operation, the storefront still takes payments, places
@@ -32,7 +33,7 @@ const operation = (orderId: string, kind: string, extra: Record<string, unknown>
 describe("with lean Klarna replies", () => {
   it("the sandbox answers only what Klarna guarantees", async () => {
     const { session } = await checkout();
-    const auth = { authorization: `Basic ${Buffer.from("sandbox:sandbox").toString("base64")}` };
+    const auth = SANDBOX_AUTH;
     const read = await fetch(`${sandbox.origin}/sandbox/api/hpp/v1/sessions/${session.id}`, { headers: auth });
     expect(await read.json()).toEqual({ session_id: session.id, status: "WAITING" });
   });

@@ -12,6 +12,7 @@ import { sweepOnce } from "@/lib/orders/sweep";
 import { checkout, pay, placeOrderCalls } from "../helpers/checkout";
 import { openHostedPage } from "@/lib/sandbox";
 import { startSandboxServer, type SandboxServer } from "../helpers/sandbox-server";
+import { SANDBOX_AUTH } from "../helpers/sandbox-auth";
 
 let sandbox: SandboxServer;
 
@@ -75,7 +76,7 @@ describe("return pages", () => {
 
   it("show a session the merchant disabled as ended, not as pending", async () => {
     const { order, session } = await checkout();
-    const auth = `Basic ${Buffer.from("sandbox:sandbox").toString("base64")}`;
+    const auth = SANDBOX_AUTH.authorization;
     expect((await fetch(`${sandbox.origin}/sandbox/api/hpp/v1/sessions/${session.id}`, { method: "DELETE", headers: { authorization: auth } })).status).toBe(204);
     expect(await resolveOrderPage(order.reference, orderPageKey(order.reference))).toMatchObject({ outcome: "ended", status: "pending_payment" });
   });
@@ -91,7 +92,7 @@ describe("status callback", () => {
   const callbackUrl = (redirectUrl: string) => new URL(redirectUrl);
 
   async function callbackFor(sessionId: string) {
-    const reply = await fetch(`${sandbox.origin}/sandbox/api/hpp/v1/sessions/${sessionId}`, { headers: { authorization: `Basic ${Buffer.from("sandbox:sandbox").toString("base64")}` } });
+    const reply = await fetch(`${sandbox.origin}/sandbox/api/hpp/v1/sessions/${sessionId}`, { headers: SANDBOX_AUTH });
     return { event_id: crypto.randomUUID(), session: await reply.json() };
   }
 

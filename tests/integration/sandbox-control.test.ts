@@ -6,6 +6,7 @@ import { runSandboxBackground } from "@/lib/sandbox/background";
 import { RETRY_DELAYS_MS } from "@/lib/sandbox/callbacks";
 import { BASE, call, gbSession } from "../helpers/sandbox";
 import { withSandboxDatabase } from "../helpers/sandbox-db";
+import { SANDBOX_AUTH } from "../helpers/sandbox-auth";
 
 // The control plane: callbacks with Klarna's retry ladder and their ledger, the per-namespace
 // clock and its deadlines, faults, pending fraud reviews, and namespaces kept apart.
@@ -202,7 +203,7 @@ describe("faults", () => {
     const namespace = "resets";
     const session = await openSession(namespace, {});
     await call("POST", "/_control/faults", { operation: "hpp.disable_session", kind: "reset", after: true, count: 1 }, inNs(namespace));
-    const auth = `Basic ${Buffer.from("sandbox:sandbox").toString("base64")}`;
+    const auth = SANDBOX_AUTH.authorization;
     const reply = await handleSandboxRequest(new Request(`${BASE}/hpp/v1/sessions/${session.hppSessionId}`, { method: "DELETE", headers: { authorization: auth } }));
     expect(reply.type).toBe("error");
     // The reply was lost, but the session was disabled.

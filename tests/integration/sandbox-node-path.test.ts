@@ -5,6 +5,7 @@ import { databaseHandle } from "@/lib/db/client";
 import { prepareDatabase } from "@/lib/db/prepare";
 import { serveSandboxRequest } from "@/lib/sandbox";
 import { pathOf } from "@/lib/sandbox/node";
+import { SANDBOX_AUTH } from "../helpers/sandbox-auth";
 
 // The custom server hands node:http's request to the sandbox as it is (no web Request): body
 // limits, early refusals on a keep-alive connection, reset connections and path normalization must
@@ -20,7 +21,7 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-const AUTH = `Basic ${Buffer.from("sandbox:sandbox").toString("base64")}`;
+const AUTH = SANDBOX_AUTH.authorization;
 
 function send(agent: Agent, method: string, path: string, options: { body?: Buffer; chunked?: boolean; auth?: boolean; headers?: Record<string, string> } = {}) {
   return new Promise<{ status: number; body: string; connection?: string }>((resolve, reject) => {

@@ -5,6 +5,7 @@ import { CookieJar, postForm, readForm, submitForm } from "../../scripts/lib/for
 import { ensureProductionBuild, OPERATOR_AUTH, startProductionServer, type RunningServer } from "../../scripts/lib/server";
 import { gbSession } from "../helpers/klarna-bodies";
 import { createTemporaryDatabase, TEST_DATABASE_URL } from "../helpers/postgres";
+import { SANDBOX_AUTH } from "../helpers/sandbox-auth";
 
 // The production server as an attacker meets it on a public demo: a corpus of malformed requests
 // over every route and server action, anonymous and viewer probes on every guarded surface, SSRF
@@ -324,7 +325,7 @@ describe("the production server under attack", () => {
     }
     for (const api of ["/sandbox/api/_control/clock", "/sandbox/api/_control/callbacks", `/sandbox/api/hpp/v1/sessions/${target.sessionId}`]) {
       expect((await raw("GET", api)).status, `anonymous ${api}`).toBe(401);
-      expect((await raw("GET", api, { authorization: `Basic ${Buffer.from("sandbox:sandbox").toString("base64")}` })).status, `development credentials ${api}`).toBe(401);
+      expect((await raw("GET", api, SANDBOX_AUTH)).status, `development credentials ${api}`).toBe(401);
     }
     // The dashboard's actions, called directly without the operator's credentials, do nothing.
     const dashboardActions = target.actions.filter((action) => action.page === "/sandbox");
