@@ -8,7 +8,7 @@ import { currentNamespace, runInScope } from "./scope";
 import { db, type Executor } from "./store";
 import { sandboxCallbackAttempts, sandboxCallbacks, sandboxClocks } from "./tables";
 
-// Callbacks to the merchant, delivered in the background as Klarna does (FACTS 1.7): a POST with
+// Callbacks to the merchant, delivered in the background as Klarna does: a POST with
 // a 3 s timeout, retried up to 3 times a few seconds apart in sandbox time, then given up. Every
 // attempt lands in a ledger (control API and dashboard).
 

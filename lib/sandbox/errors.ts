@@ -19,7 +19,7 @@ export const badRequest = (message: string) => new KlarnaApiError(400, "BAD_REQU
 
 export const notFound = (message: string, code = "NOT_FOUND") => new KlarnaApiError(404, code, [message]);
 
-/** A KP session that already has its one order (FACTS 0.5): nothing more can be done with it. */
+/** A KP session that already has its one order: nothing more can be done with it. */
 export const sessionCompleted = () => notFound("Session is already completed", "SESSION_COMPLETED");
 
 export const forbidden = (code: string, message: string) => new KlarnaApiError(403, code, [message]);

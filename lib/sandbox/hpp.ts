@@ -165,7 +165,7 @@ export async function readHppSession(id: string) {
 /**
  * The changes announced to merchant_urls.status_update: what the consumer does, "follow" (the
  * consumer's approval on a sibling HPP session completes this one), and Klarna's timer and
- * identity check (FACTS 1.7). The merchant's own disable is not announced.
+ * identity check. The merchant's own disable is not announced.
  */
 const CONSUMER_EVENTS: HppEvent[] = ["open", "approve", "decline", "cancel", "back", "error", "follow", "timeout", "manual_id_check"];
 

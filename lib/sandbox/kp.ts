@@ -118,7 +118,7 @@ export async function updateKpSession(id: string, body: unknown): Promise<void> 
 
 /**
  * Issues an authorization token for a KP session (what the hosted page does on approval) and, when
- * the session names merchant_urls.authorization, tells the merchant there (FACTS 2.6).
+ * the session names merchant_urls.authorization, tells the merchant there.
  */
 export async function authorize(tx: Executor, session: KpSession, details: { hppSessionId: string; category: string; email?: string }) {
   const now = clock.now();

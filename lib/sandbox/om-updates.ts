@@ -29,7 +29,7 @@ async function saveData(tx: Executor, order: Order, changes: Record<string, unkn
 
 /**
  * PATCH …/authorization: a new order amount (and lines) for what remains to capture. Never below
- * what was captured (FACTS 3.3); original_order_amount keeps the first amount.
+ * what was captured; original_order_amount keeps the first amount.
  */
 export async function updateAuthorization(tx: Executor, id: string, body: unknown) {
   const request = parseBody(UpdateAuthorizationRequest, body);

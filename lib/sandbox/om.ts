@@ -36,7 +36,7 @@ export async function createOrder(
   input: { session: { id: string; namespace: string }; data: OrderData; category: string; consumerEmail?: string; capture: boolean },
 ) {
   const now = clock.now();
-  // Only one order per KP session (FACTS 0.5). Conditional, so that of two concurrent placements
+  // Only one order per KP session. Conditional, so that of two concurrent placements
   // the second waits for the first's row lock and then finds the session complete.
   const [completed] = await tx
     .update(sandboxKpSessions)
@@ -77,7 +77,7 @@ export async function createOrder(
 
 /**
  * Settles every pending fraud review whose time has come in its namespace's time, and tells the
- * merchant at the KP session's merchant_urls.notification (FACTS 2.6).
+ * merchant at the KP session's merchant_urls.notification.
  */
 export async function decideDueFraudReviews(): Promise<void> {
   const pending = await db()

@@ -49,7 +49,7 @@ export const ORDER_RULES: Rule[] = [
     check: (order) => (order.order_amount === order.order_lines.reduce((sum, line) => sum + line.total_amount, 0) ? [] : ["order_amount"]),
   },
   {
-    // Klarna's tax page allows "±items quantity" at order level: ±1 per order line (FACTS 2.4).
+    // Klarna's tax page allows "±items quantity" at order level: ±1 per order line.
     name: "order_tax_amount within ±(number of order lines) of Σ line total_tax_amount (US: Σ sales_tax lines)",
     check: (order) => {
       const expected = order.order_lines.reduce(
