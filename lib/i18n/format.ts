@@ -6,6 +6,9 @@ import { createElement, Fragment, type ReactNode } from "react";
 /** A message that depends on a count: Intl.PluralRules picks the form ("one" or "other"). */
 export type Plural = { one: string; other: string };
 
+/** A Plural, as the catalogues write one. */
+export const count = (one: string, other: string): Plural => ({ one, other });
+
 /** Fills the `{name}` placeholders of a message; a placeholder with no value is left as it is. */
 export function format(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
