@@ -7,7 +7,8 @@ import { disableHppSession, distributeHppSession, KlarnaError } from "@/lib/klar
 import type { DistributionRequest } from "@/lib/klarna-wire";
 import { MarketCode, MARKETS } from "@/lib/shop/markets";
 import { isOfferedMarket } from "@/lib/shop/offered-markets";
-import { collectFieldErrors, createPendingOrder, openFirstPayment } from "./checkout";
+import { collectFieldErrors, createPendingOrder } from "./checkout";
+import { openFirstPayment } from "./payment-sessions";
 import { CustomerDetails, PaymentOptions } from "./checkout-input";
 import { unstorablePath } from "@/lib/text";
 import { recordEvent } from "./events";
