@@ -10,7 +10,7 @@ import { useEffect } from "react";
  * twice: server-rendered on the element around the shop's chrome and content (ShopFrame), which
  * assistive tech reads before any script runs, and here on <html>, for the document itself (page
  * title, browser translation). Leaving the shop by client navigation puts "en" back. The same
- * approach as the hosted page's components/hpp/document-language.tsx.
+ * approach as the hosted page's components/sandbox/hosted-page/document-language.tsx.
  */
 export function DocumentLanguage({ lang }: { lang: string }) {
   useEffect(() => {

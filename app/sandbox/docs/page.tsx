@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requireSandboxOperator } from "@/app/sandbox/sandbox-mode";
+import { requireSandboxOperator } from "@/lib/auth/sandbox-operator";
 import { connection } from "next/server";
 import { ApiReferenceView } from "@/components/sandbox/api-reference";
 import { SANDBOX_API_PREFIX, sandboxApiReference } from "@/lib/sandbox";

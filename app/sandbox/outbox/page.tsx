@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requireSandboxOperator } from "@/app/sandbox/sandbox-mode";
+import { requireSandboxOperator } from "@/lib/auth/sandbox-operator";
 import { cookies } from "next/headers";
 import { listOutbox, namespaceFromCookie, NAMESPACE_COOKIE } from "@/lib/sandbox";
 

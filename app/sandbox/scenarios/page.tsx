@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requireSandboxOperator } from "@/app/sandbox/sandbox-mode";
+import { requireSandboxOperator } from "@/lib/auth/sandbox-operator";
 import { ScenarioCatalogue } from "@/components/sandbox/scenario-catalogue";
 import { scenarioCatalogue } from "@/lib/sandbox";
 

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { cache } from "react";
-import { HostedPageShell, MUTED } from "@/components/hpp/hosted-page-shell";
-import { KeepWords } from "@/components/hpp/keep-words";
-import { PaymentForm } from "@/components/hpp/payment-form";
-import { textsFor } from "@/components/hpp/texts";
+import { HostedPageShell, MUTED } from "@/components/sandbox/hosted-page/hosted-page-shell";
+import { KeepWords } from "@/components/sandbox/hosted-page/keep-words";
+import { PaymentForm } from "@/components/sandbox/hosted-page/payment-form";
+import { textsFor } from "@/components/sandbox/hosted-page/texts";
 import { formatMoney } from "@/lib/money";
 import { categoryName, openHostedPage } from "@/lib/sandbox";
 

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { HostedPageShell, MUTED } from "@/components/hpp/hosted-page-shell";
-import { textsFor } from "@/components/hpp/texts";
+import { HostedPageShell, MUTED } from "@/components/sandbox/hosted-page/hosted-page-shell";
+import { textsFor } from "@/components/sandbox/hosted-page/texts";
 import { readResultPage } from "@/lib/sandbox";
 
 type Params = { params: Promise<{ id: string }> };

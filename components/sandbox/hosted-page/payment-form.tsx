@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { actOnPayment } from "@/app/sandbox/hpp/[id]/actions";
+import { actOnPayment } from "@/app/actions/sandbox/hosted-page";
 import type { HppTexts } from "./texts";
 
 type Props = {

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { actOnHostedPage, KlarnaApiError } from "@/lib/sandbox";
-import { requireSandboxMode } from "@/app/sandbox/sandbox-mode";
+import { requireSandboxMode } from "@/lib/auth/sandbox-operator";
 import { formAction } from "@/lib/http/form-action";
 
 export type HostedPageState = { message: string } | null;

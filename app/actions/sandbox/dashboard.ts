@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { cookies } from "next/headers";
 import { z } from "zod";
 import { addDashboardFault, advanceDashboardClock, advanceToNextDeadline, clearDashboardFaults, KlarnaApiError, Namespace, NAMESPACE_COOKIE, namespaceFromCookie, removeDashboardFault, resetDashboardClock, resetDashboardNamespace } from "@/lib/sandbox";
-import { requireSandboxOperator } from "@/app/sandbox/sandbox-mode";
+import { requireSandboxOperator } from "@/lib/auth/sandbox-operator";
 import { formAction } from "@/lib/http/form-action";
 
 // The dashboard's forms: parse, call the sandbox core in the visitor's namespace, re-render.
