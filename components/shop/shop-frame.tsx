@@ -1,5 +1,5 @@
 import { currentMessages } from "@/lib/shop/request";
-import { DocumentLanguage } from "./document-language";
+import { DocumentLanguage } from "@/components/ui/document-language";
 import { SiteFooter } from "./site-footer";
 import { SiteHeader } from "./site-header";
 

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { DocumentLanguage } from "./document-language";
+import { DocumentLanguage } from "@/components/ui/document-language";
 import { textsFor } from "./texts";
 
 /** Text colour for secondary copy on the card, readable in both colour schemes. */
