@@ -204,8 +204,26 @@ async function recordPlacedByKlarna(order: Order, read: HppSessionRead & { order
   );
 }
 
+// One finalize at a time per order in this process. The return page and both callbacks arrive
+// together after a payment; run side by side they read the session three times and two of them
+// lose the claim and poll for the winner. A caller that finds one running waits for it and then
+// runs itself (the other may have read Klarna before the news this caller brings), which costs one
+// query once the order is settled. Instances still decide among themselves through the claim.
+const globalStore = globalThis as typeof globalThis & { __klarnaShopFinalizing?: Map<string, Promise<Order>> };
+const running = (globalStore.__klarnaShopFinalizing ??= new Map());
+
 /** Learns the order's payment outcome from Klarna and acts on it exactly once. Returns the order as it now stands. */
-export async function finalize(orderId: string, source: FinalizeSource): Promise<Order> {
+export function finalize(orderId: string, source: FinalizeSource): Promise<Order> {
+  const run = (running.get(orderId)?.catch(() => undefined) ?? Promise.resolve()).then(() => finalizeNow(orderId, source));
+  running.set(orderId, run);
+  const forget = () => {
+    if (running.get(orderId) === run) running.delete(orderId);
+  };
+  run.then(forget, forget);
+  return run;
+}
+
+async function finalizeNow(orderId: string, source: FinalizeSource): Promise<Order> {
   const order = await getOrder(orderId);
   if (!order) throw new Error(`Order ${orderId} does not exist`);
   if (order.status !== "pending_payment") return order;
