@@ -7,6 +7,10 @@ import { readBody } from "@/lib/http/json-body";
 // payload none of our pages could have sent is refused with a 400 before React decodes it, and a
 // body over the limit with a 413 (one without a declared length gets here past the server's check).
 export async function proxy(request: NextRequest) {
+  // Only a POST has a body for React to decode. After an action that redirects, Next fetches the
+  // target page itself with the action's headers (multipart content type included) to stream it
+  // in the action's reply; refusing that GET made every such redirect a full page load.
+  if (request.method !== "POST") return NextResponse.next();
   const body = await readBody(request.clone(), MAX_BODY_BYTES);
   if (!body) return NextResponse.json({ error: `The request body is over ${MAX_BODY_BYTES / 1024 / 1024} MB` }, { status: 413, headers: { connection: "close" } });
   const received = new Request(request.url, { method: request.method, headers: request.headers, body: new Uint8Array(body) });

@@ -1,8 +1,10 @@
 // Money is integer minor units everywhere; these helpers are the only place that turns it into text
 // or derives tax from it. Tax rates use Klarna's convention: two implicit decimals (2500 = 25 %).
 
+import { numberFormatter } from "@/lib/intl";
+
 export function formatMoney(amountMinor: number, currency: string, locale: string): string {
-  const formatter = new Intl.NumberFormat(locale, { style: "currency", currency });
+  const formatter = numberFormatter(locale, { style: "currency", currency });
   const digits = formatter.resolvedOptions().maximumFractionDigits ?? 2;
   return formatter.format(amountMinor / 10 ** digits);
 }
@@ -19,13 +21,14 @@ export function addedTax(subtotalMinor: number, taxRate: number): number {
 
 /** Klarna's tax_rate convention rendered as a percentage, e.g. 1900 → "19 %" in de-DE. */
 export function formatTaxRate(taxRate: number, locale: string): string {
-  return new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 2 }).format(taxRate / 10000);
+  return numberFormatter(locale, { style: "percent", maximumFractionDigits: 2 }).format(taxRate / 10000);
 }
 
 /** The separators `locale` writes numbers with, and the currency's number of minor digits. */
 function numberFormat(currency: string, locale: string) {
-  const parts = new Intl.NumberFormat(locale, { style: "currency", currency }).formatToParts(1234567.89);
-  const digits = new Intl.NumberFormat(locale, { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  const formatter = numberFormatter(locale, { style: "currency", currency });
+  const parts = formatter.formatToParts(1234567.89);
+  const digits = formatter.resolvedOptions().maximumFractionDigits ?? 2;
   return { group: parts.find((part) => part.type === "group")?.value ?? ",", decimal: parts.find((part) => part.type === "decimal")?.value ?? ".", digits };
 }
 
@@ -51,4 +54,4 @@ export function parseMoney(text: string, currency: string, locale: string): numb
 
 /** How `locale` writes an example amount, for hints such as "for example 1 149,00". */
 export const exampleAmount = (currency: string, locale: string) =>
-  new Intl.NumberFormat(locale, { minimumFractionDigits: numberFormat(currency, locale).digits }).format(1149);
+  numberFormatter(locale, { minimumFractionDigits: numberFormat(currency, locale).digits }).format(1149);

@@ -1,7 +1,7 @@
 /**
  * `npm run bench:shop`: latency of the catalogue, a product page and a filled cart on the
- * production server (200 requests at concurrency 1 and 16, autocannon), and the catalogue's
- * first-load JavaScript. Figures go into docs/performance.md; nothing here is a pass/fail test.
+ * production server (200 requests at concurrency 1 and 16, autocannon), and the first-load
+ * JavaScript of each of the three. Figures go into docs/performance.md; nothing here is a pass/fail test.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -32,8 +32,9 @@ async function prepareDataWithCart(dir: string): Promise<string> {
   return cookie!;
 }
 
-async function firstLoadJavaScript(baseUrl: string) {
-  const html = await (await fetch(baseUrl)).text();
+/** What a browser downloads to run the page: every <script src> of its HTML, gzipped at level 9. */
+async function firstLoadJavaScript(baseUrl: string, path: string, headers: Record<string, string>) {
+  const html = await (await fetch(baseUrl + path, { headers })).text();
   // Scripts marked noModule (legacy polyfills) are never loaded by the browsers Next supports.
   const tags = [...html.matchAll(/<script[^>]+src="([^"]+)"[^>]*>/g)].filter((match) => !/noModule/i.test(match[0]));
   const scripts = [...new Set(tags.map((match) => match[1]!))];
@@ -71,8 +72,12 @@ async function main() {
         console.log(`| ${page.name} | ${connections} | ${ms(row.p50)} | ${ms(row.p95)} | ${row.rps.toFixed(0)} | ${row.non2xx} |`);
       }
     }
-    const js = await firstLoadJavaScript(server.baseUrl);
-    console.log(`\nCatalogue first-load JavaScript: ${js.files} files, ${js.rawKb.toFixed(1)} kB raw, ${js.gzippedKb.toFixed(1)} kB gzipped`);
+    console.log("\n| page | first-load JS files | raw kB | gzipped kB |");
+    console.log("|---|---|---|---|");
+    for (const page of pages) {
+      const js = await firstLoadJavaScript(server.baseUrl, page.path, headers);
+      console.log(`| ${page.name} | ${js.files} | ${js.rawKb.toFixed(1)} | ${js.gzippedKb.toFixed(1)} |`);
+    }
   } finally {
     await server.stop();
     rmSync(dataDir, { recursive: true, force: true });

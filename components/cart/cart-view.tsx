@@ -1,9 +1,9 @@
 "use client";
 
-import Image from "next/image";
 import Link from "next/link";
 import { useOptimistic, useState, useTransition } from "react";
 import { removeFromCart, updateCartQuantity, type CartActionState } from "@/app/actions/cart";
+import { ProductImage } from "@/components/ui/product-image";
 import { format } from "@/lib/i18n/format";
 import type { Messages } from "@/lib/i18n/messages";
 import { formatMoney, formatTaxRate } from "@/lib/money";
@@ -40,7 +40,7 @@ export function CartView({ cart, market, text, totals }: { cart: Cart; market: M
       <ul aria-label={text.items} className="divide-y divide-ink-200 rounded-card border border-ink-200 bg-white dark:divide-ink-800 dark:border-ink-800 dark:bg-ink-900">
         {lines.map((line) => (
           <li key={line.productId} className="flex flex-wrap items-center gap-4 p-4" data-testid="cart-line">
-            <Image src={line.imagePath} alt="" width={72} height={72} className="rounded-lg" />
+            <ProductImage src={line.imagePath} alt="" size={72} className="rounded-lg" />
             <div className="min-w-40 flex-1">
               <Link href={`/products/${line.slug}`} className="font-semibold hover:underline">
                 {line.name}

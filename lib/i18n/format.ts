@@ -1,4 +1,5 @@
 import { createElement, Fragment, type ReactNode } from "react";
+import { numberFormatter, pluralRules } from "@/lib/intl";
 
 // The few helpers the shop's messages need, small enough for client components: they take the
 // strings a server component handed them as props (never the catalogue itself, see messages.ts).
@@ -16,8 +17,8 @@ export function format(template: string, values: Record<string, string | number>
 
 /** The form of `forms` for `count` in `locale`, with `{count}` filled in (as the locale writes numbers). */
 export function plural(forms: Plural, count: number, locale: string): string {
-  const form = new Intl.PluralRules(locale).select(count);
-  return format(form === "one" ? forms.one : forms.other, { count: new Intl.NumberFormat(locale).format(count) });
+  const form = pluralRules(locale).select(count);
+  return format(form === "one" ? forms.one : forms.other, { count: numberFormatter(locale).format(count) });
 }
 
 /**

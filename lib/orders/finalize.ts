@@ -204,8 +204,40 @@ async function recordPlacedByKlarna(order: Order, read: HppSessionRead & { order
   );
 }
 
+// One finalize at a time per order in this process. The return page and both callbacks arrive
+// together after a payment; run side by side they read the session three times and two of them
+// lose the claim and poll for the winner. A caller that finds one running waits for it and then
+// runs itself (the other may have read Klarna before the news this caller brings), which costs one
+// query once the order is settled. It waits no longer than for a winner: a callback's read may be
+// retrying against an unwell Klarna, and a shopper's page tries once. Instances, and callers that
+// stopped waiting, still decide among themselves through the claim.
+const globalStore = globalThis as typeof globalThis & { __klarnaShopFinalizing?: Map<string, Promise<Order>> };
+const running = (globalStore.__klarnaShopFinalizing ??= new Map());
+
+function settledOrAfter(work: Promise<unknown>, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    const done = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    work.then(done, done);
+  });
+}
+
 /** Learns the order's payment outcome from Klarna and acts on it exactly once. Returns the order as it now stands. */
-export async function finalize(orderId: string, source: FinalizeSource): Promise<Order> {
+export function finalize(orderId: string, source: FinalizeSource): Promise<Order> {
+  const previous = running.get(orderId);
+  const run = (previous ? settledOrAfter(previous, WAIT_FOR_WINNER_MS) : Promise.resolve()).then(() => finalizeNow(orderId, source));
+  running.set(orderId, run);
+  const forget = () => {
+    if (running.get(orderId) === run) running.delete(orderId);
+  };
+  run.then(forget, forget);
+  return run;
+}
+
+async function finalizeNow(orderId: string, source: FinalizeSource): Promise<Order> {
   const order = await getOrder(orderId);
   if (!order) throw new Error(`Order ${orderId} does not exist`);
   if (order.status !== "pending_payment") return order;

@@ -1,5 +1,6 @@
 import "server-only";
 import { cookies } from "next/headers";
+import { cache } from "react";
 import { config } from "@/lib/config";
 import { messagesFor } from "@/lib/i18n/messages";
 import { SANDBOX_NAMESPACE_COOKIE, SandboxNamespace } from "@/lib/klarna-wire";
@@ -19,11 +20,12 @@ export async function currentMessages() {
   return messagesFor((await currentMarket()).locale);
 }
 
-export async function currentCart() {
+/** Read once per render: the header and the page both show the cart. */
+export const currentCart = cache(async () => {
   const store = await cookies();
   const market = marketFromCookie(store.get(MARKET_COOKIE)?.value, offeredMarkets());
   return { market, cart: await getCart(store.get(CART_COOKIE)?.value, market) };
-}
+});
 
 /** The sandbox namespace (set in a cookie by the dashboard or a test run) to create Klarna sessions in, when running against our sandbox. */
 export async function currentSandboxNamespace(): Promise<string | undefined> {

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
-import Image from "next/image";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { AddToCartForm } from "@/components/cart/add-to-cart-form";
 import { Price } from "@/components/ui/price";
+import { ProductImage } from "@/components/ui/product-image";
 import { format } from "@/lib/i18n/format";
 import { messagesFor } from "@/lib/i18n/messages";
 import { formatTaxRate } from "@/lib/money";
@@ -12,9 +13,14 @@ import { currentMarket } from "@/lib/shop/request";
 
 type Props = { params: Promise<{ slug: string }> };
 
+// One read per request: the document title (generateMetadata) and the page share it.
+const productInMarket = cache(async (slug: string) => {
+  const market = await currentMarket();
+  return { product: await getProductBySlug(market, slug), market };
+});
+
 async function loadProduct(params: Props["params"]) {
-  const [{ slug }, market] = await Promise.all([params, currentMarket()]);
-  const product = await getProductBySlug(market, slug);
+  const { product, market } = await productInMarket((await params).slug);
   if (!product) notFound();
   return { product, market };
 }
@@ -37,7 +43,7 @@ export default async function ProductPage({ params }: Props) {
         {text.back}
       </Link>
       <div className="grid gap-8 md:grid-cols-2">
-        <Image src={product.imagePath} alt={product.name} width={400} height={400} priority className="w-full rounded-card border border-ink-200 dark:border-ink-800" />
+        <ProductImage src={product.imagePath} alt={product.name} size={400} eager className="w-full rounded-card border border-ink-200 dark:border-ink-800" />
         <div className="space-y-4">
           <h1 className="text-3xl font-bold tracking-tight">{product.name}</h1>
           <p className="text-2xl font-semibold">
