@@ -11,10 +11,23 @@ export default defineConfig([
   // Boundaries: the storefront talks to Klarna (or the sandbox) over HTTP only, and the sandbox
   // knows nothing of the shop; both speak the wire contract in lib/klarna-wire.
   {
-    files: ["lib/klarna/**", "lib/orders/**", "lib/shop/**", "lib/auth/**", "app/(shop)/**", "app/admin/**", "app/api/**", "app/actions/**", "components/{admin,cart,checkout,shop,ui}/**"],
+    files: [
+      "lib/klarna/**",
+      "lib/orders/**",
+      "lib/shop/**",
+      "lib/auth/**",
+      "app/(shop)/**",
+      "app/admin/**",
+      "app/api/**",
+      "app/actions/**",
+      "components/{admin,cart,checkout,shop,ui}/**",
+    ],
     ignores: ["app/actions/sandbox/**"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["@/lib/sandbox", "@/lib/sandbox/*"], message: "The storefront reaches the sandbox over HTTP only, through lib/klarna." }] }],
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["@/lib/sandbox", "@/lib/sandbox/*"], message: "The storefront reaches the sandbox over HTTP only, through lib/klarna." }] },
+      ],
     },
   },
   {
@@ -29,14 +42,24 @@ export default defineConfig([
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["@/lib/klarna", "@/lib/klarna/*", "@/lib/orders", "@/lib/orders/*", "@/lib/shop", "@/lib/shop/*", "@/lib/auth", "@/lib/auth/*"], message: "The sandbox knows nothing of the shop: share Klarna's wire format through lib/klarna-wire." }] },
+        {
+          patterns: [
+            {
+              group: ["@/lib/klarna", "@/lib/klarna/*", "@/lib/orders", "@/lib/orders/*", "@/lib/shop", "@/lib/shop/*", "@/lib/auth", "@/lib/auth/*"],
+              message: "The sandbox knows nothing of the shop: share Klarna's wire format through lib/klarna-wire.",
+            },
+          ],
+        },
       ],
     },
   },
   {
     files: ["lib/klarna-wire/**"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["@/*"], message: "The wire contract stands alone: it is what the client and the sandbox share." }] }],
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["@/*"], message: "The wire contract stands alone: it is what the client and the sandbox share." }] },
+      ],
     },
   },
   {

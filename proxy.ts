@@ -12,7 +12,8 @@ export async function proxy(request: NextRequest) {
   // in the action's reply; refusing that GET made every such redirect a full page load.
   if (request.method !== "POST") return NextResponse.next();
   const body = await readBody(request.clone(), MAX_BODY_BYTES);
-  if (!body) return NextResponse.json({ error: `The request body is over ${MAX_BODY_BYTES / 1024 / 1024} MB` }, { status: 413, headers: { connection: "close" } });
+  if (!body)
+    return NextResponse.json({ error: `The request body is over ${MAX_BODY_BYTES / 1024 / 1024} MB` }, { status: 413, headers: { connection: "close" } });
   const received = new Request(request.url, { method: request.method, headers: request.headers, body: new Uint8Array(body) });
   const problem = request.headers.has("next-action") ? await actionCallProblem(received) : await progressiveFormProblem(received);
   return problem ? NextResponse.json({ error: problem }, { status: 400 }) : NextResponse.next();

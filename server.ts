@@ -17,7 +17,8 @@ async function main() {
   loadEnvFiles();
   const settings = config();
   for (const note of startupNotes(settings, Object.values(MARKETS))) console.log(`> ${note}`);
-  if (offeredMarkets().length === 0) throw new ConfigError("No market can be sold: none of the Klarna regions with credentials has a market (US: na; GB, DE, SE: eu)");
+  if (offeredMarkets().length === 0)
+    throw new ConfigError("No market can be sold: none of the Klarna regions with credentials has a market (US: na; GB, DE, SE: eu)");
   const dev = !settings.isProduction;
   const database = databaseHandle();
   await prepareDatabase(database);
@@ -36,7 +37,11 @@ async function main() {
     const handled = (async () => {
       const refusal = refuseEarly(req);
       // Answered without reading the body, which may never come: the connection is closed after.
-      if (refusal) return sendWebResponse(res, Response.json({ error: refusal.message }, { status: refusal.status, headers: { ...refusal.headers, connection: "close" } }));
+      if (refusal)
+        return sendWebResponse(
+          res,
+          Response.json({ error: refusal.message }, { status: refusal.status, headers: { ...refusal.headers, connection: "close" } }),
+        );
       if (isSandboxApi && settings.sandboxEnabled) return serveSandboxRequest(req, res);
       return handleWithNext(req, res);
     })();
@@ -73,7 +78,10 @@ function startupFailure(error: unknown): string {
   if (!(error instanceof Error)) return `Could not start: ${String(error)}`;
   // pg reports an unreachable host as an AggregateError without a message of its own.
   const causes = error instanceof AggregateError ? error.errors : [error];
-  const detail = causes.map((cause: Error & { code?: string }) => cause.message || cause.code).filter(Boolean).join("; ");
+  const detail = causes
+    .map((cause: Error & { code?: string }) => cause.message || cause.code)
+    .filter(Boolean)
+    .join("; ");
   const where = process.env.DATABASE_URL ? " (is the database at DATABASE_URL running?)" : "";
   return `Could not start: ${detail || error.name}${/ECONNREFUSED|ENOTFOUND|password authentication|database .* does not exist/.test(detail) ? where : ""}`;
 }

@@ -45,18 +45,44 @@ const EnvSchema = z
         .string()
         .min(32, "must be at least 32 characters")
         // A guessable secret signs sessions anyone can forge: refuse few-character patterns.
-        .refine((secret) => new Set(secret).size >= 10 && !/change.?me|your.?secret|placeholder/i.test(secret), "is too predictable (use e.g. `openssl rand -base64 32`)")
+        .refine(
+          (secret) => new Set(secret).size >= 10 && !/change.?me|your.?secret|placeholder/i.test(secret),
+          "is too predictable (use e.g. `openssl rand -base64 32`)",
+        )
         .optional(),
     ),
     SANDBOX_ALLOWED_ORIGINS: z.preprocess(
       emptyAsUnset,
       z
         .string()
-        .transform((value) => value.split(",").map((entry) => entry.trim()).filter(Boolean))
-        .pipe(z.array(z.union([z.url().regex(/^https?:\/\/[^/]+\/?$/, "must be an origin such as https://shop.example.com"), z.string().regex(/^[a-z0-9.-]+$/i, "must be an origin or a host name")])))
+        .transform((value) =>
+          value
+            .split(",")
+            .map((entry) => entry.trim())
+            .filter(Boolean),
+        )
+        .pipe(
+          z.array(
+            z.union([
+              z.url().regex(/^https?:\/\/[^/]+\/?$/, "must be an origin such as https://shop.example.com"),
+              z.string().regex(/^[a-z0-9.-]+$/i, "must be an origin or a host name"),
+            ]),
+          ),
+        )
         .optional(),
     ),
-    TRUSTED_PROXIES: z.preprocess(emptyAsUnset, z.string().transform((value) => value.split(",").map((entry) => entry.trim()).filter(Boolean)).optional()),
+    TRUSTED_PROXIES: z.preprocess(
+      emptyAsUnset,
+      z
+        .string()
+        .transform((value) =>
+          value
+            .split(",")
+            .map((entry) => entry.trim())
+            .filter(Boolean),
+        )
+        .optional(),
+    ),
     ADMIN_EMAIL: z.preprocess(emptyAsUnset, z.email().optional()),
     ADMIN_PASSWORD: z.preprocess(emptyAsUnset, z.string().min(8, "must be at least 8 characters").optional()),
     VIEWER_EMAIL: z.preprocess(emptyAsUnset, z.email().optional()),
@@ -68,7 +94,8 @@ const EnvSchema = z
     };
     // A username without its password (or the reverse) is a typo, whatever the mode.
     for (const [user, password] of [["KLARNA_USERNAME", "KLARNA_PASSWORD"], ...KLARNA_REGIONS.map((region) => regionVariables(region))] as const) {
-      if ((env[user] === undefined) !== (env[password] === undefined)) require(env[user] === undefined ? user : password, `together with ${env[user] === undefined ? password : user}`);
+      if ((env[user] === undefined) !== (env[password] === undefined))
+        require(env[user] === undefined ? user : password, `together with ${env[user] === undefined ? password : user}`);
     }
     if (env.KLARNA_MODE !== "sandbox") {
       const [user] = regionVariables(env.KLARNA_REGION);
@@ -83,7 +110,12 @@ const EnvSchema = z
     // A public demo: the sandbox can be operated only by whoever holds its credentials.
     if (env.NODE_ENV === "production" && env.KLARNA_MODE === "sandbox") {
       const defaults = (env.KLARNA_USERNAME ?? "sandbox") === "sandbox" || (env.KLARNA_PASSWORD ?? "sandbox") === "sandbox";
-      if (defaults) ctx.addIssue({ code: "custom", path: ["KLARNA_USERNAME"], message: "and KLARNA_PASSWORD must be set, not to sandbox / sandbox, to run the sandbox in production: they guard it" });
+      if (defaults)
+        ctx.addIssue({
+          code: "custom",
+          path: ["KLARNA_USERNAME"],
+          message: "and KLARNA_PASSWORD must be set, not to sandbox / sandbox, to run the sandbox in production: they guard it",
+        });
     }
   });
 
@@ -171,7 +203,14 @@ export function parseEnv(source: Record<string, string | undefined>) {
   };
 }
 
-function seedUser(role: "admin" | "viewer", email: string | undefined, password: string | undefined, isProduction: boolean, demoEmail: string, demoPassword: string) {
+function seedUser(
+  role: "admin" | "viewer",
+  email: string | undefined,
+  password: string | undefined,
+  isProduction: boolean,
+  demoEmail: string,
+  demoPassword: string,
+) {
   if (email && password) return { role, email, password };
   return isProduction ? null : { role, email: email ?? demoEmail, password: password ?? demoPassword };
 }
@@ -185,11 +224,16 @@ export function startupNotes(settings: Config, markets: readonly { code: string;
   const regions = [...new Set(missing.map((market) => market.region))];
   for (const region of regions) {
     const [user, password] = regionVariables(region);
-    const codes = missing.filter((market) => market.region === region).map((market) => market.code).join(", ");
+    const codes = missing
+      .filter((market) => market.region === region)
+      .map((market) => market.code)
+      .join(", ");
     notes.push(`Not selling in ${codes}: no Klarna credentials for ${KLARNA_REGION_NAMES[region]} (set ${user} and ${password})`);
   }
   if (!settings.klarna.callbacks) {
-    notes.push(`Status callbacks are off: Klarna calls back over HTTPS only and APP_URL is ${settings.appUrl}; orders settle through the return pages, polling and the sweep`);
+    notes.push(
+      `Status callbacks are off: Klarna calls back over HTTPS only and APP_URL is ${settings.appUrl}; orders settle through the return pages, polling and the sweep`,
+    );
   }
   return notes;
 }

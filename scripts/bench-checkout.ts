@@ -16,7 +16,14 @@ const AUTH = { ...OPERATOR_AUTH, "content-type": "application/json" };
 const PRODUCTS = ["wool-socks", "insulated-bottle", "canvas-tote", "ceramic-mug", "leather-wallet", "merino-beanie"];
 let checkoutsStarted = 0;
 const nextProductPath = () => `/products/${PRODUCTS[checkoutsStarted++ % PRODUCTS.length]}`;
-const CUSTOMER = { email: "customer@email.uk", givenName: "Test", familyName: "Person-uk", streetAddress: "10 New Burlington Street", postalCode: "W1S 3BE", city: "London" };
+const CUSTOMER = {
+  email: "customer@email.uk",
+  givenName: "Test",
+  familyName: "Person-uk",
+  streetAddress: "10 New Burlington Street",
+  postalCode: "W1S 3BE",
+  city: "London",
+};
 
 /**
  * One checkout as a browser makes it. Filling the cart and loading the checkout form come
@@ -32,7 +39,11 @@ async function apiCheckout(baseUrl: string): Promise<number> {
   const hostedPage = checkout.headers.get("location");
   if (checkout.status !== 303 || !hostedPage) throw new Error(`checkout answered ${checkout.status}`);
   const sessionId = hostedPage.split("/").at(-1);
-  const paid = await fetch(`${baseUrl}/sandbox/api/_control/hpp/${sessionId}/complete`, { method: "POST", headers: AUTH, body: JSON.stringify({ outcome: "approve" }) });
+  const paid = await fetch(`${baseUrl}/sandbox/api/_control/hpp/${sessionId}/complete`, {
+    method: "POST",
+    headers: AUTH,
+    body: JSON.stringify({ outcome: "approve" }),
+  });
   const { redirect_to: successUrl } = (await paid.json()) as { redirect_to: string };
   const success = await (await fetch(successUrl, { headers: { cookie: jar.header() } })).text();
   if (!/data-testid="order-status"[^>]*>authorized</.test(success)) throw new Error("the success page does not show an authorized order");
@@ -103,7 +114,9 @@ async function main() {
       console.log(`| ${concurrency} | ${row.perSecond.toFixed(1)} | ${ms(row.p50)} | ${ms(row.p95)} |`);
     }
     const browser = await browserCheckouts(server.baseUrl, 10);
-    console.log(`\nBrowser checkout (product page → success page), 10 runs: median ${ms(browser.median)} ms, min ${ms(browser.min)} ms, max ${ms(browser.max)} ms`);
+    console.log(
+      `\nBrowser checkout (product page → success page), 10 runs: median ${ms(browser.median)} ms, min ${ms(browser.min)} ms, max ${ms(browser.max)} ms`,
+    );
   } finally {
     await server.stop();
   }

@@ -38,12 +38,20 @@ async function startFloor(): Promise<Peer> {
  * either). Prism matches request paths against the document's paths alone, so they get the prefix.
  */
 async function startPrism(sandboxApi: string, dir: string): Promise<Peer> {
-  const { servers: _servers, paths, ...document } = (await (await fetch(`${sandboxApi}/openapi.json`)).json()) as { servers: unknown; paths: Record<string, unknown> };
+  const {
+    servers: _servers,
+    paths,
+    ...document
+  } = (await (await fetch(`${sandboxApi}/openapi.json`)).json()) as { servers: unknown; paths: Record<string, unknown> };
   const port = await freePort();
   const file = path.join(dir, "sandbox-openapi.json");
   const prefixed = Object.fromEntries(Object.entries(paths).map(([route, item]) => [`/sandbox/api${route}`, item]));
   writeFileSync(file, JSON.stringify({ ...document, paths: prefixed }));
-  const child = spawn(process.execPath, ["node_modules/@stoplight/prism-cli/dist/index.js", "mock", file, "-p", String(port), "-h", "127.0.0.1", "--verboseLevel", "warn"], { stdio: "inherit" });
+  const child = spawn(
+    process.execPath,
+    ["node_modules/@stoplight/prism-cli/dist/index.js", "mock", file, "-p", String(port), "-h", "127.0.0.1", "--verboseLevel", "warn"],
+    { stdio: "inherit" },
+  );
   const baseUrl = `http://localhost:${port}`;
   for (let tries = 0; ; tries += 1) {
     try {
@@ -74,19 +82,33 @@ async function operations(api: string) {
     order_lines: [{ name: "Pallet", quantity: 1, unit_price: 100_000_000, tax_rate: 2000, total_amount: 100_000_000, total_tax_amount: 16_666_667 }],
   });
   const orderKp = await post(`${api}/payments/v1/sessions`, big);
-  const orderHpp = await post(`${api}/hpp/v1/sessions`, { payment_session_url: `${api}/payments/v1/sessions/${orderKp.session_id}`, options: { place_order_mode: "PLACE_ORDER" } });
+  const orderHpp = await post(`${api}/hpp/v1/sessions`, {
+    payment_session_url: `${api}/payments/v1/sessions/${orderKp.session_id}`,
+    options: { place_order_mode: "PLACE_ORDER" },
+  });
   await post(`${api}/_control/hpp/${orderHpp.session_id}/complete`, { outcome: "approve" });
   const { order_id: orderId } = await (await fetch(`${api}/hpp/v1/sessions/${orderHpp.session_id}`, { headers })).json();
   return [
     { name: "create KP session", request: { method: "POST", path: "/sandbox/api/payments/v1/sessions", body: JSON.stringify(gbSession()) } },
-    { name: "create HPP session", request: { method: "POST", path: "/sandbox/api/hpp/v1/sessions", body: JSON.stringify({ payment_session_url: `${api}/payments/v1/sessions/${kp.session_id}` }) } },
+    {
+      name: "create HPP session",
+      request: {
+        method: "POST",
+        path: "/sandbox/api/hpp/v1/sessions",
+        body: JSON.stringify({ payment_session_url: `${api}/payments/v1/sessions/${kp.session_id}` }),
+      },
+    },
     { name: "read HPP session", request: { method: "GET", path: `/sandbox/api/hpp/v1/sessions/${hpp.session_id}` } },
     { name: "read KP session", request: { method: "GET", path: `/sandbox/api/payments/v1/sessions/${kp.session_id}` } },
-    { name: "capture", request: { method: "POST", path: `/sandbox/api/ordermanagement/v1/orders/${orderId}/captures`, body: JSON.stringify({ captured_amount: 1 }) } },
+    {
+      name: "capture",
+      request: { method: "POST", path: `/sandbox/api/ordermanagement/v1/orders/${orderId}/captures`, body: JSON.stringify({ captured_amount: 1 }) },
+    },
   ] satisfies { name: string; request: AutocannonRequest }[];
 }
 
-const run = (baseUrl: string, connections: number, requests: AutocannonRequest[], amount = AMOUNT) => measure({ url: baseUrl, connections, amount, headers, requests });
+const run = (baseUrl: string, connections: number, requests: AutocannonRequest[], amount = AMOUNT) =>
+  measure({ url: baseUrl, connections, amount, headers, requests });
 
 /** A read at concurrency 1 on `readFrom` while the catalogue page of `shopUrl` is under concurrency-8 load. */
 async function readUnderShopLoad(shopUrl: string, readFrom: string, read: AutocannonRequest, amount = AMOUNT) {
@@ -122,7 +144,8 @@ async function profile(env: Record<string, string>) {
   stretches.forEach((stretch, index) => {
     console.log(`\n${names[index]}: ${stretch.busyMs.toFixed(0)} ms busy`);
     console.log("| part | ms | share |\n|---|---|---|");
-    for (const part of stretch.parts.filter((candidate) => candidate.share >= 0.005)) console.log(`| ${part.part} | ${part.ms.toFixed(0)} | ${(100 * part.share).toFixed(1)} % |`);
+    for (const part of stretch.parts.filter((candidate) => candidate.share >= 0.005))
+      console.log(`| ${part.part} | ${part.ms.toFixed(0)} | ${(100 * part.share).toFixed(1)} % |`);
   });
 }
 
@@ -139,7 +162,9 @@ async function table(env: Record<string, string>) {
     for (const peer of [server, floor, prism]) for (const row of rows) await run(peer.baseUrl, 4, row.requests);
 
     console.log(`\n${AMOUNT} requests per row, ${new Date().toISOString()}`);
-    console.log("| operation | concurrency | sandbox req/s | p50 ms | p95 ms | p99 ms | floor req/s | Prism req/s | Prism p95 ms | sandbox / floor | sandbox / Prism |");
+    console.log(
+      "| operation | concurrency | sandbox req/s | p50 ms | p95 ms | p99 ms | floor req/s | Prism req/s | Prism p95 ms | sandbox / floor | sandbox / Prism |",
+    );
     console.log("|---|---|---|---|---|---|---|---|---|---|---|");
     const quietRead: LoadResult[] = [];
     for (const connections of [1, 16]) {
@@ -157,13 +182,20 @@ async function table(env: Record<string, string>) {
     await measure({ url: `${server.baseUrl}/`, connections: 4, amount: 200 });
     // The same read of the floor, in a process of its own, under the same load: what the sandbox
     // could at best get from an event loop of its own on this machine's two cores.
-    const isolated = { sandbox: await readUnderShopLoad(server.baseUrl, server.baseUrl, all[2]!.request), floor: await readUnderShopLoad(server.baseUrl, floor.baseUrl, all[2]!.request) };
+    const isolated = {
+      sandbox: await readUnderShopLoad(server.baseUrl, server.baseUrl, all[2]!.request),
+      floor: await readUnderShopLoad(server.baseUrl, floor.baseUrl, all[2]!.request),
+    };
     const quiet = { sandbox: quietRead[0]!, floor: await run(floor.baseUrl, 1, [all[2]!.request]) };
-    console.log("\n| read HPP session, concurrency 1, catalogue under concurrency-8 load | req/s | p50 ms | p95 ms | p99 ms | quiet p95 ms | loaded / quiet p95 | catalogue req/s | catalogue p95 ms |");
+    console.log(
+      "\n| read HPP session, concurrency 1, catalogue under concurrency-8 load | req/s | p50 ms | p95 ms | p99 ms | quiet p95 ms | loaded / quiet p95 | catalogue req/s | catalogue p95 ms |",
+    );
     console.log("|---|---|---|---|---|---|---|---|---|");
     for (const peer of ["sandbox", "floor"] as const) {
       const { reads, shop } = isolated[peer];
-      console.log(`| ${peer} | ${reads.rps.toFixed(0)} | ${ms(reads.p50)} | ${ms(reads.p95)} | ${ms(reads.p99)} | ${ms(quiet[peer].p95)} | ${(reads.p95 / quiet[peer].p95).toFixed(1)}× | ${shop.rps.toFixed(0)} | ${ms(shop.p95)} |`);
+      console.log(
+        `| ${peer} | ${reads.rps.toFixed(0)} | ${ms(reads.p50)} | ${ms(reads.p95)} | ${ms(reads.p99)} | ${ms(quiet[peer].p95)} | ${(reads.p95 / quiet[peer].p95).toFixed(1)}× | ${shop.rps.toFixed(0)} | ${ms(shop.p95)} |`,
+      );
     }
   } finally {
     prism.stop();

@@ -41,7 +41,13 @@ interface Step {
 const steps: Step[] = [];
 const skipped: string[] = [];
 
-async function run<T = Record<string, string | undefined>>(operation: string, method: string, path: string, expected: number[], options: { body?: unknown; reply?: z.ZodType; idempotent?: boolean } = {}) {
+async function run<T = Record<string, string | undefined>>(
+  operation: string,
+  method: string,
+  path: string,
+  expected: number[],
+  options: { body?: unknown; reply?: z.ZodType; idempotent?: boolean } = {},
+) {
   const response = await fetch(`${base}${path}`, {
     method,
     headers: options.idempotent ? { ...headers, "klarna-idempotency-key": crypto.randomUUID() } : headers,
@@ -62,26 +68,50 @@ async function main() {
   if (!kpSessionId) throw new Error(`No KP session to go on with (${kp.status})`);
   await run("kp.read_session", "GET", `/payments/v1/sessions/${kpSessionId}`, [200], { reply: wire.KpSessionRead });
   const cart = gbSession();
-  await run("kp.update_session", "POST", `/payments/v1/sessions/${kpSessionId}`, [204], { body: { order_amount: cart.order_amount, order_tax_amount: cart.order_tax_amount, order_lines: cart.order_lines } });
+  await run("kp.update_session", "POST", `/payments/v1/sessions/${kpSessionId}`, [204], {
+    body: { order_amount: cart.order_amount, order_tax_amount: cart.order_tax_amount, order_lines: cart.order_lines },
+  });
 
-  const hppBody = { payment_session_url: `${base}/payments/v1/sessions/${kpSessionId}`, merchant_urls: { success: "https://shop.example/success?sid={{session_id}}&token={{authorization_token}}" } };
+  const hppBody = {
+    payment_session_url: `${base}/payments/v1/sessions/${kpSessionId}`,
+    merchant_urls: { success: "https://shop.example/success?sid={{session_id}}&token={{authorization_token}}" },
+  };
   const hpp = await run("hpp.create_session", "POST", "/hpp/v1/sessions", [201], { body: hppBody, reply: wire.HppSessionCreated });
   const hppId = hpp.body.session_id!;
   await run("hpp.read_session", "GET", `/hpp/v1/sessions/${hppId}`, [200], { reply: wire.HppSessionRead });
-  await run("hpp.distribute_session", "POST", `/hpp/v1/sessions/${hppId}/distribution`, [201, 204], { body: { method: "email", contact_information: { email: "customer@email.uk" } } });
+  await run("hpp.distribute_session", "POST", `/hpp/v1/sessions/${hppId}/distribution`, [201, 204], {
+    body: { method: "email", contact_information: { email: "customer@email.uk" } },
+  });
   const spare = await run("hpp.create_session", "POST", "/hpp/v1/sessions", [201], { body: hppBody, reply: wire.HppSessionCreated });
   await run("hpp.disable_session", "DELETE", `/hpp/v1/sessions/${spare.body.session_id}`, [204]);
 
   if (!isSandbox) {
-    skipped.push("approve on the hosted page (needs a person on Klarna's page)", "kp.place_order", "om.read_order", "om.capture", "om.list_captures", "om.read_capture", "om.refund", "om.read_refund", "om.update_authorization", "om.extend_due_date_options");
+    skipped.push(
+      "approve on the hosted page (needs a person on Klarna's page)",
+      "kp.place_order",
+      "om.read_order",
+      "om.capture",
+      "om.list_captures",
+      "om.read_capture",
+      "om.refund",
+      "om.read_refund",
+      "om.update_authorization",
+      "om.extend_due_date_options",
+    );
     return;
   }
   await run("control.complete_hpp", "POST", `/_control/hpp/${hppId}/complete`, [200], { body: { outcome: "approve" } });
   const completed = await run("hpp.read_session", "GET", `/hpp/v1/sessions/${hppId}`, [200], { reply: wire.HppSessionRead });
-  const placed = await run("kp.place_order", "POST", `/payments/v1/authorizations/${completed.body.authorization_token}/order`, [200], { body: gbSession(), reply: wire.PlaceOrderReply });
+  const placed = await run("kp.place_order", "POST", `/payments/v1/authorizations/${completed.body.authorization_token}/order`, [200], {
+    body: gbSession(),
+    reply: wire.PlaceOrderReply,
+  });
   const orderPath = `/ordermanagement/v1/orders/${placed.body.order_id}`;
   await run("om.read_order", "GET", orderPath, [200], { reply: wire.OmOrder });
-  const capture = await run("om.capture", "POST", `${orderPath}/captures`, [201], { body: { captured_amount: 20000, description: "Parcel 1" }, idempotent: true });
+  const capture = await run("om.capture", "POST", `${orderPath}/captures`, [201], {
+    body: { captured_amount: 20000, description: "Parcel 1" },
+    idempotent: true,
+  });
   const captureId = capture.headers.get("capture-id");
   await run("om.list_captures", "GET", `${orderPath}/captures`, [200], { reply: z.array(wire.OmCapture) });
   await run("om.read_capture", "GET", `${orderPath}/captures/${captureId}`, [200], { reply: wire.OmCapture });

@@ -12,6 +12,9 @@ npx tsc --noEmit
 step "Lint"
 npx eslint --max-warnings=0 .
 
+step "Format (Prettier; npm run format fixes it)"
+npx prettier --check . > /dev/null || { npx prettier --list-different .; exit 1; }
+
 # Built before Vitest: some integration tests start the production server.
 step "Production build"
 npx next build

@@ -17,7 +17,9 @@ export const signInToBackOffice = formAction(async (formData: FormData): Promise
       const code = (error as AuthError & { code?: string }).code ?? "";
       if (code.startsWith("rate_limited:")) {
         const until = new Date(code.slice("rate_limited:".length));
-        return { message: `Too many sign-in attempts for this account from here. Try again after ${until.toISOString().slice(11, 16)} UTC (${until.toISOString().slice(0, 10)}).` };
+        return {
+          message: `Too many sign-in attempts for this account from here. Try again after ${until.toISOString().slice(11, 16)} UTC (${until.toISOString().slice(0, 10)}).`,
+        };
       }
       return { message: "Wrong e-mail or password." };
     }

@@ -49,7 +49,12 @@ export const disableSession = formAction(async (formData: FormData): Promise<Adm
 export const resendLink = formAction(async (formData: FormData): Promise<AdminActionState> => {
   const user = await requireAdmin();
   const result = await sendPaymentLink(
-    { sessionId: formText(formData, "sessionId"), method: formText(formData, "method"), email: formText(formData, "email"), phone: formText(formData, "phone") },
+    {
+      sessionId: formText(formData, "sessionId"),
+      method: formText(formData, "method"),
+      email: formText(formData, "email"),
+      phone: formText(formData, "phone"),
+    },
     user.email,
   );
   if (result.reference) revalidatePath(`/admin/orders/${result.reference}`);

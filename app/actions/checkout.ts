@@ -40,7 +40,11 @@ export type CategoryChoiceState = { message: string } | null;
 export const choosePaymentMethods = formAction(async (formData: FormData): Promise<CategoryChoiceState> => {
   const mode = formText(formData, "mode") ?? "all";
   const { locale } = await currentMarket();
-  const choice = { mode, category: formText(formData, "category"), categories: formData.getAll("categories").filter((value) => typeof value === "string" && value !== "") };
+  const choice = {
+    mode,
+    category: formText(formData, "category"),
+    categories: formData.getAll("categories").filter((value) => typeof value === "string" && value !== ""),
+  };
   const outcome = await choosePaymentCategories(formText(formData, "order") ?? "", formText(formData, "k"), choice, locale);
   if (!outcome.ok) return { message: outcome.message };
   if (!outcome.redirectUrl) return { message: messagesFor(locale).refusals.noPaymentPage };

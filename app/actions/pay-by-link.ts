@@ -19,7 +19,12 @@ export const createPaymentLink = formAction(async (formData: FormData): Promise<
       channel: formText(formData, "channel"),
       items: productIds.map((productId, index) => ({ productId, quantity: quantities[index] })).filter((item) => item.productId !== ""),
       customer: customerFromForm(formData),
-      delivery: method === "email" ? { method, email: formText(formData, "email") } : method === "sms" ? { method, phone: formText(formData, "phone") } : { method: "none" },
+      delivery:
+        method === "email"
+          ? { method, email: formText(formData, "email") }
+          : method === "sms"
+            ? { method, phone: formText(formData, "phone") }
+            : { method: "none" },
     },
     user.email,
     await currentSandboxNamespace(),

@@ -20,9 +20,13 @@ function Result({ state }: { state: AdminActionState }) {
 export function StaleStatus({ orderId, status, canAct }: { orderId: string; status: string; canAct: boolean }) {
   const [state, action, pending] = useActionState(recordKlarnaView, null);
   return (
-    <div role="note" className="space-y-2 rounded-card border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
+    <div
+      role="note"
+      className="space-y-2 rounded-card border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
+    >
       <p>
-        Klarna&apos;s order says this order is <strong data-testid="klarna-implied-status">{status.replace("_", " ")}</strong>, which the shop&apos;s record does not show yet.
+        Klarna&apos;s order says this order is <strong data-testid="klarna-implied-status">{status.replace("_", " ")}</strong>, which the shop&apos;s record
+        does not show yet.
       </p>
       {canAct ? (
         <form action={action}>
@@ -111,7 +115,11 @@ function AmountField({ label, currency, locale, initial = "" }: { label: string;
       {label}
       <input name="amount" inputMode="decimal" value={text} onChange={(event) => setText(event.target.value)} className={input} aria-describedby={readingId} />
       <span id={readingId} className="block text-xs text-ink-600 dark:text-ink-400" data-testid="amount-reading">
-        {parsed === undefined ? "" : parsed === null ? `Not an amount: write it as ${exampleAmount(currency, locale)}` : `= ${formatMoney(parsed, currency, locale)}`}
+        {parsed === undefined
+          ? ""
+          : parsed === null
+            ? `Not an amount: write it as ${exampleAmount(currency, locale)}`
+            : `= ${formatMoney(parsed, currency, locale)}`}
       </span>
     </label>
   );
@@ -121,7 +129,12 @@ function AmountField({ label, currency, locale, initial = "" }: { label: string;
 function WholeAmountButton({ offer, label }: { offer: Offer; label: string }) {
   if (!offer.allowed || offer.maxMinor === undefined) return null;
   return (
-    <button type="submit" name="amountMinor" value={offer.maxMinor} className="mr-2 rounded-md border border-ink-200 px-4 py-2 text-sm font-semibold dark:border-ink-600">
+    <button
+      type="submit"
+      name="amountMinor"
+      value={offer.maxMinor}
+      className="mr-2 rounded-md border border-ink-200 px-4 py-2 text-sm font-semibold dark:border-ink-600"
+    >
       {label} ({offer.max})
     </button>
   );
@@ -179,14 +192,39 @@ export function OperationForms({
       </OperationForm>
     ),
     refund: (
-      <OperationForm orderId={orderId} kind="refund" title={TITLES.refund} offer={offer("refund")} submitLabel="Refund" confirm="Refund this amount to the customer?">
+      <OperationForm
+        orderId={orderId}
+        kind="refund"
+        title={TITLES.refund}
+        offer={offer("refund")}
+        submitLabel="Refund"
+        confirm="Refund this amount to the customer?"
+      >
         <AmountField label={`Refund amount (${currency}, up to ${(offer("refund") as { max?: string }).max})`} currency={currency} locale={locale} />
         <WholeAmountButton offer={offer("refund")} label="Refund everything captured" />
         {lineChoices("Refund")}
       </OperationForm>
     ),
-    cancel: <OperationForm orderId={orderId} kind="cancel" title={TITLES.cancel} offer={offer("cancel")} submitLabel="Cancel order" confirm="Cancel this order? The authorization is released and cannot be captured any more." />,
-    release: <OperationForm orderId={orderId} kind="release" title={TITLES.release} offer={offer("release")} submitLabel="Release remaining" confirm="Release what is not captured? It cannot be captured afterwards." />,
+    cancel: (
+      <OperationForm
+        orderId={orderId}
+        kind="cancel"
+        title={TITLES.cancel}
+        offer={offer("cancel")}
+        submitLabel="Cancel order"
+        confirm="Cancel this order? The authorization is released and cannot be captured any more."
+      />
+    ),
+    release: (
+      <OperationForm
+        orderId={orderId}
+        kind="release"
+        title={TITLES.release}
+        offer={offer("release")}
+        submitLabel="Release remaining"
+        confirm="Release what is not captured? It cannot be captured afterwards."
+      />
+    ),
     extend: <OperationForm orderId={orderId} kind="extend" title={TITLES.extend} offer={offer("extend")} submitLabel="Extend authorization" />,
   };
   const kinds = Object.keys(TITLES) as Kind[];

@@ -14,7 +14,8 @@ const fetcher = async (url: string): Promise<AdminOrderList> => {
   return response.json();
 };
 
-const query = (filter: Filter) => new URLSearchParams({ ...(filter.status ? { status: filter.status } : {}), ...(filter.q ? { q: filter.q } : {}), page: String(filter.page) }).toString();
+const query = (filter: Filter) =>
+  new URLSearchParams({ ...(filter.status ? { status: filter.status } : {}), ...(filter.q ? { q: filter.q } : {}), page: String(filter.page) }).toString();
 
 export function OrdersTable({ initial, filter, statuses }: { initial: AdminOrderList; filter: Filter; statuses: string[] }) {
   const router = useRouter();
@@ -39,7 +40,12 @@ export function OrdersTable({ initial, filter, statuses }: { initial: AdminOrder
           <label htmlFor="status-filter" className="block text-sm font-medium">
             Status
           </label>
-          <select id="status-filter" value={filter.status} onChange={(event) => go({ status: event.target.value })} className="mt-1 rounded-md border border-ink-200 bg-white px-2 py-1.5 dark:border-ink-600 dark:bg-ink-800">
+          <select
+            id="status-filter"
+            value={filter.status}
+            onChange={(event) => go({ status: event.target.value })}
+            className="mt-1 rounded-md border border-ink-200 bg-white px-2 py-1.5 dark:border-ink-600 dark:bg-ink-800"
+          >
             <option value="">All</option>
             {statuses.map((status) => (
               <option key={status}>{status}</option>
@@ -50,14 +56,29 @@ export function OrdersTable({ initial, filter, statuses }: { initial: AdminOrder
           <label htmlFor="order-search" className="block text-sm font-medium">
             Reference or e-mail
           </label>
-          <input id="order-search" name="q" type="search" defaultValue={filter.q} className="mt-1 rounded-md border border-ink-200 bg-white px-2 py-1.5 dark:border-ink-600 dark:bg-ink-800" />
+          <input
+            id="order-search"
+            name="q"
+            type="search"
+            defaultValue={filter.q}
+            className="mt-1 rounded-md border border-ink-200 bg-white px-2 py-1.5 dark:border-ink-600 dark:bg-ink-800"
+          />
         </div>
         <button type="submit" className="rounded-md bg-ink-900 px-4 py-1.5 text-white dark:bg-ink-100 dark:text-ink-900">
           Search
         </button>
       </form>
-      {error ? <p role="alert" className="text-sm text-red-700">{String(error.message)}</p> : null}
-      <div role="region" aria-label="Orders" tabIndex={0} className="overflow-x-auto rounded-card border border-ink-200 bg-white dark:border-ink-800 dark:bg-ink-900">
+      {error ? (
+        <p role="alert" className="text-sm text-red-700">
+          {String(error.message)}
+        </p>
+      ) : null}
+      <div
+        role="region"
+        aria-label="Orders"
+        tabIndex={0}
+        className="overflow-x-auto rounded-card border border-ink-200 bg-white dark:border-ink-800 dark:bg-ink-900"
+      >
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Orders, newest first</caption>
           <thead className="border-b border-ink-200 dark:border-ink-800">
@@ -105,13 +126,23 @@ export function OrdersTable({ initial, filter, statuses }: { initial: AdminOrder
         </table>
       </div>
       <nav aria-label="Pages" className="flex items-center gap-3 text-sm">
-        <button type="button" disabled={filter.page <= 1} onClick={() => go({ page: filter.page - 1, status: filter.status, q: filter.q })} className="rounded border px-3 py-1 disabled:opacity-40">
+        <button
+          type="button"
+          disabled={filter.page <= 1}
+          onClick={() => go({ page: filter.page - 1, status: filter.status, q: filter.q })}
+          className="rounded border px-3 py-1 disabled:opacity-40"
+        >
           Previous
         </button>
         <span>
           Page {filter.page} of {pages} ({list.total} orders)
         </span>
-        <button type="button" disabled={filter.page >= pages} onClick={() => go({ page: filter.page + 1, status: filter.status, q: filter.q })} className="rounded border px-3 py-1 disabled:opacity-40">
+        <button
+          type="button"
+          disabled={filter.page >= pages}
+          onClick={() => go({ page: filter.page + 1, status: filter.status, q: filter.q })}
+          className="rounded border px-3 py-1 disabled:opacity-40"
+        >
           Next
         </button>
       </nav>

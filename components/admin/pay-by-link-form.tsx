@@ -29,9 +29,12 @@ export function PayByLinkForm({ catalogues }: { catalogues: Catalogue[] }) {
   const [marketCode, setMarketCode] = useState(catalogues[0]!.market.code);
   const [channel, setChannel] = useState("TELESALES");
   const [items, setItems] = useState([{ productId: "", quantity: "1" }]);
-  const [customer, setCustomer] = useState<Record<CustomerField, string>>(() => Object.fromEntries(CUSTOMER_FIELDS.map(([name]) => [name, ""])) as Record<CustomerField, string>);
+  const [customer, setCustomer] = useState<Record<CustomerField, string>>(
+    () => Object.fromEntries(CUSTOMER_FIELDS.map(([name]) => [name, ""])) as Record<CustomerField, string>,
+  );
   const [delivery, setDelivery] = useState("email");
-  const setItem = (index: number, change: Partial<(typeof items)[number]>) => setItems((current) => current.map((item, position) => (position === index ? { ...item, ...change } : item)));
+  const setItem = (index: number, change: Partial<(typeof items)[number]>) =>
+    setItems((current) => current.map((item, position) => (position === index ? { ...item, ...change } : item)));
   const catalogue = catalogues.find((entry) => entry.market.code === marketCode)!;
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
 
@@ -86,7 +89,15 @@ export function PayByLinkForm({ catalogues }: { catalogues: Catalogue[] }) {
               </label>
               <label className="w-24 text-sm">
                 Quantity {index + 1}
-                <input name="quantity" type="number" min={1} max={99} value={item.quantity} onChange={(event) => setItem(index, { quantity: event.target.value })} className={input} />
+                <input
+                  name="quantity"
+                  type="number"
+                  min={1}
+                  max={99}
+                  value={item.quantity}
+                  onChange={(event) => setItem(index, { quantity: event.target.value })}
+                  className={input}
+                />
               </label>
             </div>
           ))}
@@ -131,20 +142,34 @@ export function PayByLinkForm({ catalogues }: { catalogues: Catalogue[] }) {
             {state.message}
           </p>
         ) : null}
-        <button type="submit" disabled={pending} className="rounded-md bg-ink-900 px-6 py-2.5 font-semibold text-white disabled:opacity-50 dark:bg-brand-200 dark:text-ink-900">
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded-md bg-ink-900 px-6 py-2.5 font-semibold text-white disabled:opacity-50 dark:bg-brand-200 dark:text-ink-900"
+        >
           {pending ? "Creating…" : "Create payment link"}
         </button>
       </form>
       {state?.ok ? (
         <aside className="h-fit space-y-3 rounded-card border border-ink-200 bg-white p-5 dark:border-ink-800 dark:bg-ink-900" aria-label="Payment link">
           <p role="status">
-            Order <Link href={`/admin/orders/${state.reference}`} className="font-mono underline" data-testid="pay-by-link-reference">{state.reference}</Link> is waiting for payment
+            Order{" "}
+            <Link href={`/admin/orders/${state.reference}`} className="font-mono underline" data-testid="pay-by-link-reference">
+              {state.reference}
+            </Link>{" "}
+            is waiting for payment
             {state.sentTo ? <>; the link was sent to {state.sentTo}</> : null}.
           </p>
           {state.qrCodeUrl ? (
             <>
               {/* eslint-disable-next-line @next/next/no-img-element -- Klarna's QR image is served by Klarna (or the sandbox), not by us */}
-              <img src={state.qrCodeUrl} alt={`QR code for the payment link of order ${state.reference}`} width={200} height={200} className="rounded bg-white p-2" />
+              <img
+                src={state.qrCodeUrl}
+                alt={`QR code for the payment link of order ${state.reference}`}
+                width={200}
+                height={200}
+                className="rounded bg-white p-2"
+              />
             </>
           ) : (
             <p className="text-sm">Klarna&apos;s reply had no QR code for this session (qr_code_url).</p>
@@ -161,7 +186,8 @@ export function PayByLinkForm({ catalogues }: { catalogues: Catalogue[] }) {
             </>
           ) : (
             <p className="text-sm" data-testid="no-payment-link">
-              Klarna returns a direct link for e-commerce sessions only: {state.sentTo ? "the customer pays through the link Klarna sent." : "send the link by e-mail or SMS from the order's page."}
+              Klarna returns a direct link for e-commerce sessions only:{" "}
+              {state.sentTo ? "the customer pays through the link Klarna sent." : "send the link by e-mail or SMS from the order's page."}
             </p>
           )}
         </aside>

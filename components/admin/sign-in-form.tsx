@@ -15,7 +15,16 @@ export function SignInForm() {
         <label htmlFor="email" className="block text-sm font-medium">
           Email
         </label>
-        <input id="email" name="email" type="email" autoComplete="username" required value={email} onChange={(event) => setEmail(event.target.value)} className={input} />
+        <input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          value={email}
+          onChange={(event) => setEmail(event.target.value)}
+          className={input}
+        />
       </div>
       <div>
         <label htmlFor="password" className="block text-sm font-medium">
@@ -28,7 +37,11 @@ export function SignInForm() {
           {state.message}
         </p>
       ) : null}
-      <button type="submit" disabled={pending} className="w-full rounded-md bg-ink-900 px-4 py-2.5 font-semibold text-white hover:bg-ink-800 disabled:opacity-60 dark:bg-brand-200 dark:text-ink-900">
+      <button
+        type="submit"
+        disabled={pending}
+        className="w-full rounded-md bg-ink-900 px-4 py-2.5 font-semibold text-white hover:bg-ink-800 disabled:opacity-60 dark:bg-brand-200 dark:text-ink-900"
+      >
         Sign in
       </button>
     </form>

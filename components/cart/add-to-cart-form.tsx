@@ -9,7 +9,17 @@ import type { Messages } from "@/lib/i18n/messages";
  * The product page's quantity and "Add to cart". Its success message is said here, in the shop's
  * language; a refusal is the server's message (lib/shop/cart.ts, in English).
  */
-export function AddToCartForm({ productId, productName, maxQuantity, text }: { productId: string; productName: string; maxQuantity: number; text: Messages["addToCart"] }) {
+export function AddToCartForm({
+  productId,
+  productName,
+  maxQuantity,
+  text,
+}: {
+  productId: string;
+  productName: string;
+  maxQuantity: number;
+  text: Messages["addToCart"];
+}) {
   const [state, formAction, pending] = useActionState(addToCart, null);
   const soldOut = maxQuantity < 1;
   return (
@@ -41,7 +51,11 @@ export function AddToCartForm({ productId, productName, maxQuantity, text }: { p
           {pending ? text.adding : text.add}
         </button>
       </div>
-      <p role="status" aria-live="polite" className={`min-h-6 text-sm ${state?.ok === false ? "text-red-700 dark:text-red-400" : "text-green-700 dark:text-green-400"}`}>
+      <p
+        role="status"
+        aria-live="polite"
+        className={`min-h-6 text-sm ${state?.ok === false ? "text-red-700 dark:text-red-400" : "text-green-700 dark:text-green-400"}`}
+      >
         {state?.ok ? format(text.added, { name: productName }) : state?.message}
       </p>
     </form>

@@ -20,7 +20,9 @@ export function CartView({ cart, market, text, totals }: { cart: Cart; market: M
   const [lines, applyOptimistic] = useOptimistic(cart.lines, (current: CartLine[], change: Change) =>
     current
       .filter((line) => line.productId !== change.productId || change.quantity > 0)
-      .map((line) => (line.productId === change.productId ? { ...line, quantity: change.quantity, lineTotalMinor: change.quantity * line.unitPriceMinor } : line)),
+      .map((line) =>
+        line.productId === change.productId ? { ...line, quantity: change.quantity, lineTotalMinor: change.quantity * line.unitPriceMinor } : line,
+      ),
   );
   const money = (amountMinor: number) => formatMoney(amountMinor, market.currency, market.locale);
 
@@ -37,7 +39,10 @@ export function CartView({ cart, market, text, totals }: { cart: Cart; market: M
 
   return (
     <div className="grid gap-8 lg:grid-cols-[1fr_20rem]">
-      <ul aria-label={text.items} className="divide-y divide-ink-200 rounded-card border border-ink-200 bg-white dark:divide-ink-800 dark:border-ink-800 dark:bg-ink-900">
+      <ul
+        aria-label={text.items}
+        className="divide-y divide-ink-200 rounded-card border border-ink-200 bg-white dark:divide-ink-800 dark:border-ink-800 dark:bg-ink-900"
+      >
         {lines.map((line) => (
           <li key={line.productId} className="flex flex-wrap items-center gap-4 p-4" data-testid="cart-line">
             <ProductImage src={line.imagePath} alt="" size={72} className="rounded-lg" />
@@ -77,10 +82,18 @@ export function CartView({ cart, market, text, totals }: { cart: Cart; market: M
             <dd data-testid="cart-total">{pending ? "…" : money(cart.totalMinor)}</dd>
           </div>
         </dl>
-        <p role="status" aria-live="polite" className={`min-h-5 text-sm ${status?.ok === false ? "text-red-700 dark:text-red-400" : "text-ink-600 dark:text-ink-400"}`}>
+        <p
+          role="status"
+          aria-live="polite"
+          className={`min-h-5 text-sm ${status?.ok === false ? "text-red-700 dark:text-red-400" : "text-ink-600 dark:text-ink-400"}`}
+        >
           {status?.ok === false ? status.message : ""}
         </p>
-        <Link href="/checkout" data-testid="checkout" className="block rounded-md bg-brand-600 px-5 py-3 text-center font-semibold text-white hover:bg-brand-700">
+        <Link
+          href="/checkout"
+          data-testid="checkout"
+          className="block rounded-md bg-brand-600 px-5 py-3 text-center font-semibold text-white hover:bg-brand-700"
+        >
           {text.checkout}
         </Link>
       </aside>
@@ -94,7 +107,13 @@ function QuantityControl({ line, text, onChange }: { line: CartLine; text: Messa
   const button = "h-9 w-9 rounded-md border border-ink-200 text-lg leading-none hover:border-brand-500 disabled:opacity-40 dark:border-ink-600";
   return (
     <div className="flex items-center gap-1" role="group" aria-label={format(text.changeQuantity, name)}>
-      <button type="button" className={button} onClick={() => onChange(line.quantity - 1)} disabled={line.quantity <= 1} aria-label={format(text.decrease, name)}>
+      <button
+        type="button"
+        className={button}
+        onClick={() => onChange(line.quantity - 1)}
+        disabled={line.quantity <= 1}
+        aria-label={format(text.decrease, name)}
+      >
         −
       </button>
       <label className="sr-only" htmlFor={`quantity-${line.productId}`}>
@@ -112,7 +131,13 @@ function QuantityControl({ line, text, onChange }: { line: CartLine; text: Messa
           </option>
         ))}
       </select>
-      <button type="button" className={button} onClick={() => onChange(line.quantity + 1)} disabled={line.quantity >= max} aria-label={format(text.increase, name)}>
+      <button
+        type="button"
+        className={button}
+        onClick={() => onChange(line.quantity + 1)}
+        disabled={line.quantity >= max}
+        aria-label={format(text.increase, name)}
+      >
         +
       </button>
     </div>

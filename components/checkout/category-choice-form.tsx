@@ -36,7 +36,12 @@ export function CategoryChoiceForm({
     if (empty) event.preventDefault();
   };
   return (
-    <form action={action} onSubmit={refuseEmptyList} onChange={() => setListEmpty(false)} className="group space-y-4 rounded-card border border-ink-200 bg-white p-5 dark:border-ink-800 dark:bg-ink-900">
+    <form
+      action={action}
+      onSubmit={refuseEmptyList}
+      onChange={() => setListEmpty(false)}
+      className="group space-y-4 rounded-card border border-ink-200 bg-white p-5 dark:border-ink-800 dark:bg-ink-900"
+    >
       <input type="hidden" name="order" value={reference} />
       <input type="hidden" name="k" value={orderKey} />
       {categories.length > 0 ? (
@@ -56,7 +61,14 @@ export function CategoryChoiceForm({
         <div className="mt-1 flex flex-wrap gap-4 text-sm">
           {(["all", "one", "list"] as const).map((value) => (
             <label key={value} className="flex items-center gap-2">
-              <input type="radio" id={`category-mode-${value}`} name="mode" value={value} defaultChecked={value === "all"} disabled={value !== "all" && choosable.length === 0} />
+              <input
+                type="radio"
+                id={`category-mode-${value}`}
+                name="mode"
+                value={value}
+                defaultChecked={value === "all"}
+                disabled={value !== "all" && choosable.length === 0}
+              />
               {text.modes[value]}
             </label>
           ))}
@@ -81,13 +93,21 @@ export function CategoryChoiceForm({
           </label>
         ))}
       </fieldset>
-      {listEmpty ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">{text.chooseOne}</p> : null}
+      {listEmpty ? (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+          {text.chooseOne}
+        </p>
+      ) : null}
       {state?.message ? (
         <p role="alert" className="text-sm text-red-700 dark:text-red-400">
           {state.message}
         </p>
       ) : null}
-      <button type="submit" disabled={pending} className="w-full rounded-md bg-ink-900 px-6 py-3 font-semibold text-white hover:bg-ink-800 disabled:opacity-60 dark:bg-brand-200 dark:text-ink-900">
+      <button
+        type="submit"
+        disabled={pending}
+        className="w-full rounded-md bg-ink-900 px-6 py-3 font-semibold text-white hover:bg-ink-800 disabled:opacity-60 dark:bg-brand-200 dark:text-ink-900"
+      >
         {pending ? text.redirecting : text.continue}
       </button>
     </form>

@@ -4,7 +4,15 @@ import { useActionState, useState } from "react";
 import { startCheckout } from "@/app/actions/checkout";
 import { format } from "@/lib/i18n/format";
 import type { Messages } from "@/lib/i18n/messages";
-import { EXIT_BUTTONS, fieldProblemOf, PLACE_ORDER_MODES, PURCHASE_TYPES, RETURN_STYLES, type CustomerDetails, type PaymentOptions } from "@/lib/orders/checkout-input";
+import {
+  EXIT_BUTTONS,
+  fieldProblemOf,
+  PLACE_ORDER_MODES,
+  PURCHASE_TYPES,
+  RETURN_STYLES,
+  type CustomerDetails,
+  type PaymentOptions,
+} from "@/lib/orders/checkout-input";
 import type { Market } from "@/lib/shop/markets";
 
 type Persona = CustomerDetails & { label: string };

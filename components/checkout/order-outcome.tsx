@@ -56,17 +56,13 @@ export function OrderOutcome({ initial, text, totals }: { initial: ShopperOrderV
               </strong>
             ),
           })}{" "}
-          ·{" "}
-          <span className="rounded bg-ink-100 px-2 py-0.5 text-sm dark:bg-ink-800">{text.statuses[order.status]}</span>
+          · <span className="rounded bg-ink-100 px-2 py-0.5 text-sm dark:bg-ink-800">{text.statuses[order.status]}</span>
           {/* The merchant status, as the test contract reads it. */}
           <span data-testid="order-status" hidden>
             {order.status}
           </span>
           {order.klarnaReference ? (
-            <>
-              {" "}
-              · {rich(text.klarnaReference, { reference: <strong data-testid="klarna-reference">{order.klarnaReference}</strong> })}
-            </>
+            <> · {rich(text.klarnaReference, { reference: <strong data-testid="klarna-reference">{order.klarnaReference}</strong> })}</>
           ) : null}
         </p>
         {order.fraudStatus === "PENDING" ? <p data-testid="fraud-review">{text.fraudPending}</p> : null}
@@ -75,17 +71,22 @@ export function OrderOutcome({ initial, text, totals }: { initial: ShopperOrderV
         {order.outcome === "pending" ? (
           <div className="flex items-center gap-3">
             <p>{text.pending}</p>
-            <button type="button" onClick={() => void mutate()} disabled={isValidating} className="rounded-md border border-ink-200 px-3 py-1 text-sm dark:border-ink-600">
+            <button
+              type="button"
+              onClick={() => void mutate()}
+              disabled={isValidating}
+              className="rounded-md border border-ink-200 px-3 py-1 text-sm dark:border-ink-600"
+            >
               {isValidating ? text.checking : text.checkAgain}
             </button>
           </div>
         ) : null}
         {error ? <p className="text-sm text-red-700 dark:text-red-400">{text.pollFailed}</p> : null}
-        {order.outcome === "failed" && order.failureReason ? <p className="text-ink-600 dark:text-ink-400">{format(text.reason, { reason: order.failureReason })}</p> : null}
-        {order.outcome === "cancelled" ? <p>{text.cancelled}</p> : null}
-        {order.outcome === "declined" ? (
-          <p>{text.declined}</p>
+        {order.outcome === "failed" && order.failureReason ? (
+          <p className="text-ink-600 dark:text-ink-400">{format(text.reason, { reason: order.failureReason })}</p>
         ) : null}
+        {order.outcome === "cancelled" ? <p>{text.cancelled}</p> : null}
+        {order.outcome === "declined" ? <p>{text.declined}</p> : null}
         {order.outcome === "identity_check" ? <p>{text.identityCheck}</p> : null}
         {order.outcome === "ended" ? <p>{text.ended}</p> : null}
       </div>
@@ -94,7 +95,11 @@ export function OrderOutcome({ initial, text, totals }: { initial: ShopperOrderV
         <form action={retryAction} className="flex flex-wrap items-center gap-3">
           <input type="hidden" name="reference" value={order.reference} />
           <input type="hidden" name="k" value={order.orderPageKey} />
-          <button type="submit" disabled={retrying} className="rounded-md bg-ink-900 px-5 py-2.5 font-semibold text-white hover:bg-ink-800 dark:bg-brand-200 dark:text-ink-900">
+          <button
+            type="submit"
+            disabled={retrying}
+            className="rounded-md bg-ink-900 px-5 py-2.5 font-semibold text-white hover:bg-ink-800 dark:bg-brand-200 dark:text-ink-900"
+          >
             {retrying ? text.opening : text.tryAgain}
           </button>
           <Link href="/checkout" className="text-sm underline">

@@ -12,13 +12,19 @@ const METHOD_STYLE: Record<string, string> = {
 };
 
 function MethodBadge({ method }: { method: string }) {
-  return <span className={`inline-block w-16 rounded px-2 py-0.5 text-center font-mono text-xs font-bold ${METHOD_STYLE[method] ?? "bg-ink-100 dark:bg-ink-800"}`}>{method}</span>;
+  return (
+    <span className={`inline-block w-16 rounded px-2 py-0.5 text-center font-mono text-xs font-bold ${METHOD_STYLE[method] ?? "bg-ink-100 dark:bg-ink-800"}`}>
+      {method}
+    </span>
+  );
 }
 
 function StatusBadge({ status }: { status: string }) {
   const success = status.startsWith("2");
   return (
-    <span className={`inline-block rounded px-2 py-0.5 font-mono text-xs font-bold ${success ? "bg-emerald-100 text-emerald-900 dark:bg-emerald-900 dark:text-emerald-100" : "bg-amber-100 text-amber-900 dark:bg-amber-900 dark:text-amber-100"}`}>
+    <span
+      className={`inline-block rounded px-2 py-0.5 font-mono text-xs font-bold ${success ? "bg-emerald-100 text-emerald-900 dark:bg-emerald-900 dark:text-emerald-100" : "bg-amber-100 text-amber-900 dark:bg-amber-900 dark:text-amber-100"}`}
+    >
       {status}
     </span>
   );
@@ -66,17 +72,29 @@ function SchemaView({ node, label }: { node: SchemaNode; label: string }) {
         <table className="w-full text-left text-sm [&_td]:py-1 [&_td]:pr-4 [&_td]:align-top" aria-label={label}>
           <thead className={`border-b border-ink-200 text-xs uppercase dark:border-ink-800 ${MUTED}`}>
             <tr>
-              <th scope="col" className="py-1 pr-4 font-medium">Field</th>
-              <th scope="col" className="py-1 pr-4 font-medium">Type</th>
-              <th scope="col" className="py-1 pr-4 font-medium">Required</th>
-              <th scope="col" className="py-1 font-medium">Constraints and notes</th>
+              <th scope="col" className="py-1 pr-4 font-medium">
+                Field
+              </th>
+              <th scope="col" className="py-1 pr-4 font-medium">
+                Type
+              </th>
+              <th scope="col" className="py-1 pr-4 font-medium">
+                Required
+              </th>
+              <th scope="col" className="py-1 font-medium">
+                Constraints and notes
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-ink-100 dark:divide-ink-800">
             {rows(node.fields).map(({ field, depth, key }) => (
               <tr key={key}>
                 <td className="font-mono whitespace-nowrap" style={depth > 0 ? { paddingLeft: `${depth * 1.25}rem` } : undefined}>
-                  {depth > 0 ? <span className={MUTED} aria-hidden="true">└ </span> : null}
+                  {depth > 0 ? (
+                    <span className={MUTED} aria-hidden="true">
+                      └{" "}
+                    </span>
+                  ) : null}
                   {field.name}
                 </td>
                 <td className="font-mono text-xs whitespace-nowrap">
@@ -152,7 +170,11 @@ function Operation({ operation, schemas }: { operation: ReferenceOperation; sche
           <ul className="space-y-1 text-sm">
             {operation.parameters.map((parameter) => (
               <li key={`${parameter.in}:${parameter.name}`}>
-                <code className="font-mono">{parameter.name}</code> <span className={MUTED}>({parameter.in}{parameter.required ? ", required" : ", optional"})</span>
+                <code className="font-mono">{parameter.name}</code>{" "}
+                <span className={MUTED}>
+                  ({parameter.in}
+                  {parameter.required ? ", required" : ", optional"})
+                </span>
                 {parameter.description ? <span className={MUTED}>: {parameter.description}</span> : null}
               </li>
             ))}
@@ -191,7 +213,10 @@ export function ApiReferenceView({ reference, documentUrl, api }: { reference: A
   const shown = reference.tags.find((tag) => tag.name === api) ?? reference.tags[0]!;
   const pageOf = (tag: string) => `?api=${encodeURIComponent(tag)}`;
   const bodies = [shown].flatMap((tag) =>
-    tag.operations.flatMap((operation) => [operation.requestBody, ...operation.responses.filter((response) => response.status.startsWith("2")).map((response) => response.schema)]),
+    tag.operations.flatMap((operation) => [
+      operation.requestBody,
+      ...operation.responses.filter((response) => response.status.startsWith("2")).map((response) => response.schema),
+    ]),
   );
   const shared = linkedSchemas(
     bodies.filter((body) => body !== undefined).map((body) => describeSchema(body, reference.schemas)),
@@ -250,8 +275,8 @@ export function ApiReferenceView({ reference, documentUrl, api }: { reference: A
           Errors
         </h2>
         <p className={MUTED}>
-          Every error answers with Klarna&apos;s envelope and a status code; every response carries a <code className="font-mono">Klarna-Correlation-Id</code> header, repeated as{" "}
-          <code className="font-mono">correlation_id</code> in the envelope.
+          Every error answers with Klarna&apos;s envelope and a status code; every response carries a <code className="font-mono">Klarna-Correlation-Id</code>{" "}
+          header, repeated as <code className="font-mono">correlation_id</code> in the envelope.
         </p>
         <div className={CARD}>
           <SchemaView node={describeSchema(reference.errorSchema, reference.schemas)} label="Error envelope" />

@@ -16,8 +16,15 @@ export function ScenarioCatalogue({ scenarios }: { scenarios: Scenario[] }) {
       <div className="space-y-1">
         <h1 className="text-3xl font-bold">Sandbox scenarios</h1>
         <p className={MUTED}>
-          Every way to reach a Klarna status in the sandbox. <Link href="/sandbox" className="underline">Dashboard</Link> ·{" "}
-          <Link href="/sandbox/docs" className="underline">API reference</Link> · what is emulated and what is not: <code>docs/klarna-fidelity.md</code>
+          Every way to reach a Klarna status in the sandbox.{" "}
+          <Link href="/sandbox" className="underline">
+            Dashboard
+          </Link>{" "}
+          ·{" "}
+          <Link href="/sandbox/docs" className="underline">
+            API reference
+          </Link>{" "}
+          · what is emulated and what is not: <code>docs/klarna-fidelity.md</code>
         </p>
       </div>
       {GROUPS.map((group) => (

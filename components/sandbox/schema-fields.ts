@@ -40,8 +40,12 @@ function enumValues(values: unknown[]): string[] {
 
 function constraints(schema: JsonSchema): string[] {
   const details: string[] = [];
-  const { minLength, maxLength, minimum, maximum, exclusiveMinimum, exclusiveMaximum, minItems, maxItems, pattern, format } = schema as Record<string, number | string | undefined>;
-  if (typeof minLength === "number" && typeof maxLength === "number") details.push(minLength === maxLength ? `exactly ${minLength} characters` : `${minLength}–${maxLength} characters`);
+  const { minLength, maxLength, minimum, maximum, exclusiveMinimum, exclusiveMaximum, minItems, maxItems, pattern, format } = schema as Record<
+    string,
+    number | string | undefined
+  >;
+  if (typeof minLength === "number" && typeof maxLength === "number")
+    details.push(minLength === maxLength ? `exactly ${minLength} characters` : `${minLength}–${maxLength} characters`);
   else if (typeof maxLength === "number") details.push(`≤ ${maxLength} characters`);
   else if (minLength === 1) details.push("non-empty");
   else if (typeof minLength === "number" && minLength > 1) details.push(`≥ ${minLength} characters`);
@@ -73,7 +77,8 @@ export function describeSchema(schema: unknown, schemas: Record<string, unknown>
     const target = schemas[name];
     if (!isObject(target)) return { type: name, details: [], description };
     const isObjectSchema = target.type === "object" || isObject(target.properties);
-    if (isObjectSchema && (nested || seen.includes(name))) return { type: name, details: [], description: description ?? (target.description as string | undefined), ref: name };
+    if (isObjectSchema && (nested || seen.includes(name)))
+      return { type: name, details: [], description: description ?? (target.description as string | undefined), ref: name };
     const inner = describeSchema(target, schemas, [...seen, name], nested);
     return { ...inner, type: isObjectSchema ? name : inner.type, description: description ?? inner.description };
   }
@@ -95,13 +100,23 @@ export function describeSchema(schema: unknown, schemas: Record<string, unknown>
 
   if (type === "array") {
     const items = describeSchema(schema.items, schemas, seen, nested);
-    return { type: `array of ${items.type}`, details: [...constraints(schema), ...items.details.map((detail) => `each: ${detail}`)], description: description ?? items.description, fields: items.fields, ref: items.ref };
+    return {
+      type: `array of ${items.type}`,
+      details: [...constraints(schema), ...items.details.map((detail) => `each: ${detail}`)],
+      description: description ?? items.description,
+      fields: items.fields,
+      ref: items.ref,
+    };
   }
 
   if (type === "object" || isObject(schema.properties)) {
     const properties = isObject(schema.properties) ? schema.properties : {};
     const required = Array.isArray(schema.required) ? schema.required : [];
-    const fields = Object.entries(properties).map(([name, property]) => ({ name, required: required.includes(name), ...describeSchema(property, schemas, seen, true) }));
+    const fields = Object.entries(properties).map(([name, property]) => ({
+      name,
+      required: required.includes(name),
+      ...describeSchema(property, schemas, seen, true),
+    }));
     if (fields.length === 0 && isObject(schema.additionalProperties)) {
       const values = describeSchema(schema.additionalProperties, schemas, seen, true);
       return { type: values.type === "any" ? "object" : `map of ${values.type}`, details: constraints(schema), description };

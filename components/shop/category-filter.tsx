@@ -34,9 +34,7 @@ export function CategoryFilter({
                 href={catalogueHref(option.slug, query)}
                 aria-current={active ? "page" : undefined}
                 className={`inline-block rounded-full border px-4 py-1.5 text-sm font-medium ${
-                  active
-                    ? "border-brand-600 bg-brand-600 text-white"
-                    : "border-ink-200 hover:border-brand-500 dark:border-ink-600"
+                  active ? "border-brand-600 bg-brand-600 text-white" : "border-ink-200 hover:border-brand-500 dark:border-ink-600"
                 }`}
               >
                 {option.name}

@@ -6,6 +6,15 @@
 export function ProductImage({ src, alt, size, eager = false, className }: { src: string; alt: string; size: number; eager?: boolean; className?: string }) {
   return (
     // eslint-disable-next-line @next/next/no-img-element -- nothing to optimise (see above)
-    <img src={src} alt={alt} width={size} height={size} loading={eager ? undefined : "lazy"} fetchPriority={eager ? "high" : undefined} decoding="async" className={className} />
+    <img
+      src={src}
+      alt={alt}
+      width={size}
+      height={size}
+      loading={eager ? undefined : "lazy"}
+      fetchPriority={eager ? "high" : undefined}
+      decoding="async"
+      className={className}
+    />
   );
 }

@@ -16,7 +16,6 @@ class TooManyAttempts extends CredentialsSignin {
   }
 }
 
-
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   secret: authSecret(),
   trustHost: true,
@@ -28,7 +27,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       if (error instanceof CredentialsSignin || (error as { type?: string }).type === "CredentialsSignin") return;
       // Auth.js's class names are minified in the build; its `type` names the error.
       const type = (error as { type?: string }).type ?? error.name;
-      const meaning = type === "JWTSessionError" ? "a session cookie that does not decode (forged, or signed with another AUTH_SECRET)" : error.message.split("\n")[0];
+      const meaning =
+        type === "JWTSessionError" ? "a session cookie that does not decode (forged, or signed with another AUTH_SECRET)" : error.message.split("\n")[0];
       console.error(`[auth] ${type}: ${meaning}`);
     },
   },

@@ -22,9 +22,16 @@ export interface BackOfficeUser {
   role: Role;
 }
 
-const Credentials = z.object({ email: z.email().max(254).transform((email) => email.toLowerCase()), password: z.string().min(1).max(200) });
+const Credentials = z.object({
+  email: z
+    .email()
+    .max(254)
+    .transform((email) => email.toLowerCase()),
+  password: z.string().min(1).max(200),
+});
 
-export type SignInResult = { ok: true; user: BackOfficeUser & { sessionVersion: number } } | { ok: false; reason: "invalid" } | { ok: false; reason: "rate_limited"; until: Date };
+export type SignInResult =
+  { ok: true; user: BackOfficeUser & { sessionVersion: number } } | { ok: false; reason: "invalid" } | { ok: false; reason: "rate_limited"; until: Date };
 
 // Compared against when the e-mail is unknown, so both paths cost one bcrypt comparison.
 const NO_SUCH_USER_HASH = bcrypt.hashSync("no such user", 11);
@@ -49,7 +56,10 @@ async function takeAttempt(key: string) {
 
 /** A successful sign-in gives its place back: only failures should fill a budget. */
 async function giveBack(key: string) {
-  await db().update(signInAttempts).set({ attempts: sql`greatest(${signInAttempts.attempts} - 1, 0)` }).where(eq(signInAttempts.key, key));
+  await db()
+    .update(signInAttempts)
+    .set({ attempts: sql`greatest(${signInAttempts.attempts} - 1, 0)` })
+    .where(eq(signInAttempts.key, key));
 }
 
 export async function verifyCredentials(input: unknown, address: string): Promise<SignInResult> {
@@ -77,5 +87,8 @@ export async function currentSessionVersion(userId: string): Promise<number | nu
 
 /** Sign-out: every session issued to the user so far stops being accepted. */
 export async function endSessions(userId: string): Promise<void> {
-  await db().update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, userId));
+  await db()
+    .update(users)
+    .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(eq(users.id, userId));
 }

@@ -36,10 +36,7 @@ export const productPrices = pgTable(
     market: text("market").notNull(),
     unitPriceMinor: integer("unit_price_minor").notNull(),
   },
-  (table) => [
-    primaryKey({ columns: [table.productId, table.market] }),
-    check("product_prices_positive", sql`${table.unitPriceMinor} > 0`),
-  ],
+  (table) => [primaryKey({ columns: [table.productId, table.market] }), check("product_prices_positive", sql`${table.unitPriceMinor} > 0`)],
 );
 
 export const carts = pgTable("carts", {
@@ -60,10 +57,7 @@ export const cartItems = pgTable(
     quantity: integer("quantity").notNull(),
     addedAt: timestamp("added_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [
-    primaryKey({ columns: [table.cartId, table.productId] }),
-    check("cart_items_quantity_range", sql`${table.quantity} between 1 and 99`),
-  ],
+  (table) => [primaryKey({ columns: [table.cartId, table.productId] }), check("cart_items_quantity_range", sql`${table.quantity} between 1 and 99`)],
 );
 
 export const users = pgTable("users", {
@@ -110,7 +104,9 @@ export const orders = pgTable(
     subtotalMinor: integer("subtotal_minor").notNull(),
     taxMinor: integer("tax_minor").notNull(),
     totalMinor: integer("total_minor").notNull(),
-    channel: text("channel", { enum: ["ECOMMERCE", "TELESALES", "IN_STORE"] }).notNull().default("ECOMMERCE"),
+    channel: text("channel", { enum: ["ECOMMERCE", "TELESALES", "IN_STORE"] })
+      .notNull()
+      .default("ECOMMERCE"),
     /** In sandbox mode, the namespace the shopper's test run asked for (see the sandbox's README section). */
     sandboxNamespace: text("sandbox_namespace"),
     kpSessionId: text("kp_session_id"),

@@ -185,7 +185,8 @@ export const de: Messages = {
     pollFailed: "Der Status ließ sich gerade nicht abfragen; wir versuchen es weiter.",
     reason: "Grund: {reason}",
     cancelled: "Dein Warenkorb ist noch da, falls du es noch einmal versuchen möchtest.",
-    declined: "Klarna konnte diesen Kauf nicht genehmigen. Du kannst es noch einmal versuchen und auf Klarnas Seite eine andere Zahlungsart wählen, deine Angaben prüfen oder anders bezahlen.",
+    declined:
+      "Klarna konnte diesen Kauf nicht genehmigen. Du kannst es noch einmal versuchen und auf Klarnas Seite eine andere Zahlungsart wählen, deine Angaben prüfen oder anders bezahlen.",
     identityCheck: "Das Team des Shops bestätigt deine Identität bei Klarna; diese Seite aktualisiert sich von selbst.",
     ended: "Diese Zahlung lässt sich auf Klarnas Seite nicht mehr abschließen, es wurde aber nichts berechnet. Du kannst eine neue Zahlung starten.",
     tryAgain: "Erneut versuchen",

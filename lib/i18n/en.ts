@@ -186,7 +186,8 @@ export const en = {
     pollFailed: "The status could not be checked just now; we will keep trying.",
     reason: "Reason: {reason}",
     cancelled: "Your cart is still there if you want to try again.",
-    declined: "Klarna could not approve this purchase. You can try again and choose another way to pay on Klarna's page, check your details, or pay another way.",
+    declined:
+      "Klarna could not approve this purchase. You can try again and choose another way to pay on Klarna's page, check your details, or pay another way.",
     identityCheck: "The shop's staff are confirming who you are with Klarna; this page updates by itself.",
     ended: "This payment can no longer be completed on Klarna's page, but nothing was charged. You can start a new payment.",
     tryAgain: "Try again",

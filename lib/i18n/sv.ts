@@ -185,7 +185,8 @@ export const sv: Messages = {
     pollFailed: "Statusen kunde inte kontrolleras just nu; vi fortsätter att försöka.",
     reason: "Orsak: {reason}",
     cancelled: "Din varukorg finns kvar om du vill försöka igen.",
-    declined: "Klarna kunde inte godkänna köpet. Du kan försöka igen och välja ett annat betalsätt på Klarnas sida, kontrollera dina uppgifter eller betala på annat sätt.",
+    declined:
+      "Klarna kunde inte godkänna köpet. Du kan försöka igen och välja ett annat betalsätt på Klarnas sida, kontrollera dina uppgifter eller betala på annat sätt.",
     identityCheck: "Butikens personal bekräftar din identitet med Klarna; sidan uppdateras av sig själv.",
     ended: "Betalningen kan inte längre slutföras på Klarnas sida, men inget har debiterats. Du kan starta en ny betalning.",
     tryAgain: "Försök igen",

@@ -100,7 +100,17 @@ export const Address = z.object({
 });
 export type Address = z.infer<typeof Address>;
 
-export const ORDER_LINE_TYPES = ["physical", "discount", "shipping_fee", "sales_tax", "digital", "gift_card", "store_credit", "surcharge", "return_fee"] as const;
+export const ORDER_LINE_TYPES = [
+  "physical",
+  "discount",
+  "shipping_fee",
+  "sales_tax",
+  "digital",
+  "gift_card",
+  "store_credit",
+  "surcharge",
+  "return_fee",
+] as const;
 
 export const OrderLine = z.object({
   type: z.enum(ORDER_LINE_TYPES).optional(),
@@ -143,4 +153,6 @@ export const OrderLineReply = reply({
   total_tax_amount: optional(z.number()),
 });
 
-export const AddressReply = reply(Object.fromEntries(Object.keys(Address.shape).map((key) => [key, optional(z.string())])) as Record<keyof Address, z.ZodOptional<z.ZodNullable<z.ZodString>>>);
+export const AddressReply = reply(
+  Object.fromEntries(Object.keys(Address.shape).map((key) => [key, optional(z.string())])) as Record<keyof Address, z.ZodOptional<z.ZodNullable<z.ZodString>>>,
+);

@@ -34,7 +34,10 @@ export const HppOptions = z.object({
   payment_fallback: withDefault(z.boolean(), false),
   purchase_type: withDefault(caseInsensitiveEnum([...PURCHASE_TYPES, "PAY"]), "BUY"),
   logo_url: url.optional(),
-  background_images: z.array(z.object({ url, width: z.number().int().positive() })).max(10).optional(),
+  background_images: z
+    .array(z.object({ url, width: z.number().int().positive() }))
+    .max(10)
+    .optional(),
   page_title: text(255).optional(),
   show_subtotal_detail: caseInsensitiveEnum(["HIDE"]).optional(),
 });
@@ -60,8 +63,7 @@ export const DistributionRequest = z.object({
   template: z.string().optional(),
 });
 export type DistributionRequest =
-  | { method: "email"; contact_information: { email: string } }
-  | { method: "sms"; contact_information: { phone: string; phone_country: string } };
+  { method: "email"; contact_information: { email: string } } | { method: "sms"; contact_information: { phone: string; phone_country: string } };
 
 // ---- Replies (the HPP document marks no reply field required; see common.ts)
 

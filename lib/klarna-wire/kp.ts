@@ -1,12 +1,30 @@
 import { z } from "zod";
-import { Address, AddressReply, amount, countryCode, currencyCode, locale, openEnum, optional, OrderLine, OrderLineReply, reply, text, timestamp, withDefault } from "./common";
+import {
+  Address,
+  AddressReply,
+  amount,
+  countryCode,
+  currencyCode,
+  locale,
+  openEnum,
+  optional,
+  OrderLine,
+  OrderLineReply,
+  reply,
+  text,
+  timestamp,
+  withDefault,
+} from "./common";
 
 // Klarna Payments v1 (payments-v1.json): sessions, authorizations, orders, customer tokens.
 
 const url = text(2000);
 
 export const Customer = z.object({
-  date_of_birth: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  date_of_birth: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
   gender: text(20).optional(),
   title: text(20).optional(),
   type: z.enum(["person", "organization"]).optional(),
@@ -117,7 +135,9 @@ export const PlaceOrderReply = reply({
   redirect_url: optional(z.string()),
   fraud_status: optional(FraudStatus),
   // The OpenAPI document says object, Klarna's docs show a bare string: either.
-  authorized_payment_method: optional(z.union([z.string(), reply({ type: z.string(), number_of_days: optional(z.number()), number_of_installments: optional(z.number()) })])),
+  authorized_payment_method: optional(
+    z.union([z.string(), reply({ type: z.string(), number_of_days: optional(z.number()), number_of_installments: optional(z.number()) })]),
+  ),
 });
 export type PlaceOrderReply = z.infer<typeof PlaceOrderReply>;
 

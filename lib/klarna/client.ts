@@ -101,9 +101,13 @@ async function attempt<T>(options: CallOptions<T>): Promise<KlarnaReply<T>> {
     const cause = (error as { cause?: { code?: string } }).cause?.code;
     // A refused or unresolvable connection never reached Klarna; anything else might have.
     const neverSent = cause === "ECONNREFUSED" || cause === "ENOTFOUND" || cause === "EAI_AGAIN";
-    throw new KlarnaError("unavailable", timedOut ? `Klarna did not answer within ${timeoutMs} ms` : `Klarna could not be reached (${cause ?? String(error)})`, {
-      ambiguous: !neverSent,
-    });
+    throw new KlarnaError(
+      "unavailable",
+      timedOut ? `Klarna did not answer within ${timeoutMs} ms` : `Klarna could not be reached (${cause ?? String(error)})`,
+      {
+        ambiguous: !neverSent,
+      },
+    );
   }
 
   const correlationId = response.headers.get("klarna-correlation-id") ?? undefined;
@@ -127,11 +131,15 @@ async function attempt<T>(options: CallOptions<T>): Promise<KlarnaReply<T>> {
     // Klarna answered 2xx, so the request took effect: a write must not be taken for undone. Only
     // a field Klarna guarantees (see lib/klarna-wire) missing or mistyped gets here.
     const issue = parsed.error.issues[0];
-    throw new KlarnaError("unavailable", `Klarna's reply to ${options.method} ${options.path} lacks what Klarna guarantees (${issue?.path.join(".") || "body"}: ${issue?.message})`, {
-      status: response.status,
-      correlationId,
-      ambiguous: true,
-    });
+    throw new KlarnaError(
+      "unavailable",
+      `Klarna's reply to ${options.method} ${options.path} lacks what Klarna guarantees (${issue?.path.join(".") || "body"}: ${issue?.message})`,
+      {
+        status: response.status,
+        correlationId,
+        ambiguous: true,
+      },
+    );
   }
   return { data: parsed.data, status: response.status, headers: response.headers, correlationId };
 }
@@ -172,7 +180,11 @@ export async function callKlarna<T>(options: CallOptions<T>): Promise<KlarnaRepl
     const started = performance.now();
     try {
       const reply = await attemptInTurn(options);
-      log("info", `${options.method} ${options.path} → ${reply.status}`, { callId, correlationId: reply.correlationId, ms: Math.round(performance.now() - started) });
+      log("info", `${options.method} ${options.path} → ${reply.status}`, {
+        callId,
+        correlationId: reply.correlationId,
+        ms: Math.round(performance.now() - started),
+      });
       return reply;
     } catch (error) {
       const details = error instanceof KlarnaError ? error.details : {};

@@ -55,7 +55,9 @@ export async function distributeHppSession(region: KlarnaRegion, sessionId: stri
 
 /** Never repeated here: a repeat could place a second order. finalize() decides what a failure means. */
 export async function placeOrder(region: KlarnaRegion, authorizationToken: string, request: PlaceOrderRequest) {
-  return (await callKlarna({ region, method: "POST", path: `/payments/v1/authorizations/${id(authorizationToken)}/order`, body: request, schema: PlaceOrderReply })).data;
+  return (
+    await callKlarna({ region, method: "POST", path: `/payments/v1/authorizations/${id(authorizationToken)}/order`, body: request, schema: PlaceOrderReply })
+  ).data;
 }
 
 const orderPath = (orderId: string) => `/ordermanagement/v1/orders/${id(orderId)}`;

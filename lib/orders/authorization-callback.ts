@@ -18,6 +18,8 @@ export async function receiveAuthorizationCallback(input: { orderId: string | nu
   if (unstorablePath(input.body)) return { status: 400, error: "The body holds text that cannot be stored" };
   const parsed = AuthorizationCallback.safeParse(input.body);
   if (!parsed.success || parsed.data.session_id !== order.kpSessionId) return { status: 400, error: "Not an authorization of this order's payment session" };
-  await recordEvent(db(), order.id, "authorization_callback_received", `Klarna reported an authorization of payment session ${parsed.data.session_id}`, { kpSessionId: parsed.data.session_id });
+  await recordEvent(db(), order.id, "authorization_callback_received", `Klarna reported an authorization of payment session ${parsed.data.session_id}`, {
+    kpSessionId: parsed.data.session_id,
+  });
   return { status: 200, orderId: order.id };
 }

@@ -3,13 +3,30 @@ import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { orderOperations, orders } from "@/lib/db/schema";
-import { cancelOrder, captureOrder, extendAuthorizationTime, getOrder as getKlarnaOrder, KlarnaError, refundOrder, releaseRemainingAuthorization } from "@/lib/klarna";
+import {
+  cancelOrder,
+  captureOrder,
+  extendAuthorizationTime,
+  getOrder as getKlarnaOrder,
+  KlarnaError,
+  refundOrder,
+  releaseRemainingAuthorization,
+} from "@/lib/klarna";
 import { exampleAmount, formatMoney, parseMoney } from "@/lib/money";
 import { unstorablePath } from "@/lib/text";
 import { MARKETS, type MarketCode } from "@/lib/shop/markets";
 import { recordEvent } from "./events";
 import { toKlarnaLine } from "./klarna-order";
-import { afterOperation, dateOf, merchantStatus, OPERATION_KINDS, operationAvailability, orderColumnsFrom, viewKlarnaOrder, type KlarnaOrderView } from "./klarna-states";
+import {
+  afterOperation,
+  dateOf,
+  merchantStatus,
+  OPERATION_KINDS,
+  operationAvailability,
+  orderColumnsFrom,
+  viewKlarnaOrder,
+  type KlarnaOrderView,
+} from "./klarna-states";
 import { getOrder, listOrderLines, type Order } from "./queries";
 
 // The merchant's Order Management work: capture, refund, cancel, release, extend. Each operation
@@ -84,7 +101,9 @@ export async function updateFromKlarna(orderId: unknown, actor: string): Promise
     const view = await syncFromKlarna(order);
     if (!view) return { ok: false, message: "This order has no Klarna order to read.", reference: order.reference };
     const status = merchantStatus(view) ?? order.status;
-    await recordEvent(db(), order.id, "synced_from_klarna", `The shop's record was updated from Klarna's order (${view.status}): ${order.status} → ${status}`, { actor });
+    await recordEvent(db(), order.id, "synced_from_klarna", `The shop's record was updated from Klarna's order (${view.status}): ${order.status} → ${status}`, {
+      actor,
+    });
     return { ok: true, message: `Updated from Klarna: the order is ${status.replace("_", " ")}.`, reference: order.reference };
   } catch (error) {
     if (!(error instanceof KlarnaError)) throw error;
@@ -95,7 +114,12 @@ export async function updateFromKlarna(orderId: unknown, actor: string): Promise
 /** Klarna's order as read before, moved on by what our own ledger has recorded since. */
 function sinceRead(view: KlarnaOrderView, ledger: { capturedMinor: number; refundedMinor: number }): KlarnaOrderView {
   const capturedSince = ledger.capturedMinor - view.capturedMinor;
-  return { ...view, capturedMinor: ledger.capturedMinor, refundedMinor: ledger.refundedMinor, remainingMinor: Math.max(0, view.remainingMinor - capturedSince) };
+  return {
+    ...view,
+    capturedMinor: ledger.capturedMinor,
+    refundedMinor: ledger.refundedMinor,
+    remainingMinor: Math.max(0, view.remainingMinor - capturedSince),
+  };
 }
 
 /** Why Klarna would refuse this operation on the order as it stands, or null. */
@@ -113,7 +137,8 @@ async function callKlarnaFor(request: OperationRequest, order: Order, amount: nu
   const klarnaOrderId = order.klarnaOrderId!;
   const region = regionOf(order);
   const key = request.operationId;
-  const shipping = request.shippingCompany || request.trackingNumber ? [{ shipping_company: request.shippingCompany, tracking_number: request.trackingNumber }] : undefined;
+  const shipping =
+    request.shippingCompany || request.trackingNumber ? [{ shipping_company: request.shippingCompany, tracking_number: request.trackingNumber }] : undefined;
   switch (request.kind) {
     case "capture":
       return captureOrder(region, klarnaOrderId, { captured_amount: amount!, order_lines: lines, shipping_info: shipping, reference: order.reference }, key);
@@ -133,7 +158,14 @@ async function callKlarnaFor(request: OperationRequest, order: Order, amount: nu
  * confirmed (used when Klarna's order reads carry no amounts) and moves the order's status on from
  * Klarna's order as read `before` it, with its event on the timeline.
  */
-async function recordSuccess(request: OperationRequest, orderId: string, amount: number | undefined, message: string, actor: string, before: KlarnaOrderView | undefined) {
+async function recordSuccess(
+  request: OperationRequest,
+  orderId: string,
+  amount: number | undefined,
+  message: string,
+  actor: string,
+  before: KlarnaOrderView | undefined,
+) {
   await db().transaction(async (tx) => {
     const [won] = await tx
       .update(orderOperations)
@@ -150,7 +182,11 @@ async function recordSuccess(request: OperationRequest, orderId: string, amount:
       .where(eq(orders.id, orderId))
       .returning();
     if (before && ledger) {
-      const after = afterOperation(sinceRead(before, { capturedMinor: ledger.capturedMinor - captured, refundedMinor: ledger.refundedMinor - refunded }), request.kind, amount);
+      const after = afterOperation(
+        sinceRead(before, { capturedMinor: ledger.capturedMinor - captured, refundedMinor: ledger.refundedMinor - refunded }),
+        request.kind,
+        amount,
+      );
       const { status, fraudStatus, klarnaReference } = orderColumnsFrom(after, ledger);
       await tx.update(orders).set({ status, fraudStatus, klarnaReference }).where(eq(orders.id, orderId));
     }
@@ -161,7 +197,9 @@ async function recordSuccess(request: OperationRequest, orderId: string, amount:
 /** The amount a capture or refund stands for (the chosen lines' sum when none is given), and those lines for Klarna. */
 async function amountAndLines(request: OperationRequest, orderId: string) {
   const orderLines = request.lines?.length ? (await listOrderLines(orderId)).filter((line) => request.lines!.includes(line.position)) : undefined;
-  const amount = ["capture", "refund"].includes(request.kind) ? (request.amountMinor ?? orderLines!.reduce((sum, line) => sum + line.totalMinor, 0)) : undefined;
+  const amount = ["capture", "refund"].includes(request.kind)
+    ? (request.amountMinor ?? orderLines!.reduce((sum, line) => sum + line.totalMinor, 0))
+    : undefined;
   return { amount, klarnaLines: orderLines?.map(toKlarnaLine) };
 }
 
@@ -184,7 +222,8 @@ export async function runOrderOperation(input: Record<string, unknown>, actor: s
 async function operate(order: Order, input: Record<string, unknown>, actor: string): Promise<OperationResult> {
   const { amount: typed, ...fields } = input;
   const amountMinor = typeof typed === "string" ? parseMoney(typed, order.currency, order.locale) : fields.amountMinor;
-  if (amountMinor === null) return { ok: false, message: `Enter the amount in ${order.currency} as ${exampleAmount(order.currency, order.locale)} is written.` };
+  if (amountMinor === null)
+    return { ok: false, message: `Enter the amount in ${order.currency} as ${exampleAmount(order.currency, order.locale)} is written.` };
   const parsed = OperationRequest.safeParse({ ...fields, amountMinor });
   if (!parsed.success) return { ok: false, message: parsed.error.issues[0]!.message };
   let request = parsed.data;
@@ -228,11 +267,21 @@ async function operate(order: Order, input: Record<string, unknown>, actor: stri
     if (error.kind === "unavailable") {
       const message = `Klarna did not answer (${error.reason}). Submit again: the same request will be repeated safely.`;
       await db().update(orderOperations).set({ result: message }).where(eq(orderOperations.id, request.operationId));
-      await recordEvent(db(), order.id, "operation_unanswered", message, { operationId: request.operationId, kind: request.kind, actor, correlationId: error.details.correlationId });
+      await recordEvent(db(), order.id, "operation_unanswered", message, {
+        operationId: request.operationId,
+        kind: request.kind,
+        actor,
+        correlationId: error.details.correlationId,
+      });
       return { ok: false, message, retry: true };
     }
     const message = `Klarna refused: ${error.reason}`;
-    await recordEvent(db(), order.id, "operation_refused", message, { operationId: request.operationId, kind: request.kind, actor, correlationId: error.details.correlationId });
+    await recordEvent(db(), order.id, "operation_refused", message, {
+      operationId: request.operationId,
+      kind: request.kind,
+      actor,
+      correlationId: error.details.correlationId,
+    });
     return finish(request.operationId, "failed", message);
   }
 
@@ -244,6 +293,7 @@ async function operate(order: Order, input: Record<string, unknown>, actor: stri
   }
   await recordSuccess(request, order.id, amount, message, actor, before);
   // A repeat was not checked first, so Klarna's order is read afterwards instead.
-  if (!before) await syncFromKlarna((await getOrder(order.id))!).catch((error: unknown) => console.warn("[back-office] could not re-read the order from Klarna", error));
+  if (!before)
+    await syncFromKlarna((await getOrder(order.id))!).catch((error: unknown) => console.warn("[back-office] could not re-read the order from Klarna", error));
   return { ok: true, message };
 }

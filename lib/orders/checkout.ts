@@ -24,13 +24,10 @@ import { openFirstPayment, openPayment, type CheckoutOutcome } from "./payment-s
 // Checkout: the merchant order is written first, then the KP session, then
 // the HPP session; what Klarna returns is stored and the browser is sent to its redirect_url.
 
-
-
 function newReference(): string {
   const alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
   return `NW-${Array.from(randomBytes(8), (byte) => alphabet[byte % alphabet.length]).join("")}`;
 }
-
 
 /** The first form field holding text the database cannot store (NUL, a lone surrogate), by its name. */
 export function unstorableField(values: unknown): string | undefined {
@@ -61,7 +58,15 @@ export async function startCheckoutFlow(input: {
   const cartId = cartIdFromCookie(input.cartCookie);
   const paid = await withdrawEarlierCheckouts(cartId);
   if (paid) return { ok: false, message: format(text.alreadyPaid, { reference: paid }) };
-  const order = await createPendingOrder({ market: input.market, lines: cart.lines, customer: customer.data, options: options.data, cartId, channel: "ECOMMERCE", sandboxNamespace: input.sandboxNamespace });
+  const order = await createPendingOrder({
+    market: input.market,
+    lines: cart.lines,
+    customer: customer.data,
+    options: options.data,
+    cartId,
+    channel: "ECOMMERCE",
+    sandboxNamespace: input.sandboxNamespace,
+  });
   return sendShopperToKlarna(order.id, await openFirstPayment(order.id, input.market.locale));
 }
 
@@ -74,7 +79,10 @@ export async function startCheckoutFlow(input: {
 async function withdrawEarlierCheckouts(cartId: string | null): Promise<string | undefined> {
   if (!cartId) return undefined;
   const database = db();
-  const earlier = await database.select().from(orders).where(and(eq(orders.cartId, cartId), eq(orders.status, "pending_payment")));
+  const earlier = await database
+    .select()
+    .from(orders)
+    .where(and(eq(orders.cartId, cartId), eq(orders.status, "pending_payment")));
   for (const order of earlier) {
     let withdrawn = true;
     for (const session of await listPaymentSessions(order.id)) {
@@ -98,7 +106,13 @@ async function withdrawEarlierCheckouts(cartId: string | null): Promise<string |
       .set({ status: "cancelled", failureReason: "The shopper started a new checkout", updatedAt: new Date() })
       .where(and(eq(orders.id, order.id), eq(orders.status, "pending_payment"), isNull(orders.finalizingSince)))
       .returning({ id: orders.id });
-    if (cancelled.length > 0) await recordEvent(database, order.id, "superseded", "The shopper started a new checkout with this cart: the order's payment sessions are disabled and it is cancelled");
+    if (cancelled.length > 0)
+      await recordEvent(
+        database,
+        order.id,
+        "superseded",
+        "The shopper started a new checkout with this cart: the order's payment sessions are disabled and it is cancelled",
+      );
   }
   return undefined;
 }
@@ -207,7 +221,12 @@ export async function createPendingOrder(input: {
       })
       .returning();
     await tx.insert(orderLines).values(priced.lines.map((line, position) => ({ ...line, orderId: created!.id, position })));
-    await recordEvent(tx, created!.id, "created", `Order created (${input.channel.toLowerCase()}): ${priced.lines.length} lines, total ${formatMoney(priced.totalMinor, input.market.currency, input.market.locale)}`);
+    await recordEvent(
+      tx,
+      created!.id,
+      "created",
+      `Order created (${input.channel.toLowerCase()}): ${priced.lines.length} lines, total ${formatMoney(priced.totalMinor, input.market.currency, input.market.locale)}`,
+    );
     return created!;
   });
 }

@@ -35,9 +35,14 @@ async function readSessions(order: Order, source: FinalizeSource): Promise<Sessi
       const read = await readHppSession(regionOf(order), session.id, { retry: source !== "return_page" && source !== "poll" });
       reads.push({ sessionId: session.id, read });
       if (read.status !== session.status) {
-        const unusable = read.status === "COMPLETED" && !read.authorization_token && !read.order_id ? ", but names neither an authorization token nor an order" : "";
+        const unusable =
+          read.status === "COMPLETED" && !read.authorization_token && !read.order_id ? ", but names neither an authorization token nor an order" : "";
         await database.update(orderPaymentSessions).set({ status: read.status }).where(eq(orderPaymentSessions.id, session.id));
-        await recordEvent(database, order.id, "status_read", `Klarna says session ${session.id} is ${read.status}${unusable} (read by ${source})`, { hppSessionId: session.id, status: read.status, source });
+        await recordEvent(database, order.id, "status_read", `Klarna says session ${session.id} is ${read.status}${unusable} (read by ${source})`, {
+          hppSessionId: session.id,
+          status: read.status,
+          source,
+        });
       }
       if (read.status === "COMPLETED") break;
     } catch (error) {
@@ -46,7 +51,10 @@ async function readSessions(order: Order, source: FinalizeSource): Promise<Sessi
         reads.push({ sessionId: session.id, expired: true });
         if (session.status !== "EXPIRED") {
           await database.update(orderPaymentSessions).set({ status: "EXPIRED" }).where(eq(orderPaymentSessions.id, session.id));
-          await recordEvent(database, order.id, "status_read", `Klarna no longer knows session ${session.id}: it expired`, { hppSessionId: session.id, source });
+          await recordEvent(database, order.id, "status_read", `Klarna no longer knows session ${session.id}: it expired`, {
+            hppSessionId: session.id,
+            source,
+          });
         }
       } else {
         reads.push({ sessionId: session.id, failure: error });
@@ -114,7 +122,11 @@ async function claim(orderId: string): Promise<boolean> {
 function abandonStaleClaim(order: Order): Promise<boolean> {
   return settle(
     order,
-    { status: "needs_attention", set: { failureReason: "Placing the order was interrupted" }, onlyIf: lt(orders.finalizingSince, new Date(Date.now() - CLAIM_TIMEOUT_MS)) },
+    {
+      status: "needs_attention",
+      set: { failureReason: "Placing the order was interrupted" },
+      onlyIf: lt(orders.finalizingSince, new Date(Date.now() - CLAIM_TIMEOUT_MS)),
+    },
     { type: "needs_attention", message: "Placing the order was interrupted before Klarna's answer was recorded; check it in Klarna before acting" },
   );
 }
@@ -153,7 +165,13 @@ async function placeWithToken(order: Order, token: string, sessionId: string): P
     if (error.notProcessed) {
       // Klarna did nothing: the token still holds, and the next finalize (callback, poll, sweep) places it.
       await db().update(orders).set({ finalizingSince: null }).where(eq(orders.id, order.id));
-      await recordEvent(db(), order.id, "place_order_deferred", `Klarna turned the place-order request away unprocessed (${error.reason}); it will be tried again`, data);
+      await recordEvent(
+        db(),
+        order.id,
+        "place_order_deferred",
+        `Klarna turned the place-order request away unprocessed (${error.reason}); it will be tried again`,
+        data,
+      );
     } else if (error.details.ambiguous) {
       // The request may have reached Klarna: placing again could make a second order.
       await settle(
@@ -200,7 +218,11 @@ async function recordPlacedByKlarna(order: Order, read: HppSessionRead & { order
   await settle(
     order,
     { status, paid: true, set },
-    { type: "order_placed", message: `Klarna placed order ${klarnaOrderId} (${read.klarna_reference ?? "no reference"})`, data: { klarnaOrderId, hppSessionId: read.session_id } },
+    {
+      type: "order_placed",
+      message: `Klarna placed order ${klarnaOrderId} (${read.klarna_reference ?? "no reference"})`,
+      data: { klarnaOrderId, hppSessionId: read.session_id },
+    },
   );
 }
 

@@ -50,6 +50,9 @@ export async function settleFraudReview(orderId: string): Promise<void> {
 
 /** Orders still waiting for Klarna's fraud decision (the sweep re-reads them). */
 export async function listPendingReviewIds(): Promise<string[]> {
-  const rows = await db().select({ id: orders.id }).from(orders).where(and(eq(orders.fraudStatus, "PENDING"), eq(orders.status, "authorized")));
+  const rows = await db()
+    .select({ id: orders.id })
+    .from(orders)
+    .where(and(eq(orders.fraudStatus, "PENDING"), eq(orders.status, "authorized")));
   return rows.map((row) => row.id);
 }

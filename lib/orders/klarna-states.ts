@@ -31,7 +31,8 @@ export const sessionMeaning = (status: string): SessionMeaning => SESSION_MEANIN
 export const isFinalSessionStatus = (status: string) => ["COMPLETED", "CANCELLED", "DISABLED", "TIMEOUT", "EXPIRED"].includes(status);
 
 /** Statuses in which the session's link may still be sent to the customer. */
-export const canTakePayment = (status: string) => ["open", "declined", "cancelled", "error", "identity_check"].includes(sessionMeaning(status)) && status !== "CANCELLED";
+export const canTakePayment = (status: string) =>
+  ["open", "declined", "cancelled", "error", "identity_check"].includes(sessionMeaning(status)) && status !== "CANCELLED";
 
 // ---- Order Management orders
 
@@ -88,7 +89,12 @@ export function viewKlarnaOrder(order: OmOrder, ours: LedgerAmounts, asOf: Date 
     klarnaReference: order.klarna_reference ?? null,
     expiresAt: date(order.expires_at),
     asOf,
-    captures: (order.captures ?? []).map((capture) => ({ id: capture.capture_id, reference: capture.klarna_reference ?? null, amountMinor: capture.captured_amount ?? null, at: date(capture.captured_at) })),
+    captures: (order.captures ?? []).map((capture) => ({
+      id: capture.capture_id,
+      reference: capture.klarna_reference ?? null,
+      amountMinor: capture.captured_amount ?? null,
+      at: date(capture.captured_at),
+    })),
     refunds: (order.refunds ?? []).map((refund) => ({ id: refund.refund_id, amountMinor: refund.refunded_amount ?? null, at: date(refund.refunded_at) })),
   };
 }
@@ -178,7 +184,9 @@ export function operationAvailability(view: KlarnaOrderView, now = view.asOf ?? 
     // Klarna counts the new expiry from the day of the call: until that passes the
     // current date, an extension changes nothing.
     if (view.expiresAt && dateOf(new Date(now.getTime() + DEFAULT_AUTHORIZATION_DAYS * DAY_MS)) <= dateOf(view.expiresAt)) {
-      return no(`The authorization already runs until ${dateOf(view.expiresAt)}. Klarna counts an extension (${DEFAULT_AUTHORIZATION_DAYS} days by default) from the day of the call, so extending today would not move it; it can be extended from ${dateOf(new Date(view.expiresAt.getTime() - (DEFAULT_AUTHORIZATION_DAYS - 1) * DAY_MS))}.`);
+      return no(
+        `The authorization already runs until ${dateOf(view.expiresAt)}. Klarna counts an extension (${DEFAULT_AUTHORIZATION_DAYS} days by default) from the day of the call, so extending today would not move it; it can be extended from ${dateOf(new Date(view.expiresAt.getTime() - (DEFAULT_AUTHORIZATION_DAYS - 1) * DAY_MS))}.`,
+      );
     }
     return { allowed: true };
   };

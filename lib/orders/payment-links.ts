@@ -22,13 +22,21 @@ export type LinkResult = { ok: boolean; message: string; reference?: string };
 
 const Delivery = z.discriminatedUnion("method", [
   z.object({ method: z.literal("email"), email: z.email("Enter a valid e-mail address.") }),
-  z.object({ method: z.literal("sms"), phone: z.string().trim().regex(/^\+?[0-9 ()-]{6,20}$/, "Enter a phone number, e.g. +447755564318.") }),
+  z.object({
+    method: z.literal("sms"),
+    phone: z
+      .string()
+      .trim()
+      .regex(/^\+?[0-9 ()-]{6,20}$/, "Enter a phone number, e.g. +447755564318."),
+  }),
 ]);
 
 async function distribute(sessionId: string, orderId: string, delivery: z.infer<typeof Delivery>, marketCode: string, actor: string): Promise<string> {
   const market = MARKETS[marketCode as MarketCode];
   const request: DistributionRequest =
-    delivery.method === "email" ? { method: "email", contact_information: { email: delivery.email } } : { method: "sms", contact_information: { phone: delivery.phone, phone_country: market.country } };
+    delivery.method === "email"
+      ? { method: "email", contact_information: { email: delivery.email } }
+      : { method: "sms", contact_information: { phone: delivery.phone, phone_country: market.country } };
   await distributeHppSession(market.region, sessionId, request);
   const to = delivery.method === "email" ? delivery.email : delivery.phone;
   await recordEvent(db(), orderId, "payment_link_sent", `Payment link sent by ${delivery.method} to ${to} (by ${actor})`, { hppSessionId: sessionId });
@@ -88,7 +96,11 @@ export async function createPayByLink(input: unknown, actor: string, sandboxName
   const unstorable = unstorablePath(input);
   if (unstorable) {
     const field = unstorable.split(".").at(-1)!;
-    return { ok: false, message: "A field contains a character that cannot be used.", fieldErrors: { [field]: "This contains a character that cannot be used." } };
+    return {
+      ok: false,
+      message: "A field contains a character that cannot be used.",
+      fieldErrors: { [field]: "This contains a character that cannot be used." },
+    };
   }
   const parsed = PayByLinkRequest.safeParse(input);
   if (!parsed.success) {
@@ -96,7 +108,12 @@ export async function createPayByLink(input: unknown, actor: string, sandboxName
     return { ok: false, message: issue.message, fieldErrors: { [String(issue.path.at(-1) ?? "form")]: issue.message } };
   }
   const { market: code, channel, items, customer, delivery } = parsed.data;
-  if (!isOfferedMarket(code)) return { ok: false, message: `The shop does not sell in ${code}: it has no Klarna credentials for that market's region.`, fieldErrors: { market: "Not on offer" } };
+  if (!isOfferedMarket(code))
+    return {
+      ok: false,
+      message: `The shop does not sell in ${code}: it has no Klarna credentials for that market's region.`,
+      fieldErrors: { market: "Not on offer" },
+    };
   const market = MARKETS[code];
   const fieldErrors = collectFieldErrors({ success: true, data: customer }, { success: true }, market);
   if (fieldErrors) return { ok: false, message: "Please check the highlighted fields.", fieldErrors };
@@ -105,7 +122,12 @@ export async function createPayByLink(input: unknown, actor: string, sandboxName
     .select({ productId: products.id, slug: products.slug, name: products.name, stock: products.stock, unitPriceMinor: productPrices.unitPriceMinor })
     .from(products)
     .innerJoin(productPrices, and(eq(productPrices.productId, products.id), eq(productPrices.market, code)))
-    .where(inArray(products.id, items.map((item) => item.productId)));
+    .where(
+      inArray(
+        products.id,
+        items.map((item) => item.productId),
+      ),
+    );
   const lines = items.map((item) => {
     const product = rows.find((row) => row.productId === item.productId);
     return product ? { ...product, quantity: item.quantity } : undefined;
@@ -136,5 +158,12 @@ export async function createPayByLink(input: unknown, actor: string, sandboxName
       return { ok: false, message: `The order ${order.reference} is ready, but Klarna refused to send the link: ${error.reason}` };
     }
   }
-  return { ok: true, reference: order.reference, redirectUrl: session!.redirectUrl, qrCodeUrl: session!.qrCodeUrl, sentTo, orderPagePath: orderPagePath(order.reference) };
+  return {
+    ok: true,
+    reference: order.reference,
+    redirectUrl: session!.redirectUrl,
+    qrCodeUrl: session!.qrCodeUrl,
+    sentTo,
+    orderPagePath: orderPagePath(order.reference),
+  };
 }

@@ -22,7 +22,12 @@ const KP_SESSION_LIFETIME_MS = 48 * 60 * 60 * 1000;
 const KP_REUSE_MARGIN_MS = 2 * 60 * 60 * 1000;
 
 export type CheckoutOutcome =
-  | { ok: true; reference: string; /** Klarna's page (null when Klarna sent none: pay-by-link sends the link itself) or, to pick categories first, ours. */ redirectUrl: string | null; chooseCategories?: true }
+  | {
+      ok: true;
+      reference: string;
+      /** Klarna's page (null when Klarna sent none: pay-by-link sends the link itself) or, to pick categories first, ours. */ redirectUrl: string | null;
+      chooseCategories?: true;
+    }
   | {
       ok: false;
       message: string;
@@ -38,7 +43,8 @@ export const hashSecret = (secret: string) => createHash("sha256").update(secret
 /** Opens the first payment; nothing can pay for an order whose first sessions Klarna refused. */
 export async function openFirstPayment(orderId: string, locale: string): Promise<CheckoutOutcome> {
   const opened = await openPayment(orderId, locale);
-  if (!opened.ok && opened.refused) await db().update(orders).set({ status: "payment_failed", failureReason: opened.message, updatedAt: new Date() }).where(eq(orders.id, orderId));
+  if (!opened.ok && opened.refused)
+    await db().update(orders).set({ status: "payment_failed", failureReason: opened.message, updatedAt: new Date() }).where(eq(orders.id, orderId));
   return opened;
 }
 
@@ -65,7 +71,9 @@ function merchantUrls(orderId: string, options: PaymentOptions, callbackSecret: 
 /** The categories a KP session offers, as Klarna named them; those without an identifier are of no use. */
 function offeredCategories(session: KpSessionCreated) {
   if (!session.payment_method_categories) return null;
-  return session.payment_method_categories.flatMap((category) => (category.identifier ? [{ identifier: category.identifier, name: category.name ?? category.identifier }] : []));
+  return session.payment_method_categories.flatMap((category) =>
+    category.identifier ? [{ identifier: category.identifier, name: category.name ?? category.identifier }] : [],
+  );
 }
 
 function hppOptions(options: PaymentOptions, reference: string): NonNullable<HppSessionCreateRequest["options"]> {
@@ -119,7 +127,12 @@ export async function openPayment(orderId: string, locale: string): Promise<Chec
     }
     // The shopper asked to choose among the categories Klarna offers before going to its page.
     if (options.chooseCategories) {
-      return { ok: true, redirectUrl: `/checkout/payment-methods?order=${encodeURIComponent(order.reference)}&k=${orderPageKey(order.reference)}`, reference: order.reference, chooseCategories: true };
+      return {
+        ok: true,
+        redirectUrl: `/checkout/payment-methods?order=${encodeURIComponent(order.reference)}&k=${orderPageKey(order.reference)}`,
+        reference: order.reference,
+        chooseCategories: true,
+      };
     }
     const hpp = await createHppSession(market.region, {
       payment_session_url: paymentSessionUrl(market.region, kpSessionId!),
@@ -127,11 +140,14 @@ export async function openPayment(orderId: string, locale: string): Promise<Chec
       options: hppOptions(options, order.reference),
     });
     await recordHppSession(orderId, kpSessionId!, hpp, secret, market);
-    if (order.channel === "ECOMMERCE" && !hpp.redirect_url) return withdrawUnreachableSession(order, market, hpp.session_id, messagesFor(locale).refusals.noPaymentPage);
+    if (order.channel === "ECOMMERCE" && !hpp.redirect_url)
+      return withdrawUnreachableSession(order, market, hpp.session_id, messagesFor(locale).refusals.noPaymentPage);
     return { ok: true, redirectUrl: hpp.redirect_url ?? null, reference: order.reference };
   } catch (error) {
     if (!(error instanceof KlarnaError)) throw error;
-    await recordEvent(database, orderId, "checkout_failed", `Klarna refused to start the payment: ${error.reason}`, { correlationId: error.details.correlationId });
+    await recordEvent(database, orderId, "checkout_failed", `Klarna refused to start the payment: ${error.reason}`, {
+      correlationId: error.details.correlationId,
+    });
     // The shopper is told what to do; Klarna's own words are on the order's timeline and in `reason`.
     const text = messagesFor(locale).refusals;
     const message = error.kind === "unavailable" || error.kind === "not_configured" ? text.klarnaUnavailable : text.klarnaRefused;
@@ -158,10 +174,15 @@ async function recordHppSession(orderId: string, kpSessionId: string, hpp: HppSe
         callbackSecretHash: hashSecret(secret),
         expiresAt: hpp.expires_at ? new Date(hpp.expires_at) : null,
       });
-      await recordEvent(tx, orderId, "hpp_session_created", `Hosted payment session ${hpp.session_id} created`, { hppSessionId: hpp.session_id, expiresAt: hpp.expires_at });
+      await recordEvent(tx, orderId, "hpp_session_created", `Hosted payment session ${hpp.session_id} created`, {
+        hppSessionId: hpp.session_id,
+        expiresAt: hpp.expires_at,
+      });
     });
   } catch (error) {
-    await disableHppSession(market.region, hpp.session_id).catch((disableError: unknown) => console.error(`Hosted payment session ${hpp.session_id} could not be kept or disabled`, disableError));
+    await disableHppSession(market.region, hpp.session_id).catch((disableError: unknown) =>
+      console.error(`Hosted payment session ${hpp.session_id} could not be kept or disabled`, disableError),
+    );
     throw error;
   }
 }
@@ -171,13 +192,20 @@ async function recordHppSession(orderId: string, kpSessionId: string, hpp: HppSe
  * Disabled at once (a payment page nobody can reach should not stay open); the order stays
  * pending, so "Pay with Klarna" again, or the back office, can open a new one.
  */
-async function withdrawUnreachableSession(order: { id: string; reference: string }, market: Market, sessionId: string, message: string): Promise<CheckoutOutcome> {
+async function withdrawUnreachableSession(
+  order: { id: string; reference: string },
+  market: Market,
+  sessionId: string,
+  message: string,
+): Promise<CheckoutOutcome> {
   try {
     await disableHppSession(market.region, sessionId);
     await db().update(orderPaymentSessions).set({ status: "DISABLED" }).where(eq(orderPaymentSessions.id, sessionId));
   } catch (error) {
     if (!(error instanceof KlarnaError)) throw error;
   }
-  await recordEvent(db(), order.id, "checkout_failed", `Klarna created session ${sessionId} without a redirect_url; it was disabled`, { hppSessionId: sessionId });
+  await recordEvent(db(), order.id, "checkout_failed", `Klarna created session ${sessionId} without a redirect_url; it was disabled`, {
+    hppSessionId: sessionId,
+  });
   return { ok: false, message };
 }

@@ -16,7 +16,12 @@ export const OrdersQuery = z.object({
     .optional()
     .refine((value) => value === undefined || value === "" || isOrderStatus(value), "Unknown status")
     .transform((value) => (value && isOrderStatus(value) ? value : undefined)),
-  q: z.string().trim().max(100).optional().transform((value) => value || undefined),
+  q: z
+    .string()
+    .trim()
+    .max(100)
+    .optional()
+    .transform((value) => value || undefined),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
 });
 export type OrdersQuery = z.infer<typeof OrdersQuery>;
@@ -40,7 +45,9 @@ export async function listOrdersForAdmin(filter: { status?: OrderStatus; query?:
         status: orders.status,
         fraudStatus: orders.fraudStatus,
         // Drizzle leaves columns unqualified inside sql``, so the correlated subquery names its tables.
-        latestSessionStatus: sql<string | null>`(select s.status from order_payment_sessions s where s.order_id = "orders"."id" order by s.created_at desc limit 1)`,
+        latestSessionStatus: sql<
+          string | null
+        >`(select s.status from order_payment_sessions s where s.order_id = "orders"."id" order by s.created_at desc limit 1)`,
       })
       .from(orders)
       .where(where)
@@ -50,13 +57,17 @@ export async function listOrdersForAdmin(filter: { status?: OrderStatus; query?:
     db().select({ n: count() }).from(orders).where(where),
   ]);
   return {
-    rows: rows.map((row) => ({ ...row, email: row.customer.email, name: `${row.customer.givenName} ${row.customer.familyName}`, createdAt: row.createdAt.toISOString() })),
+    rows: rows.map((row) => ({
+      ...row,
+      email: row.customer.email,
+      name: `${row.customer.givenName} ${row.customer.familyName}`,
+      createdAt: row.createdAt.toISOString(),
+    })),
     total: total?.n ?? 0,
     pageSize: ORDERS_PAGE_SIZE,
   };
 }
 export type AdminOrderList = Awaited<ReturnType<typeof listOrdersForAdmin>>;
-
 
 /** Orders and paid revenue per day (UTC) for the last `days` days, per currency, and the payment funnel. */
 export async function dashboardStats(days = 14) {
@@ -69,7 +80,10 @@ export async function dashboardStats(days = 14) {
       day,
       currency: orders.currency,
       orders: count(),
-      revenueMinor: sql<number>`coalesce(sum(${orders.totalMinor}) filter (where ${orders.status} in (${sql.join(PAID_STATUSES.map((status) => sql`${status}`), sql`, `)})), 0)::int`,
+      revenueMinor: sql<number>`coalesce(sum(${orders.totalMinor}) filter (where ${orders.status} in (${sql.join(
+        PAID_STATUSES.map((status) => sql`${status}`),
+        sql`, `,
+      )})), 0)::int`,
     })
     .from(orders)
     .where(gte(orders.createdAt, since))

@@ -73,9 +73,12 @@ export async function resolveReturn(page: ReturnPage, query: ReturnQuery): Promi
   const sid = single(query.sid);
   if (!sid) return { kind: "invalid", message: "This link is missing its payment session." };
   const found = await findPaymentSession(sid);
-  if (!found || !verifyReturnKey(found.order.id, single(query.k))) return { kind: "invalid", message: "This payment link does not belong to an order of ours." };
+  if (!found || !verifyReturnKey(found.order.id, single(query.k)))
+    return { kind: "invalid", message: "This payment link does not belong to an order of ours." };
   // Once per session and page: a reload or a re-render is not another return.
-  const seen = (await listOrderEvents(found.order.id)).some((event) => event.type === "returned" && event.data?.hppSessionId === sid && event.data?.page === page);
+  const seen = (await listOrderEvents(found.order.id)).some(
+    (event) => event.type === "returned" && event.data?.hppSessionId === sid && event.data?.page === page,
+  );
   if (!seen) await recordEvent(db(), found.order.id, "returned", `The shopper came back to /${page}`, { hppSessionId: sid, page });
   return { kind: "order", order: await shopperOrderView(await finalize(found.order.id, "return_page")) };
 }

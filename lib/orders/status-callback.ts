@@ -10,9 +10,7 @@ import { findPaymentSession } from "./queries";
 // Klarna's HPP status callback (merchant_urls.status_update). It carries no signature, so its URL
 // carries a per-session secret; the body is only a hint: finalize() re-reads the session.
 
-export type CallbackVerdict =
-  | { status: 401 | 400; error: string }
-  | { status: 200; duplicate: boolean; orderId: string };
+export type CallbackVerdict = { status: 401 | 400; error: string } | { status: 200; duplicate: boolean; orderId: string };
 
 const digest = (value: string) => createHash("sha256").update(value).digest();
 
@@ -27,8 +25,16 @@ export async function receiveStatusCallback(input: { sid: string | null; secret:
   const parsed = HppStatusCallback.safeParse(input.body);
   if (!parsed.success || parsed.data.session.session_id !== input.sid) return { status: 400, error: "Not a status callback for this session" };
   const { event_id: eventId, session } = parsed.data;
-  const fresh = await db().insert(klarnaCallbacks).values({ eventId, orderId: found.order.id }).onConflictDoNothing().returning({ eventId: klarnaCallbacks.eventId });
+  const fresh = await db()
+    .insert(klarnaCallbacks)
+    .values({ eventId, orderId: found.order.id })
+    .onConflictDoNothing()
+    .returning({ eventId: klarnaCallbacks.eventId });
   if (fresh.length === 0) return { status: 200, duplicate: true, orderId: found.order.id };
-  await recordEvent(db(), found.order.id, "callback_received", `Klarna reported session ${session.session_id} as ${session.status}`, { eventId, hppSessionId: session.session_id, status: session.status });
+  await recordEvent(db(), found.order.id, "callback_received", `Klarna reported session ${session.session_id} as ${session.status}`, {
+    eventId,
+    hppSessionId: session.session_id,
+    status: session.status,
+  });
   return { status: 200, duplicate: false, orderId: found.order.id };
 }

@@ -79,7 +79,10 @@ export function sandboxApiReference(): ApiReference {
                 {
                   status,
                   description: response.description,
-                  headers: Object.entries(response.headers ?? {}).map(([name, header]) => ({ name, description: isReference(header) ? undefined : header.description })),
+                  headers: Object.entries(response.headers ?? {}).map(([name, header]) => ({
+                    name,
+                    description: isReference(header) ? undefined : header.description,
+                  })),
                   schema: jsonSchemaOf(response.content),
                 },
               ],
@@ -103,4 +106,3 @@ export function sandboxApiReference(): ApiReference {
     tags: tags.filter((tag) => tag.operations.length > 0),
   };
 }
-

@@ -21,7 +21,10 @@ type CallbackKind = (typeof sandboxCallbacks.$inferSelect)["kind"];
 type Callback = typeof sandboxCallbacks.$inferSelect;
 
 /** Records a callback to send; delivery starts once the caller's transaction commits. */
-export async function enqueueCallback(tx: Executor, callback: { kind: CallbackKind; subjectId: string; url: string; payload: (eventId: string) => Record<string, unknown> }) {
+export async function enqueueCallback(
+  tx: Executor,
+  callback: { kind: CallbackKind; subjectId: string; url: string; payload: (eventId: string) => Record<string, unknown> },
+) {
   const id = newId();
   await tx.insert(sandboxCallbacks).values({
     id,
@@ -93,9 +96,7 @@ export async function deliverDueCallbacks(): Promise<number> {
     .orderBy(asc(sandboxCallbacks.createdAt))
     .limit(100);
   const due = pending.filter(({ callback, offsetMs }) => callback.nextAttemptAt && callback.nextAttemptAt.getTime() <= Date.now() + (offsetMs ?? 0));
-  await Promise.all(
-    due.map(({ callback, offsetMs }) => runInScope({ namespace: callback.namespace, offsetMs: offsetMs ?? 0 }, () => deliverOnce(callback))),
-  );
+  await Promise.all(due.map(({ callback, offsetMs }) => runInScope({ namespace: callback.namespace, offsetMs: offsetMs ?? 0 }, () => deliverOnce(callback))));
   return due.length;
 }
 
@@ -117,13 +118,19 @@ async function deliverOnce(candidate: Callback): Promise<void> {
   const operation = `callback.${callback.kind}`;
   if ((await takeFaults(operation, ["drop_callback"])).length > 0) {
     await recordAttempt(callback, attempt, { error: "Dropped by an injected fault: never sent", latencyMs: 0 });
-    await db().update(sandboxCallbacks).set({ state: "dropped", attempts: attempt, nextAttemptAt: null, lockedUntil: null }).where(eq(sandboxCallbacks.id, callback.id));
+    await db()
+      .update(sandboxCallbacks)
+      .set({ state: "dropped", attempts: attempt, nextAttemptAt: null, lockedUntil: null })
+      .where(eq(sandboxCallbacks.id, callback.id));
     return;
   }
   // Allowed when the session was created; the configuration may have changed since.
   if (!isAllowedTarget(callback.url)) {
     await recordAttempt(callback, attempt, { error: "Not sent: the target is no longer allowed (SANDBOX_ALLOWED_ORIGINS)", latencyMs: 0 });
-    await db().update(sandboxCallbacks).set({ state: "failed", attempts: attempt, nextAttemptAt: null, lockedUntil: null }).where(eq(sandboxCallbacks.id, callback.id));
+    await db()
+      .update(sandboxCallbacks)
+      .set({ state: "failed", attempts: attempt, nextAttemptAt: null, lockedUntil: null })
+      .where(eq(sandboxCallbacks.id, callback.id));
     return;
   }
   const result = await send(callback);
@@ -159,7 +166,10 @@ async function send(callback: Callback): Promise<{ statusCode?: number; error?: 
   } catch (error) {
     const timedOut = error instanceof DOMException && error.name === "TimeoutError";
     const cause = (error as { cause?: { code?: string } }).cause?.code;
-    return { error: timedOut ? `No reply within ${CALLBACK_TIMEOUT_MS / 1000} s` : `Could not connect (${cause ?? String(error)})`, latencyMs: Math.round(performance.now() - started) };
+    return {
+      error: timedOut ? `No reply within ${CALLBACK_TIMEOUT_MS / 1000} s` : `Could not connect (${cause ?? String(error)})`,
+      latencyMs: Math.round(performance.now() - started),
+    };
   }
 }
 
@@ -191,7 +201,12 @@ export async function listCallbacks(limit = 200) {
       : await db()
           .select()
           .from(sandboxCallbackAttempts)
-          .where(inArray(sandboxCallbackAttempts.callbackId, callbacks.map((callback) => callback.id)))
+          .where(
+            inArray(
+              sandboxCallbackAttempts.callbackId,
+              callbacks.map((callback) => callback.id),
+            ),
+          )
           .orderBy(asc(sandboxCallbackAttempts.sentAt), sql`${sandboxCallbackAttempts.attempt}`);
   return callbacks.map((callback) => ({
     event_id: callback.id,
@@ -205,6 +220,12 @@ export async function listCallbacks(limit = 200) {
     payload: callback.payload,
     deliveries: attempts
       .filter((attempt) => attempt.callbackId === callback.id)
-      .map((attempt) => ({ attempt: attempt.attempt, sent_at: attempt.sentAt.toISOString(), status_code: attempt.statusCode, error: attempt.error, latency_ms: attempt.latencyMs })),
+      .map((attempt) => ({
+        attempt: attempt.attempt,
+        sent_at: attempt.sentAt.toISOString(),
+        status_code: attempt.statusCode,
+        error: attempt.error,
+        latency_ms: attempt.latencyMs,
+      })),
   }));
 }

@@ -17,11 +17,9 @@ export const ClockState = z.object({
   offset_seconds: z.number().int().meta({ description: "How far sandbox time runs ahead of the wall clock" }),
 });
 const AdvancedClock = ClockState.extend({
-  deadline: z
-    .object({ kind: z.string(), at: z.iso.datetime() })
-    .nullable()
-    .optional()
-    .meta({ description: "With {to: next_deadline}: what fell due (token, HPP, KP or order expiry, fraud decision, callback retry), or null when nothing is pending" }),
+  deadline: z.object({ kind: z.string(), at: z.iso.datetime() }).nullable().optional().meta({
+    description: "With {to: next_deadline}: what fell due (token, HPP, KP or order expiry, fraud decision, callback retry), or null when nothing is pending",
+  }),
 });
 const FaultResource = z.object({
   fault_id: z.uuid(),
@@ -46,17 +44,33 @@ const CallbackEntry = z.object({
   created_at: z.iso.datetime(),
   payload: z.record(z.string(), z.unknown()),
   deliveries: z.array(
-    z.object({ attempt: z.number().int(), sent_at: z.iso.datetime(), status_code: z.number().int().nullable(), error: z.string().nullable(), latency_ms: z.number().int() }),
+    z.object({
+      attempt: z.number().int(),
+      sent_at: z.iso.datetime(),
+      status_code: z.number().int().nullable(),
+      error: z.string().nullable(),
+      latency_ms: z.number().int(),
+    }),
   ),
 });
 const NamespaceSummary = z.object({
   namespace: z.string(),
   clock: ClockState,
-  counts: z.object({ kp_sessions: z.number().int(), hpp_sessions: z.number().int(), orders: z.number().int(), callbacks: z.number().int(), faults: z.number().int(), outbox: z.number().int() }),
+  counts: z.object({
+    kp_sessions: z.number().int(),
+    hpp_sessions: z.number().int(),
+    orders: z.number().int(),
+    callbacks: z.number().int(),
+    faults: z.number().int(),
+    outbox: z.number().int(),
+  }),
 });
 const ConsumerResult = z.object({
   status: klarna.HppStatus,
-  redirect_to: z.string().nullable().meta({ description: "The merchant URL the browser would be sent to, placeholders filled; null while the consumer stays on the page" }),
+  redirect_to: z
+    .string()
+    .nullable()
+    .meta({ description: "The merchant URL the browser would be sent to, placeholders filled; null while the consumer stays on the page" }),
   fallback_categories: z.array(z.string()).optional().meta({ description: "Set when a decline with payment_fallback keeps the consumer on the page" }),
 });
 
@@ -67,7 +81,10 @@ export const CONTROL_OPERATIONS: Record<string, OperationDoc> = {
     description: "Does what the hosted page's buttons do: approve, decline, cancel, back or error.",
     body: sandbox.CompleteHppRequest,
     success: { status: 200, description: "The session's new status and where the browser would go", body: ConsumerResult },
-    errors: { 400: "The session no longer takes consumer actions (BAD_REQUEST), or the category is not on offer (BAD_VALUE)", 404: `${NOT_FOUND_HPP_SESSION}, or its KP session already has its order (SESSION_COMPLETED)` },
+    errors: {
+      400: "The session no longer takes consumer actions (BAD_REQUEST), or the category is not on offer (BAD_VALUE)",
+      404: `${NOT_FOUND_HPP_SESSION}, or its KP session already has its order (SESSION_COMPLETED)`,
+    },
   },
   "control.time_out_hpp": {
     leadsTo: ["HPP TIMEOUT"],
@@ -81,7 +98,8 @@ export const CONTROL_OPERATIONS: Record<string, OperationDoc> = {
     leadsTo: ["HPP MANUAL_ID_CHECK"],
     tag: "Control",
     summary: "Start an in-store identity check on an HPP session",
-    description: "An IN_PROGRESS session moves to MANUAL_ID_CHECK, with a manual_identification challenge in its reads; the consumer then approves, is declined or cancels as usual.",
+    description:
+      "An IN_PROGRESS session moves to MANUAL_ID_CHECK, with a manual_identification challenge in its reads; the consumer then approves, is declined or cancels as usual.",
     success: { status: 200, description: "The session as a read now returns it", body: klarna.HppSessionRead },
     errors: { 400: "The session is not IN_PROGRESS (BAD_REQUEST)", 404: NOT_FOUND_HPP_SESSION },
   },
@@ -101,7 +119,8 @@ export const CONTROL_OPERATIONS: Record<string, OperationDoc> = {
   "control.advance_clock": {
     tag: "Control",
     summary: "Advance the sandbox clock",
-    description: "Moves the namespace's time forward by `seconds` (at most a year) or `{\"to\": \"next_deadline\"}`: expiries, fraud decisions, callback retries and idempotency keys follow it.",
+    description:
+      'Moves the namespace\'s time forward by `seconds` (at most a year) or `{"to": "next_deadline"}`: expiries, fraud decisions, callback retries and idempotency keys follow it.',
     body: sandbox.AdvanceClockRequest,
     success: { status: 200, description: "Sandbox time after the move", body: AdvancedClock },
   },
@@ -113,7 +132,8 @@ export const CONTROL_OPERATIONS: Record<string, OperationDoc> = {
   "control.list_callbacks": {
     tag: "Control",
     summary: "The callback ledger",
-    description: "Every HPP status callback and fraud notification of the namespace, newest first, with each delivery attempt (time, status code or error, latency) and the next retry.",
+    description:
+      "Every HPP status callback and fraud notification of the namespace, newest first, with each delivery attempt (time, status code or error, latency) and the next retry.",
     success: { status: 200, description: "The ledger", body: z.object({ callbacks: z.array(CallbackEntry) }) },
   },
   "control.list_faults": {
@@ -143,7 +163,8 @@ export const CONTROL_OPERATIONS: Record<string, OperationDoc> = {
   "control.read_namespace": {
     tag: "Control",
     summary: "The namespace's clock and what it holds",
-    description: "The namespace comes from the Klarna-Sandbox-Namespace header or the sandbox_namespace cookie; requests about an existing resource run in that resource's namespace.",
+    description:
+      "The namespace comes from the Klarna-Sandbox-Namespace header or the sandbox_namespace cookie; requests about an existing resource run in that resource's namespace.",
     success: { status: 200, description: "Summary", body: NamespaceSummary },
   },
   "control.reset_namespace": {

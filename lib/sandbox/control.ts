@@ -136,7 +136,10 @@ export async function nextDeadline(): Promise<{ kind: DeadlineKind; at: Date } |
   const candidates = await Promise.all([
     earliest(
       "authorization_token_expiry",
-      db().select({ at: min(sandboxAuthorizations.expiresAt) }).from(sandboxAuthorizations).where(and(eq(sandboxAuthorizations.namespace, namespace), eq(sandboxAuthorizations.status, "valid"), gt(sandboxAuthorizations.expiresAt, now))),
+      db()
+        .select({ at: min(sandboxAuthorizations.expiresAt) })
+        .from(sandboxAuthorizations)
+        .where(and(eq(sandboxAuthorizations.namespace, namespace), eq(sandboxAuthorizations.status, "valid"), gt(sandboxAuthorizations.expiresAt, now))),
     ),
     earliest(
       "hpp_session_expiry",
@@ -148,19 +151,38 @@ export async function nextDeadline(): Promise<{ kind: DeadlineKind; at: Date } |
     ),
     earliest(
       "kp_session_expiry",
-      db().select({ at: min(sandboxKpSessions.expiresAt) }).from(sandboxKpSessions).where(and(eq(sandboxKpSessions.namespace, namespace), gt(sandboxKpSessions.expiresAt, now))),
+      db()
+        .select({ at: min(sandboxKpSessions.expiresAt) })
+        .from(sandboxKpSessions)
+        .where(and(eq(sandboxKpSessions.namespace, namespace), gt(sandboxKpSessions.expiresAt, now))),
     ),
     earliest(
       "order_authorization_expiry",
-      db().select({ at: min(sandboxOrders.expiresAt) }).from(sandboxOrders).where(and(eq(sandboxOrders.namespace, namespace), inArray(sandboxOrders.status, ["AUTHORIZED", "PART_CAPTURED"]), gt(sandboxOrders.expiresAt, now))),
+      db()
+        .select({ at: min(sandboxOrders.expiresAt) })
+        .from(sandboxOrders)
+        .where(and(eq(sandboxOrders.namespace, namespace), inArray(sandboxOrders.status, ["AUTHORIZED", "PART_CAPTURED"]), gt(sandboxOrders.expiresAt, now))),
     ),
     earliest(
       "fraud_decision",
-      db().select({ at: min(sandboxOrders.fraudDecisionAt) }).from(sandboxOrders).where(and(eq(sandboxOrders.namespace, namespace), eq(sandboxOrders.fraudStatus, "PENDING"), gt(sandboxOrders.fraudDecisionAt, now))),
+      db()
+        .select({ at: min(sandboxOrders.fraudDecisionAt) })
+        .from(sandboxOrders)
+        .where(and(eq(sandboxOrders.namespace, namespace), eq(sandboxOrders.fraudStatus, "PENDING"), gt(sandboxOrders.fraudDecisionAt, now))),
     ),
     earliest(
       "callback_retry",
-      db().select({ at: min(sandboxCallbacks.nextAttemptAt) }).from(sandboxCallbacks).where(and(eq(sandboxCallbacks.namespace, namespace), eq(sandboxCallbacks.state, "pending"), isNotNull(sandboxCallbacks.nextAttemptAt), gt(sandboxCallbacks.nextAttemptAt, now))),
+      db()
+        .select({ at: min(sandboxCallbacks.nextAttemptAt) })
+        .from(sandboxCallbacks)
+        .where(
+          and(
+            eq(sandboxCallbacks.namespace, namespace),
+            eq(sandboxCallbacks.state, "pending"),
+            isNotNull(sandboxCallbacks.nextAttemptAt),
+            gt(sandboxCallbacks.nextAttemptAt, now),
+          ),
+        ),
     ),
   ]);
   const found = candidates.filter((candidate): candidate is { kind: DeadlineKind; at: Date } => candidate.at !== null);
@@ -183,8 +205,15 @@ export async function advanceClock(body: unknown) {
 /** Counts of what the namespace holds, for the control API and the dashboard. */
 export async function namespaceSummary() {
   const namespace = currentNamespace();
-  const count = async (table: typeof sandboxKpSessions | typeof sandboxHppSessions | typeof sandboxOrders | typeof sandboxCallbacks | typeof sandboxFaults | typeof sandboxOutbox) =>
-    (await db().select({ n: sql<number>`count(*)::int` }).from(table).where(eq(table.namespace, namespace)))[0]!.n;
+  const count = async (
+    table: typeof sandboxKpSessions | typeof sandboxHppSessions | typeof sandboxOrders | typeof sandboxCallbacks | typeof sandboxFaults | typeof sandboxOutbox,
+  ) =>
+    (
+      await db()
+        .select({ n: sql<number>`count(*)::int` })
+        .from(table)
+        .where(eq(table.namespace, namespace))
+    )[0]!.n;
   const [kp, hpp, orders, callbacks, faults, outbox] = await Promise.all(
     [sandboxKpSessions, sandboxHppSessions, sandboxOrders, sandboxCallbacks, sandboxFaults, sandboxOutbox].map(count),
   );
@@ -200,11 +229,19 @@ export async function resetNamespace(): Promise<void> {
     await tx.delete(sandboxRefunds).where(inArray(sandboxRefunds.orderId, orderIds));
     const callbackIds = tx.select({ id: sandboxCallbacks.id }).from(sandboxCallbacks).where(eq(sandboxCallbacks.namespace, namespace));
     await tx.delete(sandboxCallbackAttempts).where(inArray(sandboxCallbackAttempts.callbackId, callbackIds));
-    for (const table of [sandboxCallbacks, sandboxOrders, sandboxAuthorizations, sandboxHppSessions, sandboxKpSessions, sandboxOutbox, sandboxFaults, sandboxClocks]) {
+    for (const table of [
+      sandboxCallbacks,
+      sandboxOrders,
+      sandboxAuthorizations,
+      sandboxHppSessions,
+      sandboxKpSessions,
+      sandboxOutbox,
+      sandboxFaults,
+      sandboxClocks,
+    ]) {
       await tx.delete(table).where(eq(table.namespace, namespace));
     }
   });
   forgetNamespace(namespace);
   await clock.reset();
 }
-

@@ -133,7 +133,17 @@ export function loadDashboard(namespace: string) {
       listOrders(),
       listCallbacks(ROWS),
     ]);
-    return { clock: clockState(), nextDeadline: deadline, counts: summary.counts, faults, hppSessions, kpSessions, orders, callbacks: callbacks.map((callback) => ({ ...callback, url: withoutSecrets(callback.url) })), outboxCount: summary.counts.outbox ?? 0 };
+    return {
+      clock: clockState(),
+      nextDeadline: deadline,
+      counts: summary.counts,
+      faults,
+      hppSessions,
+      kpSessions,
+      orders,
+      callbacks: callbacks.map((callback) => ({ ...callback, url: withoutSecrets(callback.url) })),
+      outboxCount: summary.counts.outbox ?? 0,
+    };
   });
 }
 export type DashboardData = Awaited<ReturnType<typeof loadDashboard>>;

@@ -13,7 +13,11 @@ export class KlarnaApiError extends Error {
 }
 
 export const badValue = (...paths: string[]) =>
-  new KlarnaApiError(400, "BAD_VALUE", paths.map((path) => `Bad value: ${path}`));
+  new KlarnaApiError(
+    400,
+    "BAD_VALUE",
+    paths.map((path) => `Bad value: ${path}`),
+  );
 
 export const badRequest = (message: string) => new KlarnaApiError(400, "BAD_REQUEST", [message]);
 

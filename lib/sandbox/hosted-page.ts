@@ -14,7 +14,21 @@ import { CompleteHppRequest, type HppOptions } from "./schemas";
 import { inTransaction, type Executor } from "./store";
 import { sandboxHppSessions } from "./tables";
 import { parseBody } from "./validation";
-import { FINAL, fillPlaceholders, findLiveSession, HPP_TRANSITIONS, hppExpiry, readSession, resultPageUrl, sessionNotFound, sessionResource, transition, updateSession, type HppSession, type HppStatus } from "./hpp";
+import {
+  FINAL,
+  fillPlaceholders,
+  findLiveSession,
+  HPP_TRANSITIONS,
+  hppExpiry,
+  readSession,
+  resultPageUrl,
+  sessionNotFound,
+  sessionResource,
+  transition,
+  updateSession,
+  type HppSession,
+  type HppStatus,
+} from "./hpp";
 
 // Hosted Payment Page v1, the consumer's side: what the hosted page shows and what its buttons do
 // (also reachable through the control API).
@@ -88,7 +102,6 @@ export async function openHostedPage(id: string): Promise<HostedPage> {
     };
   });
 }
-
 
 /** Where the browser goes after an outcome: the merchant's URL, or the sandbox's generic page. */
 function destination(hpp: HppSession, status: HppStatus, values: { authorizationToken?: string | null; orderId?: string | null }) {
@@ -165,7 +178,13 @@ async function complete(tx: Executor, hpp: HppSession, kpSession: KpSession, cat
   if (mode === "NONE") {
     values = { authorizationToken: await authorize(tx, kpSession, { hppSessionId: hpp.id, category, email }), orderId: null, klarnaReference: null };
   } else {
-    const order = await createOrder(tx, { session: kpSession, data: kpSessionData(kpSession), category, consumerEmail: email, capture: mode === "CAPTURE_ORDER" });
+    const order = await createOrder(tx, {
+      session: kpSession,
+      data: kpSessionData(kpSession),
+      category,
+      consumerEmail: email,
+      capture: mode === "CAPTURE_ORDER",
+    });
     values = { authorizationToken: null, orderId: order.id, klarnaReference: order.klarnaReference };
   }
   const expiresAt = hppExpiry(kpSession);

@@ -31,7 +31,15 @@ export const HPP_TRANSITIONS: Record<HppStatus, Partial<Record<HppEvent, HppStat
   WAITING: RETRYABLE,
   IN_PROGRESS: { ...RETRYABLE, approve: "COMPLETED", decline: "FAILED", cancel: "CANCELLED", back: "BACK", error: "ERROR", manual_id_check: "MANUAL_ID_CHECK" },
   // In store, staff check the consumer's identity; then the consumer finishes as usual.
-  MANUAL_ID_CHECK: { disable: "DISABLED", follow: "COMPLETED", timeout: "TIMEOUT", approve: "COMPLETED", decline: "FAILED", cancel: "CANCELLED", error: "ERROR" },
+  MANUAL_ID_CHECK: {
+    disable: "DISABLED",
+    follow: "COMPLETED",
+    timeout: "TIMEOUT",
+    approve: "COMPLETED",
+    decline: "FAILED",
+    cancel: "CANCELLED",
+    error: "ERROR",
+  },
   FAILED: RETRYABLE,
   BACK: RETRYABLE,
   ERROR: RETRYABLE,
@@ -54,13 +62,15 @@ export const resultPageUrl = (id: string) => `${origin()}/sandbox/hpp/${id}/resu
 
 export const hppExpiry = (kpSession: Pick<KpSession, "expiresAt">) => hppExpiresAt(kpSession.expiresAt);
 
-
 export async function createHppSession(body: unknown) {
   const request = parseBody(HppSessionRequest, body);
   checkTargets("merchant_urls", request.merchant_urls ?? undefined);
   const options = withHppDefaults(request.options);
   if (options.payment_method_category && options.payment_method_categories) {
-    throw new KlarnaApiError(400, "BAD_VALUE", ["Bad value: options.payment_method_category", "payment_method_category and payment_method_categories cannot both be set"]);
+    throw new KlarnaApiError(400, "BAD_VALUE", [
+      "Bad value: options.payment_method_category",
+      "payment_method_category and payment_method_categories cannot both be set",
+    ]);
   }
   const kpSessionId = request.payment_session_url.match(KP_SESSION_PATH)?.[1];
   if (!kpSessionId) throw badValue("payment_session_url");
@@ -78,18 +88,20 @@ export async function createHppSession(body: unknown) {
   const now = clock.now();
   const id = newId();
   const distributionToken = newId();
-  await db().insert(sandboxHppSessions).values({
-    id,
-    namespace: kpSession.namespace,
-    kpSessionId,
-    merchantUrls: request.merchant_urls ?? {},
-    options,
-    status: "WAITING",
-    declinedCategories: [],
-    distributionToken,
-    createdAt: now,
-    updatedAt: now,
-  });
+  await db()
+    .insert(sandboxHppSessions)
+    .values({
+      id,
+      namespace: kpSession.namespace,
+      kpSessionId,
+      merchantUrls: request.merchant_urls ?? {},
+      options,
+      status: "WAITING",
+      declinedCategories: [],
+      distributionToken,
+      createdAt: now,
+      updatedAt: now,
+    });
   const sessionUrl = `${apiBase()}/hpp/v1/sessions/${id}`;
   const reply = {
     session_id: id,
@@ -149,7 +161,9 @@ export function sessionResource({ hpp, expiresAt }: Pick<LiveSession, "hpp" | "e
 
 /** The session and its KP session from the read model, expired or not; null when unknown. */
 export async function readSession(id: string): Promise<{ hpp: HppSession; kpSession: KpSession } | null> {
-  const hpp = isUuid(id) ? await readThrough("hpp", id, async () => (await db().select().from(sandboxHppSessions).where(eq(sandboxHppSessions.id, id)).limit(1))[0]) : undefined;
+  const hpp = isUuid(id)
+    ? await readThrough("hpp", id, async () => (await db().select().from(sandboxHppSessions).where(eq(sandboxHppSessions.id, id)).limit(1))[0])
+    : undefined;
   const kpSession = hpp && (await readKpEntry(hpp.kpSessionId))?.session;
   return hpp && kpSession ? { hpp: hpp as HppSession, kpSession } : null;
 }
@@ -175,7 +189,12 @@ export async function updateSession(tx: Executor, id: string, changes: Partial<H
   changed("hpp", id);
 }
 
-export async function transition(tx: Executor, session: { hpp: HppSession; expiresAt: Date }, event: HppEvent, changes: Partial<HppRow> = {}): Promise<HppStatus> {
+export async function transition(
+  tx: Executor,
+  session: { hpp: HppSession; expiresAt: Date },
+  event: HppEvent,
+  changes: Partial<HppRow> = {},
+): Promise<HppStatus> {
   const { hpp } = session;
   const next = HPP_TRANSITIONS[hpp.status][event];
   if (!next) throw badRequest(`HPP session is ${hpp.status}; ${event} is not possible`);
@@ -229,7 +248,16 @@ export async function distributeHppSession(id: string, body: unknown): Promise<v
     if (!session) throw sessionNotFound();
     if (FINAL.includes(session.hpp.status)) throw badRequest(`HPP session is ${session.hpp.status}; it cannot be distributed`);
     const message = composeLinkMessage(request.method, kpSessionData(session.kpSession), redirectUrl(id));
-    await tx.insert(sandboxOutbox).values({ id: newId(), namespace: session.hpp.namespace, hppSessionId: id, method: request.method, recipient, ...message, link: redirectUrl(id), createdAt: clock.now() });
+    await tx.insert(sandboxOutbox).values({
+      id: newId(),
+      namespace: session.hpp.namespace,
+      hppSessionId: id,
+      method: request.method,
+      recipient,
+      ...message,
+      link: redirectUrl(id),
+      createdAt: clock.now(),
+    });
   });
 }
 

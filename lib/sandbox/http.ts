@@ -87,7 +87,10 @@ async function runIdempotent(key: string | undefined, correlationId: string, wor
       result = envelope(error, correlationId);
     }
     const record = { status: result.status, headers: result.headers ?? {}, body: result.body === undefined ? "" : JSON.stringify(result.body), createdAt: now };
-    await tx.insert(sandboxIdempotency).values({ key, ...record }).onConflictDoUpdate({ target: sandboxIdempotency.key, set: record });
+    await tx
+      .insert(sandboxIdempotency)
+      .values({ key, ...record })
+      .onConflictDoUpdate({ target: sandboxIdempotency.key, set: record });
     return result;
   });
 }
@@ -107,10 +110,14 @@ async function dispatch(call: SandboxCall, correlationId: string): Promise<ApiRe
   const matched = candidates.find((candidate) => candidate.method === call.method);
   // Credentials first, as Klarna checks them: an anonymous caller learns nothing of what exists.
   const authorized = () => basicAuthMatches(call.header("authorization") ?? null, config().sandboxCredentials);
-  if (!(matched && PUBLIC_OPERATIONS.has(matched.operation)) && !authorized()) throw new KlarnaApiError(401, "PERMISSION_DENIED", ["Authentication failed or permission not granted"]);
+  if (!(matched && PUBLIC_OPERATIONS.has(matched.operation)) && !authorized())
+    throw new KlarnaApiError(401, "PERMISSION_DENIED", ["Authentication failed or permission not granted"]);
   if (candidates.length === 0) throw notFound(`No such resource: ${path}`);
   if (!matched) throw new KlarnaApiError(405, "METHOD_NOT_ALLOWED", [`${call.method} is not allowed on ${path}`]);
-  const params = Object.fromEntries((matched.pattern.exec(path) ?? []).slice(1).map((value, index) => [index, decodePathSegment(value)])) as Record<string, string>;
+  const params = Object.fromEntries((matched.pattern.exec(path) ?? []).slice(1).map((value, index) => [index, decodePathSegment(value)])) as Record<
+    string,
+    string
+  >;
   const body = call.method === "POST" || call.method === "PATCH" ? await readJsonBody(call) : undefined;
   const scope = await resolveScope(call.header, matched.operation === "control.remove_fault" ? undefined : params[0], body);
   return runInScope(scope, async () => {
@@ -121,7 +128,9 @@ async function dispatch(call: SandboxCall, correlationId: string): Promise<ApiRe
     if (failure && !failure.afterOperation) return injectFailure(failure);
     const { run } = matched;
     const result =
-      typeof run === "function" ? await run(params, body) : await runIdempotent(call.header("klarna-idempotency-key"), correlationId, (tx) => run.idempotent(tx, params, body));
+      typeof run === "function"
+        ? await run(params, body)
+        : await runIdempotent(call.header("klarna-idempotency-key"), correlationId, (tx) => run.idempotent(tx, params, body));
     if (failure) return injectFailure(failure);
     // Klarna's date is the namespace's clock: "the day of the call" for extensions, as a client sees it.
     result.headers = { date: clock.now().toUTCString(), ...result.headers };

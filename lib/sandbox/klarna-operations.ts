@@ -36,7 +36,10 @@ export const KLARNA_OPERATIONS: Record<string, OperationDoc> = {
     description: "Merges the fields sent into the session (none is required); the order rules run on the result.",
     body: sandbox.KpSessionUpdate,
     success: { status: 204, description: "Updated" },
-    errors: { 400: "A field fails validation or Klarna's order arithmetic (BAD_VALUE)", 404: `${NOT_FOUND_KP_SESSION}, or the session is complete (SESSION_COMPLETED)` },
+    errors: {
+      400: "A field fails validation or Klarna's order arithmetic (BAD_VALUE)",
+      404: `${NOT_FOUND_KP_SESSION}, or the session is complete (SESSION_COMPLETED)`,
+    },
   },
   "kp.place_order": {
     leadsTo: ["OM AUTHORIZED", "KP complete"],
@@ -70,7 +73,10 @@ export const KLARNA_OPERATIONS: Record<string, OperationDoc> = {
     description: "Wraps a KP session (payment_session_url) in a hosted payment page. Enum values are accepted in either case.",
     body: sandbox.HppSessionRequest,
     success: { status: 201, description: "The session and the URLs to send the consumer to", body: klarna.HppSessionCreated },
-    errors: { 400: "A field fails validation, or both payment_method_category and payment_method_categories are set (BAD_VALUE)", 404: "The payment session has expired or is complete (NOT_FOUND)" },
+    errors: {
+      400: "A field fails validation, or both payment_method_category and payment_method_categories are set (BAD_VALUE)",
+      404: "The payment session has expired or is complete (NOT_FOUND)",
+    },
   },
   "hpp.read_session": {
     tag: "HPP",
@@ -91,7 +97,10 @@ export const KLARNA_OPERATIONS: Record<string, OperationDoc> = {
     description: "Sends the payment link by e-mail or SMS; the sandbox delivers to its outbox (/sandbox/outbox).",
     body: sandbox.DistributionRequest,
     success: { status: 201, description: "Distributed" },
-    errors: { 400: "A bad contact (BAD_VALUE), missing contact data (MISSING_CONTACT_DATA) or a session in a final state (BAD_REQUEST)", 404: NOT_FOUND_HPP_SESSION },
+    errors: {
+      400: "A bad contact (BAD_VALUE), missing contact data (MISSING_CONTACT_DATA) or a session in a final state (BAD_REQUEST)",
+      404: NOT_FOUND_HPP_SESSION,
+    },
   },
 
   "om.read_order": {
@@ -129,7 +138,11 @@ export const KLARNA_OPERATIONS: Record<string, OperationDoc> = {
       description: "Captured",
       headers: z.object({ "Capture-Id": idHeader("The new capture's id"), Location: locationHeader("capture") }),
     },
-    errors: { 400: "A field fails validation or captured_amount is 0 (BAD_VALUE)", 403: "The order cannot be captured for that amount (CAPTURE_NOT_ALLOWED)", 404: NOT_FOUND_ORDER },
+    errors: {
+      400: "A field fails validation or captured_amount is 0 (BAD_VALUE)",
+      403: "The order cannot be captured for that amount (CAPTURE_NOT_ALLOWED)",
+      404: NOT_FOUND_ORDER,
+    },
   },
   "om.add_shipping_info": {
     tag: "OM",
@@ -149,7 +162,11 @@ export const KLARNA_OPERATIONS: Record<string, OperationDoc> = {
       description: "Refunded",
       headers: z.object({ "Refund-Id": idHeader("The new refund's id"), Location: locationHeader("refund") }),
     },
-    errors: { 400: "A field fails validation or refunded_amount is 0 (BAD_VALUE)", 403: "Nothing captured, or more than the captured amount not yet refunded (REFUND_NOT_ALLOWED)", 404: NOT_FOUND_ORDER },
+    errors: {
+      400: "A field fails validation or refunded_amount is 0 (BAD_VALUE)",
+      403: "Nothing captured, or more than the captured amount not yet refunded (REFUND_NOT_ALLOWED)",
+      404: NOT_FOUND_ORDER,
+    },
   },
   "om.cancel_order": {
     leadsTo: ["OM CANCELLED"],
@@ -235,6 +252,10 @@ export const KLARNA_OPERATIONS: Record<string, OperationDoc> = {
     idempotent: true,
     body: sandbox.ExtendDueDateRequest,
     success: { status: 204, description: "Extended" },
-    errors: { 400: "Not one of the options (BAD_VALUE)", 403: "The order is cancelled or the capture fully refunded (NOT_ALLOWED)", 404: `${NOT_FOUND_ORDER} or capture (NO_SUCH_CAPTURE)` },
+    errors: {
+      400: "Not one of the options (BAD_VALUE)",
+      403: "The order is cancelled or the capture fully refunded (NOT_ALLOWED)",
+      404: `${NOT_FOUND_ORDER} or capture (NO_SUCH_CAPTURE)`,
+    },
   },
 };

@@ -6,7 +6,16 @@ import { forbidden, KlarnaApiError, notFound, sessionCompleted } from "./errors"
 import { newClientToken, newId, isUuid } from "./ids";
 import { categoriesFor, categoryResponse } from "./markets";
 import { createOrder } from "./om";
-import { CustomerTokenRequest, KpSessionRequest, KpSessionUpdate, PlaceOrderRequest, withSessionDefaults, type KpSessionData, type OrderData, type OrderLine } from "./schemas";
+import {
+  CustomerTokenRequest,
+  KpSessionRequest,
+  KpSessionUpdate,
+  PlaceOrderRequest,
+  withSessionDefaults,
+  type KpSessionData,
+  type OrderData,
+  type OrderLine,
+} from "./schemas";
 import { changed, readThrough, type KpEntry } from "./read-model";
 import { db, inTransaction, type Executor } from "./store";
 import { sandboxAuthorizations, sandboxKpSessions } from "./tables";
@@ -45,17 +54,19 @@ export async function createKpSession(body: unknown) {
   const categories = categoriesFor(request.purchase_country).map((category) => category.identifier);
   const clientToken = newClientToken(id);
   // One statement: a transaction of its own.
-  await db().insert(sandboxKpSessions).values({
-    id,
-    namespace: currentNamespace(),
-    data,
-    paymentMethodCategories: categories,
-    clientToken,
-    status: "incomplete",
-    createdAt: now,
-    updatedAt: now,
-    expiresAt: addMs(now, KP_SESSION_LIFETIME),
-  });
+  await db()
+    .insert(sandboxKpSessions)
+    .values({
+      id,
+      namespace: currentNamespace(),
+      data,
+      paymentMethodCategories: categories,
+      clientToken,
+      status: "incomplete",
+      createdAt: now,
+      updatedAt: now,
+      expiresAt: addMs(now, KP_SESSION_LIFETIME),
+    });
   return { session_id: id, client_token: clientToken, payment_method_categories: categoryResponse(request.purchase_country, categories, data.locale) };
 }
 
@@ -208,7 +219,9 @@ export async function placeOrder(token: string, body: unknown) {
     await tx.update(sandboxAuthorizations).set({ status: "used", orderId: order.id }).where(eq(sandboxAuthorizations.token, token));
     return {
       order_id: order.id,
-      ...(request.merchant_urls?.confirmation ? { redirect_url: request.merchant_urls.confirmation.replaceAll("{order.id}", order.id).replaceAll("{session.id}", session.id) } : {}),
+      ...(request.merchant_urls?.confirmation
+        ? { redirect_url: request.merchant_urls.confirmation.replaceAll("{order.id}", order.id).replaceAll("{session.id}", session.id) }
+        : {}),
       fraud_status: order.fraudStatus,
       authorized_payment_method: order.authorizedPaymentMethod,
     };

@@ -2,9 +2,32 @@
 // categories a KP session there offers, named in the consumer's language as Klarna names them.
 
 export const COUNTRY_CURRENCY: Record<string, string> = {
-  AT: "EUR", AU: "AUD", BE: "EUR", CA: "CAD", CH: "CHF", CZ: "CZK", DE: "EUR", DK: "DKK", ES: "EUR",
-  FI: "EUR", FR: "EUR", GB: "GBP", GR: "EUR", HU: "HUF", IE: "EUR", IT: "EUR", MX: "MXN", NL: "EUR",
-  NO: "NOK", NZ: "NZD", PL: "PLN", PT: "EUR", RO: "RON", SE: "SEK", SK: "EUR", US: "USD",
+  AT: "EUR",
+  AU: "AUD",
+  BE: "EUR",
+  CA: "CAD",
+  CH: "CHF",
+  CZ: "CZK",
+  DE: "EUR",
+  DK: "DKK",
+  ES: "EUR",
+  FI: "EUR",
+  FR: "EUR",
+  GB: "GBP",
+  GR: "EUR",
+  HU: "HUF",
+  IE: "EUR",
+  IT: "EUR",
+  MX: "MXN",
+  NL: "EUR",
+  NO: "NOK",
+  NZ: "NZD",
+  PL: "PLN",
+  PT: "EUR",
+  RO: "RON",
+  SE: "SEK",
+  SK: "EUR",
+  US: "USD",
 };
 
 export interface PaymentMethodCategory {

@@ -86,14 +86,15 @@ export async function loadCapture(tx: Executor, orderId: string, captureId: stri
   return capture;
 }
 
-export const remainingAuthorized = (order: Order) => (order.released || !OPEN_AUTHORIZATION.includes(order.status) ? 0 : order.orderAmount - order.capturedAmount);
+export const remainingAuthorized = (order: Order) =>
+  order.released || !OPEN_AUTHORIZATION.includes(order.status) ? 0 : order.orderAmount - order.capturedAmount;
 
 export const orderData = (order: Order) => order.data as unknown as StoredOrderData;
 
 const iso = (date: Date) => date.toISOString();
 
 /** A capture's due date: the payment term from its capture, unless the consumer's date was extended. */
-export const dueDate = (capture: Capture) => (capture.dueAt ?? addMs(capture.capturedAt, PAYMENT_TERM_DAYS * DAY));
+export const dueDate = (capture: Capture) => capture.dueAt ?? addMs(capture.capturedAt, PAYMENT_TERM_DAYS * DAY);
 
 function captureResource(capture: Capture, order: Order) {
   const data = capture.data as { description?: string; reference?: string; order_lines?: unknown[]; shipping_info?: unknown[] };
@@ -113,7 +114,14 @@ function captureResource(capture: Capture, order: Order) {
 
 function refundResource(refund: typeof sandboxRefunds.$inferSelect) {
   const data = refund.data as { description?: string; reference?: string; order_lines?: unknown[] };
-  return { refund_id: refund.id, refunded_amount: refund.refundedAmount, refunded_at: iso(refund.refundedAt), description: data.description, reference: data.reference, order_lines: data.order_lines ?? [] };
+  return {
+    refund_id: refund.id,
+    refunded_amount: refund.refundedAmount,
+    refunded_at: iso(refund.refundedAt),
+    description: data.description,
+    reference: data.reference,
+    order_lines: data.order_lines ?? [],
+  };
 }
 
 export async function readOrder(id: string) {
@@ -137,7 +145,9 @@ export async function readOrder(id: string) {
     merchant_data: data.merchant_data,
     billing_address: data.billing_address,
     shipping_address: data.shipping_address,
-    customer: data.customer ? { date_of_birth: data.customer.date_of_birth, national_identification_number: data.customer.national_identification_number } : undefined,
+    customer: data.customer
+      ? { date_of_birth: data.customer.date_of_birth, national_identification_number: data.customer.national_identification_number }
+      : undefined,
     klarna_reference: order.klarnaReference,
     created_at: iso(order.createdAt),
     expires_at: iso(order.expiresAt),

@@ -24,7 +24,10 @@ const notAllowed = (message: string) => forbidden("NOT_ALLOWED", message);
 const isFinal = (order: Order) => order.status === "CANCELLED" || order.status === "EXPIRED" || order.status === "CLOSED";
 
 async function saveData(tx: Executor, order: Order, changes: Record<string, unknown>) {
-  await tx.update(sandboxOrders).set({ data: { ...order.data, ...changes } }).where(eq(sandboxOrders.id, order.id));
+  await tx
+    .update(sandboxOrders)
+    .set({ data: { ...order.data, ...changes } })
+    .where(eq(sandboxOrders.id, order.id));
 }
 
 /**
@@ -145,4 +148,3 @@ export async function closeOrder(tx: Executor, id: string) {
   if (order.status === "CANCELLED" || order.status === "CLOSED") throw notAllowed(`Order is ${order.status.toLowerCase()}.`);
   await tx.update(sandboxOrders).set({ status: "CLOSED", released: true }).where(eq(sandboxOrders.id, id));
 }
-

@@ -128,7 +128,9 @@ export async function captureOrder(tx: Executor, id: string, body: unknown) {
   const { captured_amount, ...details } = request;
   // Numbered in the insert itself: the order's lock keeps two captures from taking one number.
   const sequence = sql`(select coalesce(max(${sandboxCaptures.sequence}), 0) + 1 from ${sandboxCaptures} where ${sandboxCaptures.orderId} = ${id})`;
-  await tx.insert(sandboxCaptures).values({ id: captureId, orderId: id, sequence, capturedAmount: captured_amount, refundedAmount: 0, data: details, capturedAt: clock.now() });
+  await tx
+    .insert(sandboxCaptures)
+    .values({ id: captureId, orderId: id, sequence, capturedAmount: captured_amount, refundedAmount: 0, data: details, capturedAt: clock.now() });
   const capturedAmount = order.capturedAmount + captured_amount;
   const status: OrderStatus = capturedAmount >= order.orderAmount || order.released ? "CAPTURED" : "PART_CAPTURED";
   await tx.update(sandboxOrders).set({ capturedAmount, status }).where(eq(sandboxOrders.id, id));
@@ -150,20 +152,27 @@ export async function refundOrder(tx: Executor, id: string, body: unknown) {
   for (const capture of captures) {
     const share = Math.min(left, capture.capturedAmount - capture.refundedAmount);
     if (share <= 0) continue;
-    await tx.update(sandboxCaptures).set({ refundedAmount: capture.refundedAmount + share }).where(eq(sandboxCaptures.id, capture.id));
+    await tx
+      .update(sandboxCaptures)
+      .set({ refundedAmount: capture.refundedAmount + share })
+      .where(eq(sandboxCaptures.id, capture.id));
     left -= share;
   }
   const refundId = newId();
   const { refunded_amount, ...details } = request;
   await tx.insert(sandboxRefunds).values({ id: refundId, orderId: id, refundedAmount: refunded_amount, data: details, refundedAt: clock.now() });
-  await tx.update(sandboxOrders).set({ refundedAmount: order.refundedAmount + refunded_amount }).where(eq(sandboxOrders.id, id));
+  await tx
+    .update(sandboxOrders)
+    .set({ refundedAmount: order.refundedAmount + refunded_amount })
+    .where(eq(sandboxOrders.id, id));
   return refundId;
 }
 
 export async function cancelOrder(tx: Executor, id: string) {
   const order = await loadOrder(tx, id);
   if (order.capturedAmount > 0) throw forbidden("CANCEL_NOT_ALLOWED", "Order has previous captures. Cancel not possible.");
-  if (order.status === "CANCELLED" || order.status === "CLOSED") throw forbidden("CANCEL_NOT_ALLOWED", `Order is ${order.status.toLowerCase()}. Cancel not possible.`);
+  if (order.status === "CANCELLED" || order.status === "CLOSED")
+    throw forbidden("CANCEL_NOT_ALLOWED", `Order is ${order.status.toLowerCase()}. Cancel not possible.`);
   await tx.update(sandboxOrders).set({ status: "CANCELLED" }).where(eq(sandboxOrders.id, id));
 }
 
@@ -185,6 +194,9 @@ export async function extendAuthorizationTime(tx: Executor, id: string) {
   today.setUTCHours(23, 59, 59, 0);
   const extended = Math.min(today.getTime() + AUTHORIZATION_DAYS * DAY, order.createdAt.getTime() + MAX_AUTHORIZATION_DAYS * DAY);
   if (extended > order.expiresAt.getTime()) {
-    await tx.update(sandboxOrders).set({ expiresAt: new Date(extended) }).where(eq(sandboxOrders.id, id));
+    await tx
+      .update(sandboxOrders)
+      .set({ expiresAt: new Date(extended) })
+      .where(eq(sandboxOrders.id, id));
   }
 }

@@ -45,7 +45,14 @@ export function namePathParams(path: string): { path: string; params: { name: st
     if (segment !== "{}") return segment;
     const previous = all[index - 1] ?? "";
     const known = PATH_PARAMS[previous];
-    let name = known?.name ?? `${previous.replace(/s$/, "").replace(/[^A-Za-z0-9]+/g, "_").replace(/^_+|_+$/g, "") || "param"}_id`;
+    let name =
+      known?.name ??
+      `${
+        previous
+          .replace(/s$/, "")
+          .replace(/[^A-Za-z0-9]+/g, "_")
+          .replace(/^_+|_+$/g, "") || "param"
+      }_id`;
     while (params.some((param) => param.name === name)) name = `${name}_${params.length}`;
     params.push({ name, description: known?.description ?? "An id" });
     return `{${name}}`;
@@ -72,7 +79,8 @@ const TAG_OF_PREFIX: Record<string, Tag> = { kp: "KP", hpp: "HPP", om: "OM", con
 
 function operationObject(route: { method: string; operation: string }, params: { name: string; description: string }[]): ZodOpenApiOperationObject {
   const doc = OPERATIONS[route.operation];
-  const path = params.length > 0 ? z.object(Object.fromEntries(params.map((param) => [param.name, z.string().meta({ description: param.description })]))) : undefined;
+  const path =
+    params.length > 0 ? z.object(Object.fromEntries(params.map((param) => [param.name, z.string().meta({ description: param.description })]))) : undefined;
   const error = (description: string) => ({ description, headers: correlationHeaders, content: { "application/json": { schema: klarna.ErrorEnvelope } } });
   const isPublic = PUBLIC_OPERATIONS.has(route.operation);
   if (!doc) {
@@ -149,7 +157,13 @@ export function buildOpenApiDocument(appUrl: string, routes: readonly RouteInfo[
       ],
       paths,
       components: {
-        securitySchemes: { basicAuth: { type: "http", scheme: "basic", description: "The merchant API credentials (KLARNA_USERNAME / KLARNA_PASSWORD; sandbox / sandbox by default)" } },
+        securitySchemes: {
+          basicAuth: {
+            type: "http",
+            scheme: "basic",
+            description: "The merchant API credentials (KLARNA_USERNAME / KLARNA_PASSWORD; sandbox / sandbox by default)",
+          },
+        },
         schemas: {
           ErrorResponse: klarna.ErrorEnvelope,
           KpSessionRequest: sandbox.KpSessionRequest,
@@ -176,7 +190,8 @@ export function buildOpenApiDocument(appUrl: string, routes: readonly RouteInfo[
         restoreDefault(zodSchema, jsonSchema);
         // Responses may carry fields beyond the ones the client relies on (zod strips them).
         const def = zodSchema._zod.def;
-        if (io === "output" && def.type === "object" && !(def as z.core.$ZodObjectDef).catchall && jsonSchema.additionalProperties === false) delete jsonSchema.additionalProperties;
+        if (io === "output" && def.type === "object" && !(def as z.core.$ZodObjectDef).catchall && jsonSchema.additionalProperties === false)
+          delete jsonSchema.additionalProperties;
       },
     },
   );
@@ -190,4 +205,3 @@ export function sandboxOpenApiDocument(routes: readonly RouteInfo[]): oas31.Open
   if (cached?.appUrl !== appUrl) cached = { appUrl, document: buildOpenApiDocument(appUrl, routes) };
   return cached.document;
 }
-

@@ -9,9 +9,19 @@ import { sandboxOutbox } from "./tables";
 // Payment-link messages "sent" by the distribution endpoint, written in the session's language.
 
 const TEXTS = {
-  en: { subject: "Complete your purchase with Klarna", body: (amount: string, link: string) => `Your order of ${amount} is ready to pay. Open this link to complete your purchase with Klarna: ${link}` },
-  de: { subject: "Schließe deinen Kauf mit Klarna ab", body: (amount: string, link: string) => `Deine Bestellung über ${amount} ist bereit zur Zahlung. Öffne diesen Link, um den Kauf mit Klarna abzuschließen: ${link}` },
-  sv: { subject: "Slutför ditt köp med Klarna", body: (amount: string, link: string) => `Din beställning på ${amount} är redo att betalas. Öppna länken för att slutföra köpet med Klarna: ${link}` },
+  en: {
+    subject: "Complete your purchase with Klarna",
+    body: (amount: string, link: string) => `Your order of ${amount} is ready to pay. Open this link to complete your purchase with Klarna: ${link}`,
+  },
+  de: {
+    subject: "Schließe deinen Kauf mit Klarna ab",
+    body: (amount: string, link: string) =>
+      `Deine Bestellung über ${amount} ist bereit zur Zahlung. Öffne diesen Link, um den Kauf mit Klarna abzuschließen: ${link}`,
+  },
+  sv: {
+    subject: "Slutför ditt köp med Klarna",
+    body: (amount: string, link: string) => `Din beställning på ${amount} är redo att betalas. Öppna länken för att slutföra köpet med Klarna: ${link}`,
+  },
 } as const;
 
 export function composeLinkMessage(method: "email" | "sms" | "token", order: KpSessionData, link: string) {

@@ -41,7 +41,9 @@ export interface Route {
   run: Operation | { idempotent: (tx: Executor, params: Params, body: unknown) => Promise<ApiResult> };
 }
 
-export const json = (status: number) => (body: unknown): ApiResult => ({ status, body });
+export const json =
+  (status: number) =>
+  (body: unknown): ApiResult => ({ status, body });
 const noContent = (): ApiResult => ({ status: 204 });
 const orderPath = (id: string) => `${config().appUrl}${SANDBOX_API_PREFIX}/ordermanagement/v1/orders/${id}`;
 
@@ -79,16 +81,24 @@ export const ROUTES: Route[] = [
   route("GET", `${ORDER}/captures`, "om.list_captures", (p) => omState.listCaptures(p[0]!).then(json(200))),
   route("GET", `${ORDER}/captures/{}`, "om.read_capture", (p) => omState.getCapture(p[0]!, p[1]!).then(json(200))),
   route("GET", `${ORDER}/refunds/{}`, "om.read_refund", (p) => omState.getRefund(p[0]!, p[1]!).then(json(200))),
-  route("GET", `${ORDER}/captures/{}/extend-due-date-options`, "om.extend_due_date_options", (p) => omUpdates.extendDueDateOptions(p[0]!, p[1]!).then(json(200))),
+  route("GET", `${ORDER}/captures/{}/extend-due-date-options`, "om.extend_due_date_options", (p) =>
+    omUpdates.extendDueDateOptions(p[0]!, p[1]!).then(json(200)),
+  ),
   route("POST", `${ORDER}/captures`, "om.capture", {
     idempotent: async (tx, p, body) => {
       const id = await om.captureOrder(tx, p[0]!, body);
       return { status: 201, headers: { "capture-id": id, location: `${orderPath(p[0]!)}/captures/${id}` } };
     },
   }),
-  route("POST", `${ORDER}/captures/{}/shipping-info`, "om.add_shipping_info", { idempotent: (tx, p, body) => omUpdates.addCaptureShippingInfo(tx, p[0]!, p[1]!, body).then(noContent) }),
-  route("POST", `${ORDER}/captures/{}/trigger-send-out`, "om.trigger_send_out", { idempotent: (tx, p) => omUpdates.triggerSendOut(tx, p[0]!, p[1]!).then(noContent) }),
-  route("PATCH", `${ORDER}/captures/{}/extend-due-date`, "om.extend_due_date", { idempotent: (tx, p, body) => omUpdates.extendDueDate(tx, p[0]!, p[1]!, body).then(noContent) }),
+  route("POST", `${ORDER}/captures/{}/shipping-info`, "om.add_shipping_info", {
+    idempotent: (tx, p, body) => omUpdates.addCaptureShippingInfo(tx, p[0]!, p[1]!, body).then(noContent),
+  }),
+  route("POST", `${ORDER}/captures/{}/trigger-send-out`, "om.trigger_send_out", {
+    idempotent: (tx, p) => omUpdates.triggerSendOut(tx, p[0]!, p[1]!).then(noContent),
+  }),
+  route("PATCH", `${ORDER}/captures/{}/extend-due-date`, "om.extend_due_date", {
+    idempotent: (tx, p, body) => omUpdates.extendDueDate(tx, p[0]!, p[1]!, body).then(noContent),
+  }),
   route("POST", `${ORDER}/refunds`, "om.refund", {
     idempotent: async (tx, p, body) => {
       const id = await om.refundOrder(tx, p[0]!, body);
@@ -96,12 +106,24 @@ export const ROUTES: Route[] = [
     },
   }),
   route("POST", `${ORDER}/cancel`, "om.cancel_order", { idempotent: (tx, p) => om.cancelOrder(tx, p[0]!).then(noContent) }),
-  route("POST", `${ORDER}/release-remaining-authorization`, "om.release_remaining_authorization", { idempotent: (tx, p) => om.releaseRemainingAuthorization(tx, p[0]!).then(noContent) }),
-  route("POST", `${ORDER}/extend-authorization-time`, "om.extend_authorization_time", { idempotent: (tx, p) => om.extendAuthorizationTime(tx, p[0]!).then(noContent) }),
-  route("PATCH", `${ORDER}/authorization`, "om.update_authorization", { idempotent: (tx, p, body) => omUpdates.updateAuthorization(tx, p[0]!, body).then(noContent) }),
-  route("PATCH", `${ORDER}/merchant-references`, "om.update_merchant_references", { idempotent: (tx, p, body) => omUpdates.updateMerchantReferences(tx, p[0]!, body).then(noContent) }),
-  route("PATCH", `${ORDER}/customer-details`, "om.update_customer_details", { idempotent: (tx, p, body) => omUpdates.updateCustomerDetails(tx, p[0]!, body).then(noContent) }),
-  route("POST", `${ORDER}/shipping-info`, "om.add_order_shipping_info", { idempotent: (tx, p, body) => omUpdates.addOrderShippingInfo(tx, p[0]!, body).then(noContent) }),
+  route("POST", `${ORDER}/release-remaining-authorization`, "om.release_remaining_authorization", {
+    idempotent: (tx, p) => om.releaseRemainingAuthorization(tx, p[0]!).then(noContent),
+  }),
+  route("POST", `${ORDER}/extend-authorization-time`, "om.extend_authorization_time", {
+    idempotent: (tx, p) => om.extendAuthorizationTime(tx, p[0]!).then(noContent),
+  }),
+  route("PATCH", `${ORDER}/authorization`, "om.update_authorization", {
+    idempotent: (tx, p, body) => omUpdates.updateAuthorization(tx, p[0]!, body).then(noContent),
+  }),
+  route("PATCH", `${ORDER}/merchant-references`, "om.update_merchant_references", {
+    idempotent: (tx, p, body) => omUpdates.updateMerchantReferences(tx, p[0]!, body).then(noContent),
+  }),
+  route("PATCH", `${ORDER}/customer-details`, "om.update_customer_details", {
+    idempotent: (tx, p, body) => omUpdates.updateCustomerDetails(tx, p[0]!, body).then(noContent),
+  }),
+  route("POST", `${ORDER}/shipping-info`, "om.add_order_shipping_info", {
+    idempotent: (tx, p, body) => omUpdates.addOrderShippingInfo(tx, p[0]!, body).then(noContent),
+  }),
   route("POST", `${ORDER}/acknowledge`, "om.acknowledge_order", { idempotent: (tx, p) => omUpdates.acknowledgeOrder(tx, p[0]!).then(noContent) }),
 
   route("POST", "/_control/hpp/{}/complete", "control.complete_hpp", (p, body) => actOnHostedPage(p[0]!, body).then(json(200))),

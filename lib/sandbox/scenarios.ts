@@ -20,13 +20,20 @@ export interface Scenario {
   leadsTo: string[];
 }
 
-const CONSUMER_ACTIONS = { approve: "the purchase button", decline: "Simulate decline", cancel: "Cancel", back: "Back to store", error: "Simulate error" } as const;
+const CONSUMER_ACTIONS = {
+  approve: "the purchase button",
+  decline: "Simulate decline",
+  cancel: "Cancel",
+  back: "Back to store",
+  error: "Simulate error",
+} as const;
 
 function consumerScenarios(): Scenario[] {
   return Object.entries(CONSUMER_ACTIONS).map(([event, button]) => ({
     trigger: "consumer",
     how: `${button} on the hosted page, or POST /_control/hpp/{id}/complete {"outcome": "${event}"}`,
-    effect: event === "approve" ? "Approved (any e-mail without a persona suffix): an authorization token, or the order Klarna places" : `The consumer's ${event}`,
+    effect:
+      event === "approve" ? "Approved (any e-mail without a persona suffix): an authorization token, or the order Klarna places" : `The consumer's ${event}`,
     leadsTo: [`HPP ${HPP_TRANSITIONS.IN_PROGRESS[event as keyof typeof CONSUMER_ACTIONS]}`, ...(event === "approve" ? ["fraud ACCEPTED"] : [])],
   }));
 }
@@ -39,10 +46,20 @@ export function scenarioCatalogue(): Scenario[] {
     effect: rule.effect,
     leadsTo: rule.leadsTo,
   }));
-  const opening: Scenario = { trigger: "consumer", how: "Opening the hosted page (redirect_url)", effect: "The consumer is on Klarna's page", leadsTo: ["HPP WAITING", "HPP IN_PROGRESS"] };
+  const opening: Scenario = {
+    trigger: "consumer",
+    how: "Opening the hosted page (redirect_url)",
+    effect: "The consumer is on Klarna's page",
+    leadsTo: ["HPP WAITING", "HPP IN_PROGRESS"],
+  };
   const calls: Scenario[] = Object.entries(OPERATIONS)
     .filter(([, doc]) => doc.leadsTo)
-    .map(([operation, doc]) => ({ trigger: operation.startsWith("control.") ? "control" : "api", how: `${operation}: ${doc.summary}`, effect: doc.description ?? doc.summary, leadsTo: doc.leadsTo! }));
+    .map(([operation, doc]) => ({
+      trigger: operation.startsWith("control.") ? "control" : "api",
+      how: `${operation}: ${doc.summary}`,
+      effect: doc.description ?? doc.summary,
+      leadsTo: doc.leadsTo!,
+    }));
   const clock: Scenario[] = Object.entries(DEADLINES).map(([kind, effect]) => ({
     trigger: "clock",
     how: `POST /_control/clock/advance {"to": "next_deadline"} (or {"seconds": N}) past ${kind}`,

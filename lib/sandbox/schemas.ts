@@ -45,7 +45,10 @@ export const withSessionDefaults = (request: z.output<typeof wire.KpSessionCreat
 type ParsedHppRequest = z.output<typeof wire.HppSessionCreateRequest>;
 
 /** HPP options in upper case, with Klarna's defaults: place_order_mode NONE, purchase_type BUY, no fallback. */
-export type HppOptions = Omit<NonNullable<ParsedHppRequest["options"]>, "place_order_mode" | "purchase_type" | "payment_method_category" | "payment_method_categories" | "show_subtotal_detail"> & {
+export type HppOptions = Omit<
+  NonNullable<ParsedHppRequest["options"]>,
+  "place_order_mode" | "purchase_type" | "payment_method_category" | "payment_method_categories" | "show_subtotal_detail"
+> & {
   place_order_mode: wire.PlaceOrderMode;
   purchase_type: wire.PurchaseType | "PAY";
   payment_fallback: boolean;
@@ -77,6 +80,14 @@ export const CompleteHppRequest = z.object({
 
 /** Control API: moves sandbox time forward, by up to a year or to the next deadline. */
 export const AdvanceClockRequest = z.union([
-  z.object({ seconds: z.number().int().min(0).max(366 * 24 * 3600) }).strict(),
+  z
+    .object({
+      seconds: z
+        .number()
+        .int()
+        .min(0)
+        .max(366 * 24 * 3600),
+    })
+    .strict(),
   z.object({ to: z.literal("next_deadline") }).strict(),
 ]);

@@ -7,7 +7,12 @@ import { DEFAULT_SANDBOX_NAMESPACE, SANDBOX_NAMESPACE_COOKIE, SANDBOX_NAMESPACE_
 // through every call.
 
 // The names travel on the wire (the storefront sends the header): they live in lib/klarna-wire.
-export { DEFAULT_SANDBOX_NAMESPACE as DEFAULT_NAMESPACE, SANDBOX_NAMESPACE_COOKIE as NAMESPACE_COOKIE, SANDBOX_NAMESPACE_HEADER as NAMESPACE_HEADER, SandboxNamespace as Namespace };
+export {
+  DEFAULT_SANDBOX_NAMESPACE as DEFAULT_NAMESPACE,
+  SANDBOX_NAMESPACE_COOKIE as NAMESPACE_COOKIE,
+  SANDBOX_NAMESPACE_HEADER as NAMESPACE_HEADER,
+  SandboxNamespace as Namespace,
+};
 
 interface SandboxScope {
   namespace: string;

@@ -150,7 +150,9 @@ export const sandboxFaults = pgTable(
     namespace: namespace(),
     /** An operation name (`hpp.read_session`, `callback.hpp_status` …) or `*` for all. */
     operation: text("operation").notNull(),
-    kind: text("kind", { enum: ["latency", "http_error", "reset", "timeout", "minimal_response", "drop_callback", "duplicate_callback", "drop_redirect"] }).notNull(),
+    kind: text("kind", {
+      enum: ["latency", "http_error", "reset", "timeout", "minimal_response", "drop_callback", "duplicate_callback", "drop_redirect"],
+    }).notNull(),
     status: integer("status"),
     latencyMs: integer("latency_ms"),
     /** Apply after the operation ran (its effect stays, the reply is lost) instead of before. */

@@ -24,6 +24,9 @@ export function checkTargets(prefix: string, urls: Record<string, string | null 
   const allowed = config().sandboxAllowedTargets;
   for (const [key, url] of Object.entries(urls ?? {})) {
     if (!url || isAllowedTarget(url, allowed)) continue;
-    throw new KlarnaApiError(400, "BAD_VALUE", [`Bad value: ${prefix}.${key}`, `${prefix}.${key} points to a host this sandbox does not call or redirect to (allowed: ${allowed.join(", ")}; see SANDBOX_ALLOWED_ORIGINS)`]);
+    throw new KlarnaApiError(400, "BAD_VALUE", [
+      `Bad value: ${prefix}.${key}`,
+      `${prefix}.${key} points to a host this sandbox does not call or redirect to (allowed: ${allowed.join(", ")}; see SANDBOX_ALLOWED_ORIGINS)`,
+    ]);
   }
 }

@@ -14,8 +14,7 @@ const isUs = (order: OrderData) => order.purchase_country.toUpperCase() === "US"
 const isSalesTax = (line: OrderLine) => line.type === "sales_tax";
 
 /** Tax contained in a tax-inclusive total, per Klarna's line formula. */
-export const expectedLineTax = (line: OrderLine) =>
-  line.total_amount - (line.total_amount * 10000) / (10000 + (line.tax_rate ?? 0));
+export const expectedLineTax = (line: OrderLine) => line.total_amount - (line.total_amount * 10000) / (10000 + (line.tax_rate ?? 0));
 
 export const ORDER_RULES: Rule[] = [
   {

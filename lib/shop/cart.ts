@@ -103,7 +103,10 @@ export async function changeCart(cookieValue: string | undefined, input: unknown
           .values({ cartId: id, productId: change.productId, quantity })
           .onConflictDoUpdate({ target: [cartItems.cartId, cartItems.productId], set: { quantity } });
       }
-      await tx.update(carts).set({ updatedAt: sql`now()` }).where(eq(carts.id, id));
+      await tx
+        .update(carts)
+        .set({ updatedAt: sql`now()` })
+        .where(eq(carts.id, id));
 
       const done = change.kind === "add" ? messagesFor(locale).addToCart.added : change.kind === "set" ? text.updated : text.removed;
       const message = format(done, { name: product.name });

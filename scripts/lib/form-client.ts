@@ -21,7 +21,8 @@ export class CookieJar {
   }
 }
 
-const decode = (value: string) => value.replaceAll("&quot;", '"').replaceAll("&#x27;", "'").replaceAll("&lt;", "<").replaceAll("&gt;", ">").replaceAll("&amp;", "&");
+const decode = (value: string) =>
+  value.replaceAll("&quot;", '"').replaceAll("&#x27;", "'").replaceAll("&lt;", "<").replaceAll("&gt;", ">").replaceAll("&amp;", "&");
 
 /** The hidden fields of the first form on the page whose HTML contains `marker`. */
 export function hiddenFields(html: string, marker: string): [string, string][] {

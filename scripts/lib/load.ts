@@ -32,7 +32,13 @@ function start(options: LoadOptions & { amount?: number }) {
   const done = new Promise<void>((resolve, reject) => {
     const cannon = autocannon(
       // Without an amount, autocannon runs for `duration`: far longer than anyone waits before stopping it.
-      { url: options.url, connections: options.connections, headers: options.headers, requests: options.requests, ...(options.amount ? { amount: options.amount } : { duration: 3600 }) },
+      {
+        url: options.url,
+        connections: options.connections,
+        headers: options.headers,
+        requests: options.requests,
+        ...(options.amount ? { amount: options.amount } : { duration: 3600 }),
+      },
       (error) => (error ? reject(error) : resolve()),
     );
     instance = cannon;

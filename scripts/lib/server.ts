@@ -41,14 +41,26 @@ export const OPERATOR_AUTH = { authorization: `Basic ${Buffer.from(`${OPERATOR.u
  * `cpuProfileDir`: the server writes V8 CPU profiles there when it stops (Node refuses --cpu-prof in
  * NODE_OPTIONS, so `npm start`'s command is run directly with the flag).
  */
-export async function startProductionServer(env: Record<string, string>, { quiet = false, cpuProfileDir }: { quiet?: boolean; cpuProfileDir?: string } = {}): Promise<RunningServer> {
+export async function startProductionServer(
+  env: Record<string, string>,
+  { quiet = false, cpuProfileDir }: { quiet?: boolean; cpuProfileDir?: string } = {},
+): Promise<RunningServer> {
   const port = await freePort();
   const baseUrl = `http://localhost:${port}`;
   const [command, args] = cpuProfileDir
     ? ["node_modules/.bin/tsx", ["--cpu-prof", `--cpu-prof-dir=${cpuProfileDir}`, "--tsconfig", "tsconfig.server.json", "server.ts"]]
     : ["npm", ["start"]];
   const child: ChildProcess = spawn(command, args, {
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", KLARNA_USERNAME: OPERATOR.username, KLARNA_PASSWORD: OPERATOR.password, ...env, PORT: String(port), APP_URL: baseUrl },
+    env: {
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: "1",
+      NODE_ENV: "production",
+      KLARNA_USERNAME: OPERATOR.username,
+      KLARNA_PASSWORD: OPERATOR.password,
+      ...env,
+      PORT: String(port),
+      APP_URL: baseUrl,
+    },
     stdio: ["ignore", quiet ? "ignore" : "inherit", quiet ? "ignore" : "inherit"],
     detached: true,
   });

@@ -4,7 +4,14 @@ import type { z } from "zod";
 // missing or mistyped, fields the contract does not know, and enum values it does not list.
 // Optional fields that are absent are no difference: Klarna documents them as optional.
 
-type Def = { type: string; innerType?: z.ZodType; shape?: Record<string, z.ZodType>; element?: z.ZodType; options?: z.ZodType[]; entries?: Record<string, string> };
+type Def = {
+  type: string;
+  innerType?: z.ZodType;
+  shape?: Record<string, z.ZodType>;
+  element?: z.ZodType;
+  options?: z.ZodType[];
+  entries?: Record<string, string>;
+};
 
 const defOf = (schema: z.ZodType) => schema._zod.def as unknown as Def;
 
@@ -29,7 +36,8 @@ function extras(schema: z.ZodType, value: unknown, path: string, out: string[]):
     if (objectOption && isObject(value)) return extras(objectOption, value, path, out);
     // An open enum: the documented values, or any string. A value outside them is news.
     const listed = def.options.map((option) => defOf(unwrapped(option))).find((option) => option.type === "enum");
-    if (listed?.entries && typeof value === "string" && !Object.values(listed.entries).includes(value)) out.push(`${path}: value ${JSON.stringify(value)} is not among the documented ones`);
+    if (listed?.entries && typeof value === "string" && !Object.values(listed.entries).includes(value))
+      out.push(`${path}: value ${JSON.stringify(value)} is not among the documented ones`);
     return;
   }
   if (def.type !== "object" || !def.shape || !isObject(value)) return;

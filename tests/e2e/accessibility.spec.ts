@@ -10,7 +10,13 @@ async function expectAccessible(page: Page, what: string) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const serious = results.violations
     .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(" ")).slice(0, 5).join(", ")}`);
+    .map(
+      (violation) =>
+        `${violation.id} (${violation.impact}): ${violation.nodes
+          .map((node) => node.target.join(" "))
+          .slice(0, 5)
+          .join(", ")}`,
+    );
   expect(serious, `${what} at ${page.url()}`).toEqual([]);
 }
 
@@ -77,7 +83,10 @@ const AREAS: Record<string, (page: Page) => Promise<void>> = {
 };
 
 for (const colorScheme of ["light", "dark"] as const) {
-  for (const [device, viewport] of [["desktop", { width: 1280, height: 800 }], ["phone", { width: 390, height: 844 }]] as const) {
+  for (const [device, viewport] of [
+    ["desktop", { width: 1280, height: 800 }],
+    ["phone", { width: 390, height: 844 }],
+  ] as const) {
     for (const [area, visit] of Object.entries(AREAS)) {
       test(`${area}, ${colorScheme}, ${device}: no serious or critical axe violation`, async ({ page }) => {
         await page.setViewportSize(viewport);

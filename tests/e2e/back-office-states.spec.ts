@@ -79,7 +79,14 @@ test("a refused pay-by-link form keeps every field as it was typed", async ({ pa
   await page.getByLabel("Channel").selectOption("IN_STORE");
   await page.getByLabel("Product 1").selectOption({ label: "Ceramic Mug · 229,00\u00a0kr" });
   await page.getByLabel("Quantity 1").fill("3");
-  const typed = { Email: "kund@email.se", Phone: "+46701740615", "First name": "Alice", "Last name": "Test", "Street address": "Södra Blasieholmshamnen 2", "Postal code": "11148" };
+  const typed = {
+    Email: "kund@email.se",
+    Phone: "+46701740615",
+    "First name": "Alice",
+    "Last name": "Test",
+    "Street address": "Södra Blasieholmshamnen 2",
+    "Postal code": "11148",
+  };
   for (const [label, value] of Object.entries(typed)) await page.getByLabel(label, { exact: true }).fill(value);
   await page.getByRole("radio", { name: "By SMS" }).check();
   // No city: the server refuses.

@@ -8,7 +8,10 @@ const VIEWER = { email: "viewer@example.com", password: "viewer-password" };
 
 /** A shopper's paid order, in a browser context of its own; returns the order reference. */
 async function shopperOrder(page: Page): Promise<string> {
-  const shopper = await page.context().browser()!.newContext({ baseURL: new URL(page.url() === "about:blank" ? "http://x" : page.url()).origin });
+  const shopper = await page
+    .context()
+    .browser()!
+    .newContext({ baseURL: new URL(page.url() === "about:blank" ? "http://x" : page.url()).origin });
   const shopperPage = await shopper.newPage();
   await fillCart(shopperPage);
   await openCheckout(shopperPage);
@@ -68,7 +71,11 @@ async function requestAs(request: APIRequest, baseURL: string, who: "nobody" | "
   const context = await request.newContext({ baseURL });
   if (who === "viewer") {
     const form = Object.fromEntries(hiddenFields(await (await context.get("/admin/login")).text(), "Sign in"));
-    await context.post("/admin/login", { multipart: { ...form, email: VIEWER.email, password: VIEWER.password }, headers: { origin: baseURL }, maxRedirects: 0 });
+    await context.post("/admin/login", {
+      multipart: { ...form, email: VIEWER.email, password: VIEWER.password },
+      headers: { origin: baseURL },
+      maxRedirects: 0,
+    });
   }
   return context;
 }
@@ -83,7 +90,11 @@ async function callAction(as: APIRequestContext, action: FormAction, fields: Rec
   for (const [name, value] of Object.entries({ ...action.fields, ...fields })) multipart.append(`_1_${name}`, value);
   // The arguments last, as the browser sends them: Next reads the form data they refer to before them.
   multipart.append("0", JSON.stringify([null, "$K1"]));
-  const response = await as.post(action.url, { headers: { origin: new URL(action.url).origin, "next-action": action.id, accept: "text/x-component" }, multipart, maxRedirects: 0 });
+  const response = await as.post(action.url, {
+    headers: { origin: new URL(action.url).origin, "next-action": action.id, accept: "text/x-component" },
+    multipart,
+    maxRedirects: 0,
+  });
   return response.status();
 }
 
@@ -265,7 +276,8 @@ test("payment-link actions called directly refuse a signed-out caller (401) and 
   const calls = [
     (as: APIRequestContext) => callAction(as, resend, { method: "email", email: forged }),
     (as: APIRequestContext) => callAction(as, disable, {}),
-    (as: APIRequestContext) => callAction(as, create, { market: "GB", channel: "TELESALES", productId: productId!, quantity: "1", delivery: "email", ...customer }),
+    (as: APIRequestContext) =>
+      callAction(as, create, { market: "GB", channel: "TELESALES", productId: productId!, quantity: "1", delivery: "email", ...customer }),
   ];
   const nobody = await requestAs(playwright.request, baseURL!, "nobody");
   const viewer = await requestAs(playwright.request, baseURL!, "viewer");

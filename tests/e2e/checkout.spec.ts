@@ -1,5 +1,15 @@
 import { expect, test } from "@playwright/test";
-import { approveOnHostedPage, chooseCategories, chooseOptions, expectOrderStatus, fillCart, openCheckout, payWithKlarna, SANDBOX_AUTH, signInToBackOffice } from "./checkout-steps";
+import {
+  approveOnHostedPage,
+  chooseCategories,
+  chooseOptions,
+  expectOrderStatus,
+  fillCart,
+  openCheckout,
+  payWithKlarna,
+  SANDBOX_AUTH,
+  signInToBackOffice,
+} from "./checkout-steps";
 
 test.beforeEach(async ({ page }) => {
   await fillCart(page);
@@ -87,7 +97,11 @@ test("the categories Klarna's session offers can be chosen: one, or a list, limi
   await chooseOptions(page, { chooseCategories: true });
   await page.getByRole("button", { name: "Pay with Klarna" }).click();
   // Klarna's own names for the GB session's categories, not a list of the shop's.
-  await expect(page.getByRole("list", { name: "Categories Klarna offers" }).getByRole("listitem")).toHaveText([/^Pay in 3 pay_later/, /^Pay now pay_now/, /^Financing pay_over_time/]);
+  await expect(page.getByRole("list", { name: "Categories Klarna offers" }).getByRole("listitem")).toHaveText([
+    /^Pay in 3 pay_later/,
+    /^Pay now pay_now/,
+    /^Financing pay_over_time/,
+  ]);
   await chooseCategories(page, { list: ["Pay in 3", "Financing"] });
   await expect(page.getByTestId(/^hpp-category-/)).toHaveCount(2);
   await expect(page.getByTestId("hpp-category-pay_over_time")).toBeVisible();

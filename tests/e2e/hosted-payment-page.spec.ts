@@ -5,7 +5,13 @@ import { SANDBOX_AUTH } from "./checkout-steps";
 // The sandbox's hosted page as any Klarna integrator would drive it: sessions made through the
 // API, the consumer's clicks in the browser, and the merchant URLs the browser ends up on.
 
-async function hppSession(request: APIRequestContext, baseURL: string, options: Record<string, unknown> = {}, urls?: Record<string, string>, kpOverrides: Record<string, unknown> = {}) {
+async function hppSession(
+  request: APIRequestContext,
+  baseURL: string,
+  options: Record<string, unknown> = {},
+  urls?: Record<string, string>,
+  kpOverrides: Record<string, unknown> = {},
+) {
   const kp = await request.post("/sandbox/api/payments/v1/sessions", { headers: SANDBOX_AUTH, data: gbSession(kpOverrides) });
   expect(kp.status()).toBe(200);
   const kpReply = (await kp.json()) as { session_id: string; payment_method_categories: { identifier: string; name: string }[] };
@@ -118,7 +124,9 @@ test("place_order_mode CAPTURE_ORDER fills {{order_id}} with a captured Klarna o
 });
 
 test("payment fallback keeps the declined consumer on the page with the other categories", async ({ page, request, baseURL }) => {
-  const session = await hppSession(request, baseURL!, { payment_method_category: "PAY_LATER", payment_fallback: true }, undefined, { billing_address: { email: "customer+denied@email.uk" } });
+  const session = await hppSession(request, baseURL!, { payment_method_category: "PAY_LATER", payment_fallback: true }, undefined, {
+    billing_address: { email: "customer+denied@email.uk" },
+  });
   await page.goto(session.redirect_url);
   await expect(page.getByTestId(/^hpp-category-/)).toHaveCount(1);
   await page.getByTestId("hpp-approve").click();
@@ -205,7 +213,13 @@ for (const language of languages) {
 
     // The purchase button follows purchase_type; with a back URL, Back replaces Cancel.
     for (const [purchaseType, label] of otherTypes) {
-      const typed = await hppSession(request, baseURL!, { purchase_type: purchaseType }, { back: `${baseURL}/sandbox/hpp/{{session_id}}/result` }, language.order);
+      const typed = await hppSession(
+        request,
+        baseURL!,
+        { purchase_type: purchaseType },
+        { back: `${baseURL}/sandbox/hpp/{{session_id}}/result` },
+        language.order,
+      );
       await page.goto(typed.redirect_url);
       await expect(page.getByTestId("hpp-approve")).toHaveText(label);
       await expect(page.getByTestId("hpp-back")).toHaveText(language.back);

@@ -1,5 +1,14 @@
 import { expect, test, type Page } from "@playwright/test";
-import { approveOnHostedPage, chooseOptions, expectOrderStatus, fillCart, openCheckout, payWithKlarna, SANDBOX_AUTH, signInToBackOffice } from "./checkout-steps";
+import {
+  approveOnHostedPage,
+  chooseOptions,
+  expectOrderStatus,
+  fillCart,
+  openCheckout,
+  payWithKlarna,
+  SANDBOX_AUTH,
+  signInToBackOffice,
+} from "./checkout-steps";
 
 // Klarna may answer with only what its OpenAPI documents mark required. In a namespace where the
 // sandbox's minimal_response fault holds every operation to that, a shopper still pays, the
@@ -37,7 +46,11 @@ for (const mode of ["NONE", "PLACE_ORDER"] as const) {
   });
 }
 
-test("pay-by-link: Klarna sends the link (no redirect_url for telesales), the customer pays from the outbox; the merchant captures and refunds", async ({ page, browser, baseURL }) => {
+test("pay-by-link: Klarna sends the link (no redirect_url for telesales), the customer pays from the outbox; the merchant captures and refunds", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   await inNamespace(page);
   await signInToBackOffice(page);
   await page.goto("/admin/pay-by-link");
@@ -58,7 +71,12 @@ test("pay-by-link: Klarna sends the link (no redirect_url for telesales), the cu
   const customerPage = await customer.newPage();
   await inNamespace(customerPage);
   await customerPage.goto("/sandbox/outbox");
-  await customerPage.getByTestId("outbox-message").filter({ hasText: "lean.customer@email.uk" }).first().getByRole("link", { name: "Open the payment link" }).click();
+  await customerPage
+    .getByTestId("outbox-message")
+    .filter({ hasText: "lean.customer@email.uk" })
+    .first()
+    .getByRole("link", { name: "Open the payment link" })
+    .click();
   await approveOnHostedPage(customerPage);
   await expectOrderStatus(customerPage, "authorized");
   await customer.close();

@@ -43,7 +43,9 @@ for (const journey of ["first", "second"]) {
     expect(summary).toMatchObject({ namespace, counts: { kp_sessions: 2, hpp_sessions: 2, orders: 1 } });
     // Its status callbacks were delivered to the storefront, and only its sessions appear.
     await expect
-      .poll(async () => (await (await request.get("/sandbox/api/_control/callbacks", { headers })).json()).callbacks.map((entry: { state: string }) => entry.state))
+      .poll(async () =>
+        (await (await request.get("/sandbox/api/_control/callbacks", { headers })).json()).callbacks.map((entry: { state: string }) => entry.state),
+      )
       .toContain("delivered");
     const ledger = (await (await request.get("/sandbox/api/_control/callbacks", { headers })).json()).callbacks as { kind: string; subject_id: string }[];
     const sessionIds = new Set(ledger.filter((entry) => entry.kind === "hpp_status").map((entry) => entry.subject_id));
@@ -75,7 +77,11 @@ for (const [verdict, status, note] of [
     // Five minutes of this namespace's time: Klarna decides and notifies the storefront.
     await request.post("/sandbox/api/_control/clock/advance", { headers, data: { seconds: 5 * 60 } });
     await expect
-      .poll(async () => (await (await request.get("/sandbox/api/_control/callbacks", { headers })).json()).callbacks.some((entry: { kind: string; state: string }) => entry.kind === "fraud_notification" && entry.state === "delivered"))
+      .poll(async () =>
+        (await (await request.get("/sandbox/api/_control/callbacks", { headers })).json()).callbacks.some(
+          (entry: { kind: string; state: string }) => entry.kind === "fraud_notification" && entry.state === "delivered",
+        ),
+      )
       .toBe(true);
     // The storefront re-reads the order after answering the notification: reload until it has.
     await expect(async () => {

@@ -14,7 +14,10 @@ test("with the first HPP reads failing, /success turns to authorized by itself, 
   await payWithKlarna(page);
   // Enough failed reads to outlast the page's first read even if the sweep (every second in the
   // e2e server, retrying) takes some of them first.
-  const armed = await request.post("/sandbox/api/_control/faults", { headers, data: { operation: "hpp.read_session", kind: "http_error", status: 503, count: 8 } });
+  const armed = await request.post("/sandbox/api/_control/faults", {
+    headers,
+    data: { operation: "hpp.read_session", kind: "http_error", status: 503, count: 8 },
+  });
   expect(armed.status()).toBe(201);
 
   const polled = page.waitForRequest((candidate) => candidate.url().includes("/api/orders/"), { timeout: 10_000 });

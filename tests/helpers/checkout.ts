@@ -27,7 +27,14 @@ export async function fillCart(items: [string, number][]) {
 
 export async function checkout(
   options: Record<string, unknown> = {},
-  { market = MARKETS.GB, persona = 0, items = [["ceramic-mug", 2], ["camping-lantern", 1]] }: { market?: Market; persona?: number; items?: [string, number][] } = {},
+  {
+    market = MARKETS.GB,
+    persona = 0,
+    items = [
+      ["ceramic-mug", 2],
+      ["camping-lantern", 1],
+    ],
+  }: { market?: Market; persona?: number; items?: [string, number][] } = {},
 ) {
   const cartCookie = await fillCart(items);
   const { label: _label, ...customer } = personasFor(market.code)[persona]!;
@@ -42,7 +49,11 @@ const AUTH = { ...SANDBOX_AUTH, "content-type": "application/json" };
 
 /** What the hosted page's buttons do, through the sandbox's control API. */
 export async function pay(sandbox: SandboxServer, sessionId: string, outcome = "approve", extra: Record<string, unknown> = {}) {
-  const response = await fetch(`${sandbox.origin}/sandbox/api/_control/hpp/${sessionId}/complete`, { method: "POST", headers: AUTH, body: JSON.stringify({ outcome, ...extra }) });
+  const response = await fetch(`${sandbox.origin}/sandbox/api/_control/hpp/${sessionId}/complete`, {
+    method: "POST",
+    headers: AUTH,
+    body: JSON.stringify({ outcome, ...extra }),
+  });
   return response.json() as Promise<{ status: string; redirect_to: string | null }>;
 }
 

@@ -9,7 +9,16 @@ export function gbSession(overrides: Record<string, unknown> = {}) {
     order_amount: 62400,
     order_tax_amount: 10400,
     order_lines: [
-      { type: "physical", reference: "JKT-1", name: "Rain Jacket", quantity: 1, unit_price: 59500, tax_rate: 2000, total_amount: 59500, total_tax_amount: 9917 },
+      {
+        type: "physical",
+        reference: "JKT-1",
+        name: "Rain Jacket",
+        quantity: 1,
+        unit_price: 59500,
+        tax_rate: 2000,
+        total_amount: 59500,
+        total_tax_amount: 9917,
+      },
       { type: "shipping_fee", name: "Shipping", quantity: 1, unit_price: 2900, tax_rate: 2000, total_amount: 2900, total_tax_amount: 483 },
     ],
     billing_address: { given_name: "Test", family_name: "Person-uk", email: "customer@email.uk", postal_code: "W1S 3BE", city: "London", country: "GB" },

@@ -16,12 +16,7 @@ export interface SandboxReply<T = any> {
   headers: Headers;
 }
 
-export async function call<T = any>(
-  method: string,
-  path: string,
-  body?: unknown,
-  headers: Record<string, string> = {},
-): Promise<SandboxReply<T>> {
+export async function call<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<SandboxReply<T>> {
   const response = await handleSandboxRequest(
     new Request(`${BASE}${path}`, {
       method,
@@ -38,7 +33,6 @@ export async function createKpSession(overrides: Record<string, unknown> = {}): 
   if (reply.status !== 200) throw new Error(`KP session: ${reply.status} ${JSON.stringify(reply.body)}`);
   return reply.body.session_id;
 }
-
 
 export async function createHppSession(kpSessionId: string, options: Record<string, unknown> = {}, urls: Record<string, unknown> = merchantUrls) {
   const reply = await call("POST", "/hpp/v1/sessions", {

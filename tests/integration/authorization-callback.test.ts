@@ -13,7 +13,10 @@ import { startSandboxServer, type SandboxServer } from "../helpers/sandbox-serve
 // comes back and the HPP status callback is lost too, the order is still placed, once, from it.
 
 const afterWork: Promise<unknown>[] = [];
-vi.mock("next/server", async (original) => ({ ...(await original<typeof import("next/server")>()), after: (work: () => unknown) => void afterWork.push(Promise.resolve().then(work)) }));
+vi.mock("next/server", async (original) => ({
+  ...(await original<typeof import("next/server")>()),
+  after: (work: () => unknown) => void afterWork.push(Promise.resolve().then(work)),
+}));
 const { POST: authorizationCallback } = await import("@/app/api/klarna/authorization/route");
 const { POST: statusCallback } = await import("@/app/api/klarna/hpp-status/route");
 

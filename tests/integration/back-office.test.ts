@@ -39,7 +39,10 @@ describe("Order Management from the back office", () => {
   it("captures in parts, refunds part, and keeps the merchant status and timeline in step with Klarna", async () => {
     const order = await paidOrder();
     const half = Math.floor(order.totalMinor / 2);
-    expect(await runOrderOperation(operation(order.id, "capture", { amountMinor: half }), "admin@example.com")).toMatchObject({ ok: true, message: "Capture of £38.50 done." });
+    expect(await runOrderOperation(operation(order.id, "capture", { amountMinor: half }), "admin@example.com")).toMatchObject({
+      ok: true,
+      message: "Capture of £38.50 done.",
+    });
     expect(await statusOf(order.id)).toMatchObject({ status: "part_captured", capturedMinor: half });
     expect((await runOrderOperation(operation(order.id, "capture", { amountMinor: order.totalMinor - half }), "admin@example.com")).ok).toBe(true);
     expect(await statusOf(order.id)).toMatchObject({ status: "captured", capturedMinor: order.totalMinor });
@@ -52,7 +55,10 @@ describe("Order Management from the back office", () => {
 
   it("captures chosen lines with shipping information", async () => {
     const order = await paidOrder();
-    const result = await runOrderOperation(operation(order.id, "capture", { lines: [0], shippingCompany: "Royal Mail", trackingNumber: "RM1" }), "admin@example.com");
+    const result = await runOrderOperation(
+      operation(order.id, "capture", { lines: [0], shippingCompany: "Royal Mail", trackingNumber: "RM1" }),
+      "admin@example.com",
+    );
     expect(result).toMatchObject({ ok: true, message: "Capture of £38.00 done." });
   });
 
@@ -93,7 +99,10 @@ describe("Order Management from the back office", () => {
     expect((await runOrderOperation(operation(uncaptured.id, "cancel"), "admin@example.com")).ok).toBe(true);
     expect((await statusOf(uncaptured.id)).status).toBe("cancelled");
     const captured = await paidOrder({ placeOrderMode: "CAPTURE_ORDER" });
-    expect(await runOrderOperation(operation(captured.id, "cancel"), "admin@example.com")).toMatchObject({ ok: false, message: "Cancel is not possible. The order has captures; refund them instead of cancelling." });
+    expect(await runOrderOperation(operation(captured.id, "cancel"), "admin@example.com")).toMatchObject({
+      ok: false,
+      message: "Cancel is not possible. The order has captures; refund them instead of cancelling.",
+    });
   });
 
   it("releases the rest after a part capture, and extends the authorization", async () => {
@@ -108,7 +117,9 @@ describe("Order Management from the back office", () => {
     const order = await paidOrder();
     const sameDay = await runOrderOperation(operation(order.id, "extend"), "admin@example.com");
     expect(sameDay.ok).toBe(false);
-    expect(sameDay.message).toMatch(/^Extension of the authorization time is not possible\. The authorization already runs until \d{4}-\d{2}-\d{2}\. Klarna counts an extension/);
+    expect(sameDay.message).toMatch(
+      /^Extension of the authorization time is not possible\. The authorization already runs until \d{4}-\d{2}-\d{2}\. Klarna counts an extension/,
+    );
     // Two days later by Klarna's clock (its replies' Date), the date moves, and the answer says to when.
     await inNamespace(DEFAULT_NAMESPACE, () => clock.advance(2 * 24 * 60 * MINUTE));
     const later = await runOrderOperation(operation(order.id, "extend"), "admin@example.com");
@@ -135,7 +146,11 @@ describe("Order Management from the back office", () => {
     sandbox.failNext(/\/captures$/, 1, { status: 503 });
     sandbox.failNext(/\/captures$/, 3, { status: 503 });
     // The only answer after which the form keeps the operation's key, for this repeat.
-    expect(await runOrderOperation(same, "admin@example.com")).toMatchObject({ ok: false, retry: true, message: expect.stringMatching(/^Klarna did not answer/) });
+    expect(await runOrderOperation(same, "admin@example.com")).toMatchObject({
+      ok: false,
+      retry: true,
+      message: expect.stringMatching(/^Klarna did not answer/),
+    });
     expect((await runOrderOperation(same, "admin@example.com")).ok).toBe(true);
     expect((await statusOf(order.id)).capturedMinor).toBe(700);
   }, 15_000);
@@ -160,7 +175,10 @@ describe("Order Management from the back office", () => {
     const refused = operation(order.id, "capture", { amountMinor: 100 });
     const result = await runOrderOperation(refused, "admin@example.com");
     // A definite answer, without `retry`: the form's next submit is a new operation.
-    expect(result).toMatchObject({ ok: false, message: "Capture is not possible. Klarna is still reviewing the order for fraud; capture once it is accepted." });
+    expect(result).toMatchObject({
+      ok: false,
+      message: "Capture is not possible. Klarna is still reviewing the order for fraud; capture once it is accepted.",
+    });
 
     // Five minutes of sandbox time later Klarna accepts. The refused operation stays refused (its
     // key only fetches the stored answer), and the form's next capture goes through.
@@ -179,7 +197,11 @@ describe("Order Management from the back office", () => {
     const order = await paidOrder();
     const reads = () => sandbox.requests.filter((line) => line.startsWith("GET ") && line.endsWith(`/ordermanagement/v1/orders/${order.klarnaOrderId}`)).length;
     const before = reads();
-    expect(await runOrderOperation(operation(order.id, "capture", { amount: "10.00" }), "admin@example.com")).toMatchObject({ ok: true, message: "Capture of £10.00 done.", reference: order.reference });
+    expect(await runOrderOperation(operation(order.id, "capture", { amount: "10.00" }), "admin@example.com")).toMatchObject({
+      ok: true,
+      message: "Capture of £10.00 done.",
+      reference: order.reference,
+    });
     expect(reads() - before).toBe(1);
     expect(await statusOf(order.id)).toMatchObject({ status: "part_captured", capturedMinor: 1000 });
 
@@ -198,7 +220,11 @@ describe("Order Management from the back office", () => {
     expect(detail.staleStatus).toBe("cancelled");
     expect(detail.availability?.capture).toMatchObject({ allowed: false, reason: "The order is cancelled." });
     expect((await statusOf(order.id)).status).toBe("authorized");
-    expect(await updateFromKlarna(order.id, "admin@example.com")).toEqual({ ok: true, message: "Updated from Klarna: the order is cancelled.", reference: order.reference });
+    expect(await updateFromKlarna(order.id, "admin@example.com")).toEqual({
+      ok: true,
+      message: "Updated from Klarna: the order is cancelled.",
+      reference: order.reference,
+    });
     expect((await statusOf(order.id)).status).toBe("cancelled");
     expect((await adminOrderDetail(order.reference))!.staleStatus).toBeUndefined();
     expect((await listOrderEvents(order.id)).map((event) => event.type)).toContain("synced_from_klarna");
@@ -206,22 +232,34 @@ describe("Order Management from the back office", () => {
 
   it("reads a typed amount as the order's market writes it, and refuses another notation", async () => {
     const order = await paidOrder();
-    expect(await runOrderOperation(operation(order.id, "capture", { amount: "12,50" }), "x")).toMatchObject({ ok: false, message: "Enter the amount in GBP as 1,149.00 is written." });
+    expect(await runOrderOperation(operation(order.id, "capture", { amount: "12,50" }), "x")).toMatchObject({
+      ok: false,
+      message: "Enter the amount in GBP as 1,149.00 is written.",
+    });
     expect((await statusOf(order.id)).capturedMinor).toBe(0);
   });
 
   it("refuses malformed requests with a message", async () => {
     const order = await paidOrder();
-    expect(await runOrderOperation({ orderId: order.id, kind: "capture", amountMinor: 5 }, "x")).toMatchObject({ ok: false, message: "The form is out of date; reload the page." });
+    expect(await runOrderOperation({ orderId: order.id, kind: "capture", amountMinor: 5 }, "x")).toMatchObject({
+      ok: false,
+      message: "The form is out of date; reload the page.",
+    });
     expect(await runOrderOperation(operation(order.id, "capture"), "x")).toMatchObject({ ok: false, message: "Enter an amount or choose lines." });
-    expect(await runOrderOperation(operation(order.id, "capture", { amountMinor: -5 }), "x")).toMatchObject({ ok: false, message: "Enter an amount above zero." });
+    expect(await runOrderOperation(operation(order.id, "capture", { amountMinor: -5 }), "x")).toMatchObject({
+      ok: false,
+      message: "Enter an amount above zero.",
+    });
     expect(await runOrderOperation(operation(order.id, "explode"), "x")).toMatchObject({ ok: false });
   });
 });
 
 describe("back-office sign-in", () => {
   it("accepts the seeded admin, case-insensitively, and refuses a wrong password", async () => {
-    expect(await verifyCredentials({ email: "Owner@Example.com", password: "owner-password" }, "10.0.0.1")).toMatchObject({ ok: true, user: { email: "owner@example.com", role: "admin" } });
+    expect(await verifyCredentials({ email: "Owner@Example.com", password: "owner-password" }, "10.0.0.1")).toMatchObject({
+      ok: true,
+      user: { email: "owner@example.com", role: "admin" },
+    });
     expect(await verifyCredentials({ email: "owner@example.com", password: "wrong" }, "10.0.0.1")).toMatchObject({ ok: false, reason: "invalid" });
     expect(await verifyCredentials({ email: "nobody@example.com", password: "x" }, "10.0.0.1")).toMatchObject({ ok: false, reason: "invalid" });
     expect(await verifyCredentials({ email: "not an email" }, "10.0.0.1")).toMatchObject({ ok: false, reason: "invalid" });
@@ -243,7 +281,9 @@ describe("back-office sign-in", () => {
 
   it("checks at most 5 passwords of 100 wrong ones sent at once for one account", async () => {
     const compare = vi.spyOn(bcrypt, "compare");
-    const results = await Promise.all(Array.from({ length: 100 }, (_, index) => verifyCredentials({ email: "owner@example.com", password: `parallel-${index}` }, "10.0.3.1")));
+    const results = await Promise.all(
+      Array.from({ length: 100 }, (_, index) => verifyCredentials({ email: "owner@example.com", password: `parallel-${index}` }, "10.0.3.1")),
+    );
     expect(compare.mock.calls.length).toBeLessThanOrEqual(MAX_ATTEMPTS_PER_ACCOUNT_AND_ADDRESS);
     expect(results.filter((result) => !result.ok && result.reason === "rate_limited")).toHaveLength(100 - compare.mock.calls.length);
     compare.mockRestore();
@@ -253,7 +293,10 @@ describe("back-office sign-in", () => {
     for (let attempt = 0; attempt < MAX_ATTEMPTS_PER_ADDRESS; attempt += 1) {
       await verifyCredentials({ email: `nobody-${attempt}@example.com`, password: "x" }, "10.0.4.1");
     }
-    expect(await verifyCredentials({ email: "owner@example.com", password: "owner-password" }, "10.0.4.1")).toMatchObject({ ok: false, reason: "rate_limited" });
+    expect(await verifyCredentials({ email: "owner@example.com", password: "owner-password" }, "10.0.4.1")).toMatchObject({
+      ok: false,
+      reason: "rate_limited",
+    });
   });
 });
 
@@ -262,7 +305,11 @@ describe("orders table", () => {
     const { listOrdersForAdmin } = await import("@/lib/orders/reports");
     const order = await paidOrder();
     const all = await listOrdersForAdmin({ page: 1 });
-    expect(all.rows.find((row) => row.reference === order.reference)).toMatchObject({ status: "authorized", latestSessionStatus: "COMPLETED", email: "customer@email.uk" });
+    expect(all.rows.find((row) => row.reference === order.reference)).toMatchObject({
+      status: "authorized",
+      latestSessionStatus: "COMPLETED",
+      email: "customer@email.uk",
+    });
     const found = await listOrdersForAdmin({ page: 1, query: order.reference.toLowerCase() });
     expect(found.rows.map((row) => row.reference)).toEqual([order.reference]);
     expect((await listOrdersForAdmin({ page: 1, status: "refunded" })).rows.every((row) => row.status === "refunded")).toBe(true);

@@ -80,7 +80,10 @@ describe("cart", () => {
   it("refuses to exceed stock across several additions and refuses sold-out products", async () => {
     const stool = await productId("camp-stool"); // 3 in stock
     const cookie = await cartWith("camp-stool", 2);
-    expect(await changeCart(cookie, { kind: "add", productId: stool, quantity: 2 })).toMatchObject({ ok: false, error: "Only 3 of Folding Camp Stool in stock." });
+    expect(await changeCart(cookie, { kind: "add", productId: stool, quantity: 2 })).toMatchObject({
+      ok: false,
+      error: "Only 3 of Folding Camp Stool in stock.",
+    });
     expect((await getCart(cookie, GB)).itemCount).toBe(2);
     expect(await changeCart(cookie, { kind: "add", productId: await productId("notebook"), quantity: 1 })).toMatchObject({
       ok: false,
@@ -91,8 +94,14 @@ describe("cart", () => {
   it("refuses in the shopper's language: German in DE, Swedish in SE", async () => {
     const stool = await productId("camp-stool");
     const cookie = await cartWith("camp-stool", 2);
-    expect(await changeCart(cookie, { kind: "add", productId: stool, quantity: 2 }, "de-DE")).toMatchObject({ ok: false, error: "Von Folding Camp Stool sind nur noch 3 auf Lager." });
-    expect(await changeCart(cookie, { kind: "set", productId: stool, quantity: 0 }, "sv-SE")).toMatchObject({ ok: false, error: "Antalet måste vara ett heltal från 1 till 99." });
+    expect(await changeCart(cookie, { kind: "add", productId: stool, quantity: 2 }, "de-DE")).toMatchObject({
+      ok: false,
+      error: "Von Folding Camp Stool sind nur noch 3 auf Lager.",
+    });
+    expect(await changeCart(cookie, { kind: "set", productId: stool, quantity: 0 }, "sv-SE")).toMatchObject({
+      ok: false,
+      error: "Antalet måste vara ett heltal från 1 till 99.",
+    });
     expect(await changeCart(cookie, { kind: "remove", productId: stool }, "de-DE")).toMatchObject({ ok: true, message: "Folding Camp Stool entfernt." });
   });
 

@@ -23,11 +23,7 @@ describe("catalogue", () => {
     expect(categories.map((category) => category.slug)).toEqual(["apparel", "home", "outdoor", "accessories"]);
     const home = await listProducts(MARKETS.US, { category: "home" });
     expect(home.map((product) => product.slug).sort()).toEqual(["ceramic-mug", "oak-cutting-board", "pour-over-kettle", "wool-throw"]);
-    expect((await listProducts(MARKETS.US, { query: "WOOL" })).map((product) => product.slug).sort()).toEqual([
-      "merino-beanie",
-      "wool-socks",
-      "wool-throw",
-    ]);
+    expect((await listProducts(MARKETS.US, { query: "WOOL" })).map((product) => product.slug).sort()).toEqual(["merino-beanie", "wool-socks", "wool-throw"]);
     expect((await listProducts(MARKETS.US, { category: "apparel", query: "wool" })).map((product) => product.slug).sort()).toEqual([
       "merino-beanie",
       "wool-socks",

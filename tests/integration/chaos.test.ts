@@ -14,7 +14,10 @@ import { startSandboxServer, type SandboxServer } from "../helpers/sandbox-serve
 import { SANDBOX_AUTH } from "../helpers/sandbox-auth";
 
 // Outside Next.js, `after()` has no request to outlive: run the work straight after the reply.
-vi.mock("next/server", async (original) => ({ ...(await original<typeof import("next/server")>()), after: (work: () => unknown) => void Promise.resolve().then(work) }));
+vi.mock("next/server", async (original) => ({
+  ...(await original<typeof import("next/server")>()),
+  after: (work: () => unknown) => void Promise.resolve().then(work),
+}));
 
 // 50 checkouts through a sandbox that answers 20 % of Klarna calls with 503 and drops 20 % of its
 // status callbacks: every checkout must end with exactly one correct order, none lost, none doubled.
@@ -53,7 +56,14 @@ const customer = (() => {
 /** One shopper: checks out (trying again if Klarna turns the start away), pays, comes back once. */
 async function shop(index: number) {
   // Different carts, different amounts; within the seeded stock for all fifty.
-  const cartCookie = await fillCart(index % 2 === 0 ? [["wool-socks", 1]] : [["insulated-bottle", 1], ["canvas-tote", 1]]);
+  const cartCookie = await fillCart(
+    index % 2 === 0
+      ? [["wool-socks", 1]]
+      : [
+          ["insulated-bottle", 1],
+          ["canvas-tote", 1],
+        ],
+  );
   for (let attempt = 1; ; attempt += 1) {
     const started = await startCheckoutFlow({ cartCookie, market: MARKETS.GB, customer, options: {}, sandboxNamespace: NAMESPACE });
     if (started.ok) {
@@ -78,8 +88,11 @@ describe("checkout under injected faults", () => {
 
     // Whatever the redirects and callbacks missed, the sweep settles (a time budget, not a number
     // of rounds: on a loaded machine each round is slower).
-    for (const deadline = Date.now() + 60_000; Date.now() < deadline; ) {
-      const pending = await db().select({ id: orders.id }).from(orders).where(sql`${orders.reference} in ${references} and ${orders.status} = 'pending_payment'`);
+    for (const deadline = Date.now() + 60_000; Date.now() < deadline;) {
+      const pending = await db()
+        .select({ id: orders.id })
+        .from(orders)
+        .where(sql`${orders.reference} in ${references} and ${orders.status} = 'pending_payment'`);
       if (pending.length === 0) break;
       await sweepOnce();
       await new Promise((resolve) => setTimeout(resolve, 200));
@@ -105,7 +118,10 @@ describe("checkout under injected faults", () => {
       expect(fromCart).toHaveLength(1);
     }
     // And nothing else got paid: every authorized order in the namespace is one of the fifty.
-    const paid = await db().select({ reference: orders.reference }).from(orders).where(sql`${orders.sandboxNamespace} = ${NAMESPACE} and ${orders.status} = 'authorized'`);
+    const paid = await db()
+      .select({ reference: orders.reference })
+      .from(orders)
+      .where(sql`${orders.sandboxNamespace} = ${NAMESPACE} and ${orders.status} = 'authorized'`);
     expect(paid.map((order) => order.reference).sort()).toEqual([...references].sort());
     // The faults did fire: some calls were turned away and some callbacks dropped.
     const faults = await (await fetch(`${sandbox.origin}/sandbox/api/_control/faults`, { headers: AUTH })).json();

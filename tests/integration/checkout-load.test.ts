@@ -14,7 +14,10 @@ import { fillCart, pay } from "../helpers/checkout";
 import { startSandboxServer, type SandboxServer } from "../helpers/sandbox-server";
 
 // Outside Next.js, `after()` has no request to outlive: run the work straight after the reply.
-vi.mock("next/server", async (original) => ({ ...(await original<typeof import("next/server")>()), after: (work: () => unknown) => void Promise.resolve().then(work) }));
+vi.mock("next/server", async (original) => ({
+  ...(await original<typeof import("next/server")>()),
+  after: (work: () => unknown) => void Promise.resolve().then(work),
+}));
 
 // The embedded default under a burst: the shop and its sandbox share one event loop and one
 // PGlite, and another process keeps a core busy. Every shopper must end with an authorized order
@@ -63,22 +66,41 @@ describe("checkouts in a burst on a busy machine", () => {
     for (const outcome of refused) expect(outcome.message).toMatch(/^Klarna .+\. Please .+\.$/);
     const references = outcomes.flatMap((outcome) => (outcome.ok ? [outcome.reference] : []));
     // A return page that could not read Klarna shows "pending" and polls, as its shopper would see.
-    for (const deadline = Date.now() + 30_000; Date.now() < deadline; ) {
-      const pending = await db().select({ reference: orders.reference }).from(orders).where(sql`${orders.reference} in ${references} and ${orders.status} = 'pending_payment'`);
+    for (const deadline = Date.now() + 30_000; Date.now() < deadline;) {
+      const pending = await db()
+        .select({ reference: orders.reference })
+        .from(orders)
+        .where(sql`${orders.reference} in ${references} and ${orders.status} = 'pending_payment'`);
       if (pending.length === 0) break;
       for (const { reference } of pending) await resolveOrderPage(reference, orderPageKey(reference)).catch(() => undefined);
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
     const placed = await db().select().from(orders).where(inArray(orders.reference, references));
     expect(placed.map((order) => order.status)).toEqual(references.map(() => "authorized"));
-    const all = await db().select({ status: orders.status }).from(orders).where(sql`${orders.sandboxNamespace} = ${NAMESPACE}`);
+    const all = await db()
+      .select({ status: orders.status })
+      .from(orders)
+      .where(sql`${orders.sandboxNamespace} = ${NAMESPACE}`);
     expect(all.filter((order) => order.status === "needs_attention")).toEqual([]);
 
     // Payable at Klarna: a hosted page still open (not completed, disabled or expired). Each must
     // belong to an order the shopper can still pay, and none is: every shopper is done.
     const open = (await db().execute(sql`
-      select id from sandbox_hpp_sessions where namespace = ${NAMESPACE} and status in ('WAITING', 'BACK', 'IN_PROGRESS', 'MANUAL_ID_CHECK')`)) as unknown as { rows: { id: string }[] };
-    const known = open.rows.length === 0 ? [] : await db().select({ id: orderPaymentSessions.id }).from(orderPaymentSessions).where(inArray(orderPaymentSessions.id, open.rows.map((row) => row.id)));
+      select id from sandbox_hpp_sessions where namespace = ${NAMESPACE} and status in ('WAITING', 'BACK', 'IN_PROGRESS', 'MANUAL_ID_CHECK')`)) as unknown as {
+      rows: { id: string }[];
+    };
+    const known =
+      open.rows.length === 0
+        ? []
+        : await db()
+            .select({ id: orderPaymentSessions.id })
+            .from(orderPaymentSessions)
+            .where(
+              inArray(
+                orderPaymentSessions.id,
+                open.rows.map((row) => row.id),
+              ),
+            );
     expect({ payable: open.rows.length, unknownToTheShop: open.rows.length - known.length }).toEqual({ payable: 0, unknownToTheShop: 0 });
     // Most shoppers got through: a refusal is for a real overload, not for every burst.
     expect(refused.length).toBeLessThanOrEqual(SHOPPERS / 4);

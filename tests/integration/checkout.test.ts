@@ -20,7 +20,10 @@ import { SANDBOX_AUTH } from "../helpers/sandbox-auth";
 
 // Outside Next.js, `after()` has no request to outlive: keep the work so tests can await it.
 const afterWork: Promise<unknown>[] = [];
-vi.mock("next/server", async (original) => ({ ...(await original<typeof import("next/server")>()), after: (work: () => unknown) => void afterWork.push(Promise.resolve().then(work)) }));
+vi.mock("next/server", async (original) => ({
+  ...(await original<typeof import("next/server")>()),
+  after: (work: () => unknown) => void afterWork.push(Promise.resolve().then(work)),
+}));
 const { POST: statusCallback } = await import("@/app/api/klarna/hpp-status/route");
 const { GET: pollOrder } = await import("@/app/api/orders/[reference]/route");
 
@@ -73,11 +76,27 @@ describe("checkout", () => {
       customer: { email: "nope", givenName: "", familyName: "X", streetAddress: "1 Road", postalCode: "10001", city: "NYC" },
       options: { paymentMethodCategory: "PAY_LATER", paymentMethodCategories: ["PAY_NOW"] },
     });
-    expect(outcome).toMatchObject({ ok: false, fieldErrors: { email: "Enter a valid e-mail address.", givenName: "First name is required.", paymentMethodCategories: expect.stringContaining("not both") } });
-    expect(await startCheckoutFlow({ cartCookie: undefined, market: MARKETS.GB, customer: personasFor("GB")[0], options: {} })).toEqual({ ok: false, message: "Your cart is empty." });
+    expect(outcome).toMatchObject({
+      ok: false,
+      fieldErrors: {
+        email: "Enter a valid e-mail address.",
+        givenName: "First name is required.",
+        paymentMethodCategories: expect.stringContaining("not both"),
+      },
+    });
+    expect(await startCheckoutFlow({ cartCookie: undefined, market: MARKETS.GB, customer: personasFor("GB")[0], options: {} })).toEqual({
+      ok: false,
+      message: "Your cart is empty.",
+    });
     // In the shopper's language where the shop speaks it.
-    expect(await startCheckoutFlow({ cartCookie: undefined, market: MARKETS.DE, customer: personasFor("DE")[0], options: {} })).toEqual({ ok: false, message: "Dein Warenkorb ist leer." });
-    expect(await startCheckoutFlow({ cartCookie: undefined, market: MARKETS.SE, customer: personasFor("SE")[0], options: {} })).toEqual({ ok: false, message: "Din varukorg är tom." });
+    expect(await startCheckoutFlow({ cartCookie: undefined, market: MARKETS.DE, customer: personasFor("DE")[0], options: {} })).toEqual({
+      ok: false,
+      message: "Dein Warenkorb ist leer.",
+    });
+    expect(await startCheckoutFlow({ cartCookie: undefined, market: MARKETS.SE, customer: personasFor("SE")[0], options: {} })).toEqual({
+      ok: false,
+      message: "Din varukorg är tom.",
+    });
   });
 });
 
@@ -103,11 +122,24 @@ describe("finalize", () => {
     await Promise.all(afterWork.splice(0)); // the callbacks' work after their replies
 
     expect(placeOrderCalls() - callsBefore).toBe(1);
-    const placed = await db().select().from(orders).where(eq(orders.cartId, cartIdFromCookie(cartCookie)!));
+    const placed = await db()
+      .select()
+      .from(orders)
+      .where(eq(orders.cartId, cartIdFromCookie(cartCookie)!));
     expect(placed).toHaveLength(1);
-    expect(placed[0]).toMatchObject({ status: "authorized", fraudStatus: "ACCEPTED", finalizingSince: null, klarnaReference: expect.stringMatching(/^[A-Z0-9]{8}$/) });
+    expect(placed[0]).toMatchObject({
+      status: "authorized",
+      fraudStatus: "ACCEPTED",
+      finalizingSince: null,
+      klarnaReference: expect.stringMatching(/^[A-Z0-9]{8}$/),
+    });
     expect((await listOrderEvents(order.id)).filter((event) => event.type === "order_placed")).toHaveLength(1);
-    expect(await db().select().from(cartItems).where(eq(cartItems.cartId, cartIdFromCookie(cartCookie)!))).toEqual([]);
+    expect(
+      await db()
+        .select()
+        .from(cartItems)
+        .where(eq(cartItems.cartId, cartIdFromCookie(cartCookie)!)),
+    ).toEqual([]);
     expect((await db().select().from(products).where(eq(products.slug, "ceramic-mug")))[0]!.stock).toBe(stockBefore - 2);
   });
 
@@ -123,7 +155,11 @@ describe("finalize", () => {
     const placed = await checkout({ placeOrderMode: "PLACE_ORDER" });
     await pay(placed.session.id);
     const calls = placeOrderCalls();
-    expect(await finalize(placed.order.id, "callback")).toMatchObject({ status: "authorized", klarnaOrderId: expect.any(String), klarnaReference: expect.any(String) });
+    expect(await finalize(placed.order.id, "callback")).toMatchObject({
+      status: "authorized",
+      klarnaOrderId: expect.any(String),
+      klarnaReference: expect.any(String),
+    });
     const captured = await checkout({ placeOrderMode: "CAPTURE_ORDER" });
     await pay(captured.session.id);
     expect(await finalize(captured.order.id, "return_page")).toMatchObject({ status: "captured", capturedMinor: captured.order.totalMinor });
@@ -183,7 +219,10 @@ describe("finalize", () => {
     await pay(session.id);
     const calls = placeOrderCalls();
     // Its holder took the claim three minutes ago and never came back: the order may exist at Klarna.
-    await db().update(orders).set({ finalizingSince: new Date(Date.now() - 3 * MINUTE) }).where(eq(orders.id, order.id));
+    await db()
+      .update(orders)
+      .set({ finalizingSince: new Date(Date.now() - 3 * MINUTE) })
+      .where(eq(orders.id, order.id));
     expect(await finalize(order.id, "sweep")).toMatchObject({ status: "needs_attention", failureReason: "Placing the order was interrupted" });
     expect(placeOrderCalls()).toBe(calls);
   });
@@ -239,7 +278,10 @@ describe("try again", () => {
     expect(latest!.id).not.toBe(session.id);
 
     // Too close to the KP session's end for a new HPP session (which ends an hour before it).
-    await db().update(orders).set({ kpSessionExpiresAt: new Date(Date.now() + HOUR) }).where(eq(orders.id, order.id));
+    await db()
+      .update(orders)
+      .set({ kpSessionExpiresAt: new Date(Date.now() + HOUR) })
+      .where(eq(orders.id, order.id));
     expect((await retryCheckout(order.reference, orderPageKey(order.reference))).ok).toBe(true);
     const [newest] = await listPaymentSessions(order.id);
     expect(newest!.kpSessionId).not.toBe(order.kpSessionId);

@@ -32,7 +32,8 @@ describe("the conformance kit", () => {
     const { code, output } = await conformance(`${sandbox.origin}/sandbox/api`);
     expect(output).toMatch(/\n\d+ calls, 0 differences\n/);
     expect(code, output).toBe(0);
-    for (const operation of ["kp.create_session", "hpp.distribute_session", "hpp.disable_session", "kp.place_order", "om.capture", "om.update_authorization"]) expect(output).toContain(operation);
+    for (const operation of ["kp.create_session", "hpp.distribute_session", "hpp.disable_session", "kp.place_order", "om.capture", "om.update_authorization"])
+      expect(output).toContain(operation);
   });
 
   it("names what differs: a guaranteed field missing, a field the contract does not know, a value it does not list", () => {

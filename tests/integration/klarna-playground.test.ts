@@ -22,17 +22,25 @@ interface Sent {
 const sent: Sent[] = [];
 let hppCreated: Record<string, unknown> = {};
 
-const reply = (status: number, body?: unknown) => new Response(body === undefined ? null : JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
+const reply = (status: number, body?: unknown) =>
+  new Response(body === undefined ? null : JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
 
 vi.stubGlobal("fetch", async (input: string | URL, init: RequestInit = {}) => {
   const url = new URL(String(input));
   const headers = new Headers(init.headers);
-  sent.push({ method: init.method ?? "GET", url: url.toString(), authorization: headers.get("authorization"), body: init.body ? JSON.parse(String(init.body)) : undefined });
+  sent.push({
+    method: init.method ?? "GET",
+    url: url.toString(),
+    authorization: headers.get("authorization"),
+    body: init.body ? JSON.parse(String(init.body)) : undefined,
+  });
   const route = `${init.method ?? "GET"} ${url.pathname}`;
-  if (route === "POST /payments/v1/sessions") return reply(200, { session_id: crypto.randomUUID(), client_token: "t", payment_method_categories: [{ identifier: "klarna", name: "Pay with Klarna" }] });
+  if (route === "POST /payments/v1/sessions")
+    return reply(200, { session_id: crypto.randomUUID(), client_token: "t", payment_method_categories: [{ identifier: "klarna", name: "Pay with Klarna" }] });
   if (route === "POST /hpp/v1/sessions") return reply(201, { session_id: crypto.randomUUID(), ...hppCreated });
   if (/^DELETE \/hpp\/v1\/sessions\//.test(route)) return reply(204);
-  if (/^GET \/hpp\/v1\/sessions\//.test(route)) return reply(200, { session_id: url.pathname.split("/").at(-1), status: "COMPLETED", authorization_token: "tok-1" });
+  if (/^GET \/hpp\/v1\/sessions\//.test(route))
+    return reply(200, { session_id: url.pathname.split("/").at(-1), status: "COMPLETED", authorization_token: "tok-1" });
   if (route === "POST /payments/v1/authorizations/tok-1/order") return reply(200, { order_id: "klarna-order-1" });
   if (/^GET \/ordermanagement\/v1\/orders\//.test(route)) return reply(200, { order_id: "klarna-order-1", status: "AUTHORIZED" });
   return reply(404, { error_code: "NOT_FOUND" });

@@ -52,7 +52,10 @@ describe("with lean Klarna replies", () => {
   });
 
   it("records the order Klarna placed (PLACE_ORDER) and the one it captured (CAPTURE_ORDER)", async () => {
-    for (const [mode, status, capturedMinor] of [["PLACE_ORDER", "authorized", 0], ["CAPTURE_ORDER", "captured", 7700]] as const) {
+    for (const [mode, status, capturedMinor] of [
+      ["PLACE_ORDER", "authorized", 0],
+      ["CAPTURE_ORDER", "captured", 7700],
+    ] as const) {
       const { order, session } = await checkout({ placeOrderMode: mode });
       await pay(sandbox, session.id);
       expect(await finalize(order.id, "return_page"), mode).toMatchObject({ status, capturedMinor });
@@ -63,7 +66,10 @@ describe("with lean Klarna replies", () => {
     const { order, session } = await checkout();
     await pay(sandbox, session.id);
     await finalize(order.id, "return_page");
-    expect(await runOrderOperation(operation(order.id, "capture", { amountMinor: 3000 }), "admin@example.com")).toMatchObject({ ok: true, message: "Capture of £30.00 done." });
+    expect(await runOrderOperation(operation(order.id, "capture", { amountMinor: 3000 }), "admin@example.com")).toMatchObject({
+      ok: true,
+      message: "Capture of £30.00 done.",
+    });
     expect(await statusOf(order.id)).toMatchObject({ status: "part_captured", capturedMinor: 3000 });
     // What is left to capture comes from our record too: more than that is refused before Klarna is asked.
     expect((await runOrderOperation(operation(order.id, "capture", { amountMinor: 4701 }), "admin@example.com")).message).toBe(
@@ -88,7 +94,10 @@ describe("with lean Klarna replies", () => {
   it("pay-by-link without redirect_url (TELESALES): the link goes out by e-mail, the order waits, nothing is marked failed", async () => {
     const { label: _label, ...customer } = personasFor("GB")[0]!;
     const items = [{ productId: await productId("ceramic-mug"), quantity: 1 }];
-    const sent = await createPayByLink({ market: "GB", channel: "TELESALES", items, customer, delivery: { method: "email", email: customer.email } }, "admin@example.com");
+    const sent = await createPayByLink(
+      { market: "GB", channel: "TELESALES", items, customer, delivery: { method: "email", email: customer.email } },
+      "admin@example.com",
+    );
     expect(sent).toMatchObject({ ok: true, redirectUrl: null, qrCodeUrl: null, sentTo: customer.email });
     const reference = (sent as { reference: string }).reference;
     const [order] = await db().select().from(orders).where(eq(orders.reference, reference));
@@ -96,7 +105,14 @@ describe("with lean Klarna replies", () => {
 
     const shown = await createPayByLink({ market: "GB", channel: "IN_STORE", items, customer, delivery: { method: "none" } }, "admin@example.com");
     expect(shown).toMatchObject({ ok: true, redirectUrl: null, qrCodeUrl: null });
-    const [session] = await listPaymentSessions((await db().select().from(orders).where(eq(orders.reference, (shown as { reference: string }).reference)))[0]!.id);
+    const [session] = await listPaymentSessions(
+      (
+        await db()
+          .select()
+          .from(orders)
+          .where(eq(orders.reference, (shown as { reference: string }).reference))
+      )[0]!.id,
+    );
     expect(session).toMatchObject({ status: "WAITING", redirectUrl: null });
   });
 });

@@ -26,7 +26,12 @@ describe.skipIf(!TEST_DATABASE_URL)("two instances on one Postgres", () => {
     database = await createTemporaryDatabase(TEST_DATABASE_URL!);
     // Two ports are two origins here, while behind a real load balancer both share APP_URL's: let
     // either instance's sandbox call back to the other's shop.
-    const env = { DATABASE_URL: database.url, AUTH_SECRET: "multi-instance-secret-multi-instance", SWEEP_INTERVAL_SECONDS: "1", SANDBOX_ALLOWED_ORIGINS: "localhost" };
+    const env = {
+      DATABASE_URL: database.url,
+      AUTH_SECRET: "multi-instance-secret-multi-instance",
+      SWEEP_INTERVAL_SECONDS: "1",
+      SANDBOX_ALLOWED_ORIGINS: "localhost",
+    };
     servers = await Promise.all([startProductionServer(env), startProductionServer(env)]);
     // This process shares the database and speaks to instance A's sandbox.
     Object.assign(process.env, env, { APP_URL: servers[0]!.baseUrl, KLARNA_USERNAME: OPERATOR.username, KLARNA_PASSWORD: OPERATOR.password });
@@ -42,7 +47,11 @@ describe.skipIf(!TEST_DATABASE_URL)("two instances on one Postgres", () => {
   it("places one order when the success page, callbacks, polling and sweeps race on both instances", async () => {
     const [a, b] = servers as [RunningServer, RunningServer];
     const { order, session } = await checkout();
-    const approve = await fetch(`${a.baseUrl}/sandbox/api/_control/hpp/${session.id}/complete`, { method: "POST", headers: AUTH, body: JSON.stringify({ outcome: "approve" }) });
+    const approve = await fetch(`${a.baseUrl}/sandbox/api/_control/hpp/${session.id}/complete`, {
+      method: "POST",
+      headers: AUTH,
+      body: JSON.stringify({ outcome: "approve" }),
+    });
     expect(approve.status).toBe(200);
 
     const [hpp] = await db().select().from(sandboxHppSessions).where(eq(sandboxHppSessions.id, session.id));
@@ -83,7 +92,10 @@ describe.skipIf(!TEST_DATABASE_URL)("two instances on one Postgres", () => {
     expect(events.filter((type) => type === "order_placed")).toHaveLength(1);
     // A second place-order call would have been refused and recorded: there is none.
     expect(events.filter((type) => ["place_order_failed", "place_order_deferred", "needs_attention"].includes(type))).toEqual([]);
-    const sessions = await db().select({ n: sql<number>`count(*)::int` }).from(orderPaymentSessions).where(eq(orderPaymentSessions.orderId, order.id));
+    const sessions = await db()
+      .select({ n: sql<number>`count(*)::int` })
+      .from(orderPaymentSessions)
+      .where(eq(orderPaymentSessions.orderId, order.id));
     expect(sessions[0]!.n).toBe(1);
   }, 60_000);
 });

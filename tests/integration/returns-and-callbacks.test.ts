@@ -71,13 +71,17 @@ describe("return pages", () => {
     expect(await resolveReturn("success", { sid: declined.session.id, k: returnKey(declined.order.id) })).toMatchObject({ order: { outcome: "declined" } });
     const cancelled = await checkout();
     await pay(sandbox, cancelled.session.id, "cancel");
-    expect(await resolveReturn("cancel", { sid: cancelled.session.id, k: returnKey(cancelled.order.id) })).toMatchObject({ order: { outcome: "cancelled", status: "pending_payment" } });
+    expect(await resolveReturn("cancel", { sid: cancelled.session.id, k: returnKey(cancelled.order.id) })).toMatchObject({
+      order: { outcome: "cancelled", status: "pending_payment" },
+    });
   });
 
   it("show a session the merchant disabled as ended, not as pending", async () => {
     const { order, session } = await checkout();
     const auth = SANDBOX_AUTH.authorization;
-    expect((await fetch(`${sandbox.origin}/sandbox/api/hpp/v1/sessions/${session.id}`, { method: "DELETE", headers: { authorization: auth } })).status).toBe(204);
+    expect((await fetch(`${sandbox.origin}/sandbox/api/hpp/v1/sessions/${session.id}`, { method: "DELETE", headers: { authorization: auth } })).status).toBe(
+      204,
+    );
     expect(await resolveOrderPage(order.reference, orderPageKey(order.reference))).toMatchObject({ outcome: "ended", status: "pending_payment" });
   });
 

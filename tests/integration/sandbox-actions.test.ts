@@ -19,13 +19,24 @@ describe("sandbox server actions outside sandbox mode", () => {
   it("every action answers 404 and changes nothing", async () => {
     const hpp = await createHppSession(await createKpSession());
     const form = new FormData();
-    const fields = { sessionId: hpp.session_id, outcome: "approve", namespace: "elsewhere", confirm: "default", amount: "2", unit: "days", kind: "http_error", status: "500" };
+    const fields = {
+      sessionId: hpp.session_id,
+      outcome: "approve",
+      namespace: "elsewhere",
+      confirm: "default",
+      amount: "2",
+      unit: "days",
+      kind: "http_error",
+      status: "500",
+    };
     for (const [name, value] of Object.entries(fields)) form.set(name, value);
 
     const actions = Object.entries({ ...dashboardActions, ...hostedPageActions });
     expect(actions.length).toBe(9);
     for (const [name, action] of actions) {
-      await expect((action as (state: null, form: FormData) => Promise<unknown>)(null, form), name).rejects.toMatchObject({ digest: "NEXT_HTTP_ERROR_FALLBACK;404" });
+      await expect((action as (state: null, form: FormData) => Promise<unknown>)(null, form), name).rejects.toMatchObject({
+        digest: "NEXT_HTTP_ERROR_FALLBACK;404",
+      });
     }
 
     expect((await call("GET", `/hpp/v1/sessions/${hpp.session_id}`)).body.status).toBe("WAITING");

@@ -52,7 +52,7 @@ describe("sandbox HTTP layer", () => {
   });
 
   it.each([
-    ["malformed JSON", "{\"purchase_country\": ", "application/json", 400, "BAD_REQUEST"],
+    ["malformed JSON", '{"purchase_country": ', "application/json", 400, "BAD_REQUEST"],
     ["a wrong content type", JSON.stringify(gbSession()), "text/plain", 415, "UNSUPPORTED_MEDIA_TYPE"],
     ["a body over 1 MB", JSON.stringify({ ...gbSession(), merchant_data: "x".repeat(1_100_000) }), "application/json", 413, "REQUEST_TOO_LARGE"],
     ["a JSON array", "[]", "application/json", 400, "BAD_VALUE"],
@@ -116,7 +116,10 @@ describe("sandbox clock control", () => {
     const advanced = await call("POST", "/_control/clock/advance", { seconds: 3600 });
     expect(advanced.body.offset_seconds).toBe(3600);
     expect(new Date(advanced.body.now).getTime() - new Date(start.body.now).getTime()).toBeGreaterThanOrEqual(3600_000);
-    expect((await call("POST", "/_control/clock/advance", { seconds: -5 })).body).toMatchObject({ error_code: "BAD_VALUE", error_messages: ["Bad value: seconds"] });
+    expect((await call("POST", "/_control/clock/advance", { seconds: -5 })).body).toMatchObject({
+      error_code: "BAD_VALUE",
+      error_messages: ["Bad value: seconds"],
+    });
     expect((await call("POST", "/_control/clock/reset")).body.offset_seconds).toBe(0);
   });
 });

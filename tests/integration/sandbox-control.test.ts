@@ -38,7 +38,12 @@ afterAll(() => new Promise<void>((resolve) => receiver.close(() => resolve())));
 
 const inNs = (namespace: string) => ({ "klarna-sandbox-namespace": namespace });
 
-async function openSession(namespace: string, merchant_urls: Record<string, string>, options: Record<string, unknown> = {}, session: Record<string, unknown> = {}) {
+async function openSession(
+  namespace: string,
+  merchant_urls: Record<string, string>,
+  options: Record<string, unknown> = {},
+  session: Record<string, unknown> = {},
+) {
   const kp = await call("POST", "/payments/v1/sessions", gbSession(session), inNs(namespace));
   expect(kp.status).toBe(200);
   const hpp = await call("POST", "/hpp/v1/sessions", { payment_session_url: `${BASE}/payments/v1/sessions/${kp.body.session_id}`, merchant_urls, options });
@@ -62,7 +67,8 @@ describe("status callbacks", () => {
     const namespace = "ladder";
     const flaky = await openSession(namespace, { status_update: `${receiverUrl}/fail-twice?sid={{session_id}}` });
     const broken = await openSession(namespace, { status_update: `${receiverUrl}/always-fail?sid={{session_id}}` });
-    for (const session of [flaky, broken]) expect((await call("POST", `/_control/hpp/${session.hppSessionId}/complete`, { outcome: "approve" })).status).toBe(200);
+    for (const session of [flaky, broken])
+      expect((await call("POST", `/_control/hpp/${session.hppSessionId}/complete`, { outcome: "approve" })).status).toBe(200);
 
     await runLadder(namespace, 8);
 
@@ -98,7 +104,12 @@ describe("status callbacks", () => {
   it("send the KP authorization callback after an approval in NONE mode, through the ledger and its retries", async () => {
     const namespace = "authorization-callback";
     const session = await openSession(namespace, {}, {}, { merchant_urls: { authorization: `${receiverUrl}/authorized?session={session.id}` } });
-    const placing = await openSession(namespace, {}, { place_order_mode: "PLACE_ORDER" }, { merchant_urls: { authorization: `${receiverUrl}/authorized?session={session.id}` } });
+    const placing = await openSession(
+      namespace,
+      {},
+      { place_order_mode: "PLACE_ORDER" },
+      { merchant_urls: { authorization: `${receiverUrl}/authorized?session={session.id}` } },
+    );
     expect((await call("POST", `/_control/hpp/${session.hppSessionId}/complete`, { outcome: "approve" })).status).toBe(200);
     expect((await call("POST", `/_control/hpp/${placing.hppSessionId}/complete`, { outcome: "approve" })).status).toBe(200);
     const token = (await call("GET", `/hpp/v1/sessions/${session.hppSessionId}`)).body.authorization_token;
@@ -106,7 +117,12 @@ describe("status callbacks", () => {
     const [entry, ...others] = (await ledger(namespace)).filter((candidate) => candidate.kind === "kp_authorization");
     // Only the NONE session hands out a token; PLACE_ORDER uses it on Klarna's side.
     expect(others).toEqual([]);
-    expect(entry).toMatchObject({ subject_id: session.kpSessionId, url: `${receiverUrl}/authorized?session=${session.kpSessionId}`, state: "delivered", attempts: 2 });
+    expect(entry).toMatchObject({
+      subject_id: session.kpSessionId,
+      url: `${receiverUrl}/authorized?session=${session.kpSessionId}`,
+      state: "delivered",
+      attempts: 2,
+    });
     expect(entry.payload).toEqual({ authorization_token: token, session_id: session.kpSessionId });
     expect(entry.deliveries.map((delivery: any) => delivery.status_code)).toEqual([500, 200]);
   });
@@ -114,11 +130,16 @@ describe("status callbacks", () => {
   it("announces COMPLETED to each HPP session that follows a sibling's approval, and the KP session is complete", async () => {
     const statusUpdate = { status_update: `${receiverUrl}/ok?sid={{session_id}}` };
     const approved = await openSession("siblings", statusUpdate, { place_order_mode: "PLACE_ORDER" });
-    const sibling = (await call("POST", "/hpp/v1/sessions", { payment_session_url: `${BASE}/payments/v1/sessions/${approved.kpSessionId}`, merchant_urls: statusUpdate })).body.session_id;
+    const sibling = (
+      await call("POST", "/hpp/v1/sessions", { payment_session_url: `${BASE}/payments/v1/sessions/${approved.kpSessionId}`, merchant_urls: statusUpdate })
+    ).body.session_id;
     expect((await call("POST", `/_control/hpp/${approved.hppSessionId}/complete`, { outcome: "approve" })).body.status).toBe("COMPLETED");
     await runSandboxBackground();
 
-    const completed = (id: string) => received.filter((request) => request.body.session?.session_id === id && request.body.session.status === "COMPLETED").map((request) => request.body.session);
+    const completed = (id: string) =>
+      received
+        .filter((request) => request.body.session?.session_id === id && request.body.session.status === "COMPLETED")
+        .map((request) => request.body.session);
     const [own] = completed(approved.hppSessionId);
     expect(own).toMatchObject({ order_id: expect.any(String), klarna_reference: expect.any(String) });
     expect(completed(sibling)).toEqual([{ ...own, session_id: sibling, updated_at: expect.any(String) }]);
@@ -204,7 +225,9 @@ describe("faults", () => {
     const session = await openSession(namespace, {});
     await call("POST", "/_control/faults", { operation: "hpp.disable_session", kind: "reset", after: true, count: 1 }, inNs(namespace));
     const auth = SANDBOX_AUTH.authorization;
-    const reply = await handleSandboxRequest(new Request(`${BASE}/hpp/v1/sessions/${session.hppSessionId}`, { method: "DELETE", headers: { authorization: auth } }));
+    const reply = await handleSandboxRequest(
+      new Request(`${BASE}/hpp/v1/sessions/${session.hppSessionId}`, { method: "DELETE", headers: { authorization: auth } }),
+    );
     expect(reply.type).toBe("error");
     // The reply was lost, but the session was disabled.
     expect((await call("GET", `/hpp/v1/sessions/${session.hppSessionId}`)).body.status).toBe("DISABLED");
@@ -223,7 +246,9 @@ describe("faults", () => {
     await call("POST", "/_control/faults", { operation: "*", kind: "minimal_response" }, inNs(namespace));
     const created = await call("POST", "/hpp/v1/sessions", { payment_session_url: `${BASE}/payments/v1/sessions/${kp.body.session_id}` });
     expect(Object.keys(created.body)).toEqual(["session_id"]);
-    const again = await call("POST", "/hpp/v1/sessions", { payment_session_url: `${BASE}/payments/v1/sessions/${(await openSession("lean-full", {})).kpSessionId}` });
+    const again = await call("POST", "/hpp/v1/sessions", {
+      payment_session_url: `${BASE}/payments/v1/sessions/${(await openSession("lean-full", {})).kpSessionId}`,
+    });
     expect(Object.keys(again.body), "another namespace answers in full").toContain("qr_code_url");
     expect(Object.keys((await call("POST", "/payments/v1/sessions", gbSession(), inNs(namespace))).body).sort()).toEqual(["client_token", "session_id"]);
     expect((await call("GET", `/hpp/v1/sessions/${ecommerce.hppSessionId}`)).body).toEqual({ session_id: ecommerce.hppSessionId, status: "WAITING" });
@@ -242,9 +267,14 @@ describe("faults", () => {
     expect((await call("GET", orderPath)).body).toEqual({ order_id: placed.body.order_id, status: "PART_CAPTURED" });
     expect((await call("GET", `${orderPath}/captures`)).body).toEqual([{ capture_id: capture.headers.get("capture-id") }]);
     // Errors keep Klarna's envelope in full, and the control API is never cut down.
-    expect((await call("GET", "/hpp/v1/sessions/00000000-0000-4000-8000-000000000000")).body).toMatchObject({ error_code: "NOT_FOUND", error_messages: expect.any(Array) });
+    expect((await call("GET", "/hpp/v1/sessions/00000000-0000-4000-8000-000000000000")).body).toMatchObject({
+      error_code: "NOT_FOUND",
+      error_messages: expect.any(Array),
+    });
     expect((await call("GET", "/_control/clock", undefined, inNs(namespace))).body).toMatchObject({ namespace, now: expect.any(String), offset_seconds: 0 });
-    expect((await call("POST", "/_control/faults", { operation: "control.read_clock", kind: "minimal_response" }, inNs(namespace))).body.error_messages[0]).toBe("Bad value: operation");
+    expect(
+      (await call("POST", "/_control/faults", { operation: "control.read_clock", kind: "minimal_response" }, inNs(namespace))).body.error_messages[0],
+    ).toBe("Bad value: operation");
   });
 
   it("refuse faults that cannot apply, with a clear error", async () => {
@@ -261,10 +291,22 @@ describe("pending fraud review", () => {
     ["reject", "FRAUD_RISK_REJECTED", "REJECTED", "CANCELLED"],
   ])("+pend-%s-05 decides after 5 minutes of sandbox time and notifies the merchant", async (verdict, event, fraudStatus, orderStatus) => {
     const namespace = `fraud-${verdict}`;
-    const session = await openSession(namespace, {}, { place_order_mode: "PLACE_ORDER" }, {
-      billing_address: { given_name: "Test", family_name: "Person-uk", email: `customer+pend-${verdict}-05@email.uk`, postal_code: "W1S 3BE", city: "London", country: "GB" },
-      merchant_urls: { notification: `${receiverUrl}/notify?order={order.id}` },
-    });
+    const session = await openSession(
+      namespace,
+      {},
+      { place_order_mode: "PLACE_ORDER" },
+      {
+        billing_address: {
+          given_name: "Test",
+          family_name: "Person-uk",
+          email: `customer+pend-${verdict}-05@email.uk`,
+          postal_code: "W1S 3BE",
+          city: "London",
+          country: "GB",
+        },
+        merchant_urls: { notification: `${receiverUrl}/notify?order={order.id}` },
+      },
+    );
     await call("POST", `/_control/hpp/${session.hppSessionId}/complete`, { outcome: "approve" });
     const orderId = (await call("GET", `/hpp/v1/sessions/${session.hppSessionId}`)).body.order_id;
     expect((await call("GET", `/ordermanagement/v1/orders/${orderId}`)).body.fraud_status).toBe("PENDING");

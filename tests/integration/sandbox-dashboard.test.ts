@@ -24,7 +24,12 @@ async function createSessions(namespace: string, overrides: Record<string, unkno
   const headers = { "klarna-sandbox-namespace": namespace };
   const kp = await call("POST", "/payments/v1/sessions", gbSession(overrides), headers);
   expect(kp.status).toBe(200);
-  const hpp = await call("POST", "/hpp/v1/sessions", { payment_session_url: `${BASE}/payments/v1/sessions/${kp.body.session_id}`, merchant_urls: merchantUrls, options }, headers);
+  const hpp = await call(
+    "POST",
+    "/hpp/v1/sessions",
+    { payment_session_url: `${BASE}/payments/v1/sessions/${kp.body.session_id}`, merchant_urls: merchantUrls, options },
+    headers,
+  );
   expect(hpp.status).toBe(201);
   return { kp: kp.body.session_id as string, hpp: hpp.body.session_id as string };
 }
@@ -42,7 +47,14 @@ describe("sandbox dashboard data", () => {
     expect(dashboard.hppSessions[0]).toMatchObject({ kp_session_id: a.kp, order_amount: 62400, purchase_currency: "GBP", status: "COMPLETED", expired: false });
     expect(dashboard.kpSessions.map((session) => session.id)).toEqual([a.kp]);
     expect(dashboard.orders).toHaveLength(1);
-    expect(dashboard.orders[0]).toMatchObject({ status: "AUTHORIZED", fraud_status: "PENDING", order_amount: 62400, captured_amount: 0, refunded_amount: 0, purchase_currency: "GBP" });
+    expect(dashboard.orders[0]).toMatchObject({
+      status: "AUTHORIZED",
+      fraud_status: "PENDING",
+      order_amount: 62400,
+      captured_amount: 0,
+      refunded_amount: 0,
+      purchase_currency: "GBP",
+    });
     expect(dashboard.orders[0]!.fraud_decision_at).toBeInstanceOf(Date);
     expect(dashboard.nextDeadline?.kind).toBe("fraud_decision");
     expect(dashboard.counts).toMatchObject({ kp_sessions: 1, hpp_sessions: 1, orders: 1 });
@@ -71,7 +83,9 @@ describe("sandbox dashboard data", () => {
 
   it("adds, lists, removes and clears faults per namespace, refusing misfits", async () => {
     const [first, second] = [freshNamespace(), freshNamespace()];
-    expect(FAULT_OPERATIONS).toEqual(expect.arrayContaining(["*", "hpp.read_session", "kp.create_session", "om.capture", "callback.hpp_status", "hpp.redirect"]));
+    expect(FAULT_OPERATIONS).toEqual(
+      expect.arrayContaining(["*", "hpp.read_session", "kp.create_session", "om.capture", "callback.hpp_status", "hpp.redirect"]),
+    );
     expect(FAULT_OPERATIONS.some((operation) => operation.startsWith("control."))).toBe(false);
 
     const fault = await addDashboardFault(first, { operation: "hpp.read_session", kind: "http_error", status: 503 });

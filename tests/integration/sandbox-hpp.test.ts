@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { HppSessionRead as HppSession, HppSessionCreated, OmOrder } from "@/lib/klarna-wire";
 import { listOutbox, openHostedPage } from "@/lib/sandbox";
 import { clock, HOUR, MINUTE } from "@/lib/sandbox/clock";
-import { BASE, call, completeHpp, createHppSession, createKpSession, merchantUrls , conforming } from "../helpers/sandbox";
+import { BASE, call, completeHpp, createHppSession, createKpSession, merchantUrls, conforming } from "../helpers/sandbox";
 import { countRows, withSandboxDatabase } from "../helpers/sandbox-db";
 
 withSandboxDatabase();
@@ -67,9 +67,15 @@ describe("HPP sessions", () => {
 
   it("accepts categories of the KP session in any case and refuses others", async () => {
     const kp = await createKpSession();
-    const lower = await call("POST", "/hpp/v1/sessions", { payment_session_url: paymentSessionUrl(kp), options: { payment_method_categories: ["pay_later", "PAY_NOW"] } });
+    const lower = await call("POST", "/hpp/v1/sessions", {
+      payment_session_url: paymentSessionUrl(kp),
+      options: { payment_method_categories: ["pay_later", "PAY_NOW"] },
+    });
     expect(lower.status).toBe(201);
-    const foreign = await call("POST", "/hpp/v1/sessions", { payment_session_url: paymentSessionUrl(kp), options: { payment_method_categories: ["PAY_NOW", "DIRECT_DEBIT"] } });
+    const foreign = await call("POST", "/hpp/v1/sessions", {
+      payment_session_url: paymentSessionUrl(kp),
+      options: { payment_method_categories: ["PAY_NOW", "DIRECT_DEBIT"] },
+    });
     expect(foreign).toMatchObject({ status: 400, body: { error_messages: ["Bad value: options.payment_method_categories[1]"] } });
     const unknown = await call("POST", "/hpp/v1/sessions", { payment_session_url: paymentSessionUrl(kp), options: { payment_method_category: "CRYPTO" } });
     expect(unknown).toMatchObject({ status: 400, body: { error_messages: ["Bad value: options.payment_method_category"] } });
@@ -151,7 +157,10 @@ describe("HPP consumer outcomes", () => {
     const first = await completeHpp(hpp.session_id, "approve", { category: "pay_later" });
     expect(first.body).toEqual({ status: "IN_PROGRESS", redirect_to: null, fallback_categories: ["pay_now", "pay_over_time"] });
     const page = await openHostedPage(hpp.session_id);
-    expect(page.state === "open" && [page.fallbackOffered, page.categories.map((category) => category.identifier)]).toEqual([true, ["pay_now", "pay_over_time"]]);
+    expect(page.state === "open" && [page.fallbackOffered, page.categories.map((category) => category.identifier)]).toEqual([
+      true,
+      ["pay_now", "pay_over_time"],
+    ]);
     expect((await completeHpp(hpp.session_id, "approve", { category: "pay_later" })).status).toBe(400);
     await completeHpp(hpp.session_id, "decline", { category: "pay_now" });
     const last = await completeHpp(hpp.session_id, "approve", { category: "pay_over_time" });
@@ -160,7 +169,10 @@ describe("HPP consumer outcomes", () => {
 
   it("cancel is final and goes to the cancel URL", async () => {
     const hpp = await createHppSession(await createKpSession());
-    expect((await completeHpp(hpp.session_id, "cancel")).body).toEqual({ status: "CANCELLED", redirect_to: `https://shop.example/cancel?sid=${hpp.session_id}` });
+    expect((await completeHpp(hpp.session_id, "cancel")).body).toEqual({
+      status: "CANCELLED",
+      redirect_to: `https://shop.example/cancel?sid=${hpp.session_id}`,
+    });
     expect((await completeHpp(hpp.session_id, "approve")).status).toBe(400);
     expect(await openHostedPage(hpp.session_id)).toEqual({ state: "unavailable", reason: "cancelled", locale: "en-GB" });
   });
@@ -177,7 +189,10 @@ describe("HPP consumer outcomes", () => {
   it("error goes to the error URL, or to the failure URL when there is none; retry is allowed", async () => {
     const kp = await createKpSession();
     const withError = await createHppSession(kp);
-    expect((await completeHpp(withError.session_id, "error")).body).toEqual({ status: "ERROR", redirect_to: `https://shop.example/error?sid=${withError.session_id}` });
+    expect((await completeHpp(withError.session_id, "error")).body).toEqual({
+      status: "ERROR",
+      redirect_to: `https://shop.example/error?sid=${withError.session_id}`,
+    });
     const { error: _error, ...withoutErrorUrl } = merchantUrls;
     const fallback = await createHppSession(kp, {}, withoutErrorUrl);
     expect((await completeHpp(fallback.session_id, "error")).body.redirect_to).toBe(`https://shop.example/failure?sid=${fallback.session_id}`);
@@ -238,9 +253,15 @@ describe("HPP disable, expiry and distribution", () => {
   it("distributes the link by e-mail and SMS in the session's language", async () => {
     const kp = await createKpSession();
     const hpp = await createHppSession(kp);
-    const email = await call("POST", `/hpp/v1/sessions/${hpp.session_id}/distribution`, { method: "email", contact_information: { email: "customer@email.uk" } });
+    const email = await call("POST", `/hpp/v1/sessions/${hpp.session_id}/distribution`, {
+      method: "email",
+      contact_information: { email: "customer@email.uk" },
+    });
     expect(email.status).toBe(201);
-    const sms = await call("POST", `/hpp/v1/sessions/${hpp.session_id}/distribution`, { method: "sms", contact_information: { phone: "+447755564318", phone_country: "GB" } });
+    const sms = await call("POST", `/hpp/v1/sessions/${hpp.session_id}/distribution`, {
+      method: "sms",
+      contact_information: { phone: "+447755564318", phone_country: "GB" },
+    });
     expect(sms.status).toBe(201);
     const outbox = (await listOutbox("default")).filter((message) => message.hppSessionId === hpp.session_id);
     expect(outbox.map((message) => [message.method, message.recipient])).toEqual(
@@ -274,7 +295,7 @@ describe("HPP disable, expiry and distribution", () => {
   it.each([
     [{ method: "email", contact_information: { email: "not-an-address" } }, 400, "BAD_VALUE"],
     [{ method: "email", contact_information: {} }, 400, "MISSING_CONTACT_DATA"],
-    [{ method: "sms", contact_information: { phone: "call me" , phone_country: "GB" } }, 400, "BAD_VALUE"],
+    [{ method: "sms", contact_information: { phone: "call me", phone_country: "GB" } }, 400, "BAD_VALUE"],
     [{ method: "sms", contact_information: { phone: "+447755564318" } }, 400, "MISSING_CONTACT_DATA"],
     [{ method: "fax", contact_information: { phone: "1" } }, 400, "BAD_VALUE"],
   ])("refuses distribution %j and sends nothing", async (body, status, code) => {
@@ -288,13 +309,19 @@ describe("HPP disable, expiry and distribution", () => {
     const distribute = (id: string) => call("POST", `/hpp/v1/sessions/${id}/distribution`, { method: "email", contact_information: { email: "a@b.co" } });
     const before = await countRows("sandbox_outbox");
     expect(await distribute("0a0b0c0d-0000-4000-8000-000000000000")).toMatchObject({ status: 404, body: { error_code: "NOT_FOUND" } });
-    for (const [end, status] of [["approve", "COMPLETED"], ["cancel", "CANCELLED"], ["disable", "DISABLED"]] as const) {
+    for (const [end, status] of [
+      ["approve", "COMPLETED"],
+      ["cancel", "CANCELLED"],
+      ["disable", "DISABLED"],
+    ] as const) {
       const hpp = await createHppSession(await createKpSession());
       if (end === "disable") await call("DELETE", `/hpp/v1/sessions/${hpp.session_id}`);
       else await completeHpp(hpp.session_id, end);
-      expect(await distribute(hpp.session_id)).toMatchObject({ status: 400, body: { error_code: "BAD_REQUEST", error_messages: [`HPP session is ${status}; it cannot be distributed`] } });
+      expect(await distribute(hpp.session_id)).toMatchObject({
+        status: 400,
+        body: { error_code: "BAD_REQUEST", error_messages: [`HPP session is ${status}; it cannot be distributed`] },
+      });
     }
     expect(await countRows("sandbox_outbox")).toBe(before);
   });
 });
-

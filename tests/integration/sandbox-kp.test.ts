@@ -1,8 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { CustomerTokenReply as CustomerTokenResponse, KpSessionRead as KpSession, KpSessionCreated, PlaceOrderReply as PlaceOrderResponse } from "@/lib/klarna-wire";
+import {
+  CustomerTokenReply as CustomerTokenResponse,
+  KpSessionRead as KpSession,
+  KpSessionCreated,
+  PlaceOrderReply as PlaceOrderResponse,
+} from "@/lib/klarna-wire";
 import { clock, HOUR, MINUTE } from "@/lib/sandbox/clock";
 import { openHostedPage } from "@/lib/sandbox";
-import { BASE, call, completeHpp, createHppSession, createKpSession, gbSession , conforming } from "../helpers/sandbox";
+import { BASE, call, completeHpp, createHppSession, createKpSession, gbSession, conforming } from "../helpers/sandbox";
 import { countRows, withSandboxDatabase } from "../helpers/sandbox-db";
 
 withSandboxDatabase();
@@ -60,7 +65,16 @@ describe("KP sessions", () => {
       order_amount: 27400,
       order_tax_amount: 5480,
       order_lines: [
-        { type: "physical", name: "Shoe", quantity: 2, unit_price: 12500, total_discount_amount: 2500, tax_rate: 2500, total_amount: 22500, total_tax_amount: 4500 },
+        {
+          type: "physical",
+          name: "Shoe",
+          quantity: 2,
+          unit_price: 12500,
+          total_discount_amount: 2500,
+          tax_rate: 2500,
+          total_amount: 22500,
+          total_tax_amount: 4500,
+        },
         { type: "shipping_fee", name: "Shipping", quantity: 1, unit_price: 4900, tax_rate: 2500, total_amount: 4900, total_tax_amount: 980 },
       ],
     });
@@ -78,7 +92,11 @@ describe("KP sessions", () => {
     ["a missing order line name", line(0, { name: undefined }), ["Bad value: order_lines[0].name"]],
     ["no order lines", { ...gbSession(), order_lines: [] }, ["Bad value: order_lines"]],
     ["a fractional amount", { ...gbSession(), order_amount: 624.5 }, ["Bad value: order_amount"]],
-    ["total_amount ≠ quantity × unit_price − discount", line(1, { total_amount: 2800, total_tax_amount: 467 }), ["Bad value: order_lines[1].total_amount", "Bad value: order_amount", "Bad value: order_tax_amount"]],
+    [
+      "total_amount ≠ quantity × unit_price − discount",
+      line(1, { total_amount: 2800, total_tax_amount: 467 }),
+      ["Bad value: order_lines[1].total_amount", "Bad value: order_amount", "Bad value: order_tax_amount"],
+    ],
     // The order's tax, 2 off Σ line tax, is within Klarna's ±1 per line: only the line is wrong.
     ["line tax off by 2", line(1, { total_tax_amount: 485 }), ["Bad value: order_lines[1].total_tax_amount"]],
     ["line tax at the wrong rate (Klarna's own example)", line(0, { tax_rate: 2500 }), ["Bad value: order_lines[0].total_tax_amount"]],
@@ -100,7 +118,11 @@ describe("KP sessions", () => {
   });
 
   it.each([
-    ["VAT rates on US lines", { order_lines: usSession().order_lines.map((l, i) => (i === 0 ? { ...l, tax_rate: 800 } : l)) }, "Bad value: order_lines[0].tax_rate"],
+    [
+      "VAT rates on US lines",
+      { order_lines: usSession().order_lines.map((l, i) => (i === 0 ? { ...l, tax_rate: 800 } : l)) },
+      "Bad value: order_lines[0].tax_rate",
+    ],
     ["an order_tax_amount that is not the sales-tax line", { order_tax_amount: 900 }, "Bad value: order_tax_amount"],
   ])("refuses US orders with %s", async (_label, changes, message) => {
     const reply = await call("POST", "/payments/v1/sessions", { ...usSession(), ...changes });
@@ -133,7 +155,9 @@ describe("KP sessions", () => {
     const cart = {
       order_amount: 2900,
       order_tax_amount: 483,
-      order_lines: [{ type: "shipping_fee", name: "Express shipping", quantity: 1, unit_price: 2900, tax_rate: 2000, total_amount: 2900, total_tax_amount: 483 }],
+      order_lines: [
+        { type: "shipping_fee", name: "Express shipping", quantity: 1, unit_price: 2900, tax_rate: 2000, total_amount: 2900, total_tax_amount: 483 },
+      ],
     };
     expect((await call("POST", `/payments/v1/sessions/${id}`, cart)).status).toBe(204);
     // Customer details show only after an authorization: place one, then read.
@@ -215,7 +239,11 @@ describe("KP authorizations and orders", () => {
 
   it("returns the confirmation redirect_url when merchant_urls.confirmation is given", async () => {
     const { token } = await authorizedSession();
-    const placed = await call("POST", `/payments/v1/authorizations/${token}/order`, gbSession({ merchant_urls: { confirmation: "https://shop.example/thanks/{order.id}" } }));
+    const placed = await call(
+      "POST",
+      `/payments/v1/authorizations/${token}/order`,
+      gbSession({ merchant_urls: { confirmation: "https://shop.example/thanks/{order.id}" } }),
+    );
     expect(placed.body.redirect_url).toBe(`https://shop.example/thanks/${placed.body.order_id}`);
   });
 

@@ -23,9 +23,18 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 const AUTH = SANDBOX_AUTH.authorization;
 
-function send(agent: Agent, method: string, path: string, options: { body?: Buffer; chunked?: boolean; auth?: boolean; headers?: Record<string, string> } = {}) {
+function send(
+  agent: Agent,
+  method: string,
+  path: string,
+  options: { body?: Buffer; chunked?: boolean; auth?: boolean; headers?: Record<string, string> } = {},
+) {
   return new Promise<{ status: number; body: string; connection?: string }>((resolve, reject) => {
-    const headers: Record<string, string> = { "content-type": "application/json", ...(options.auth === false ? {} : { authorization: AUTH }), ...options.headers };
+    const headers: Record<string, string> = {
+      "content-type": "application/json",
+      ...(options.auth === false ? {} : { authorization: AUTH }),
+      ...options.headers,
+    };
     if (options.body && !options.chunked) headers["content-length"] = String(options.body.length);
     const call = request(`${origin}${path}`, { method, agent, headers }, (response) => {
       let body = "";
@@ -78,16 +87,28 @@ describe("the sandbox on node:http's own request", () => {
   it("resets the connection for an injected reset fault", async () => {
     const agent = new Agent({ keepAlive: true, maxSockets: 1 });
     const namespace = { "klarna-sandbox-namespace": "node-path-reset" };
-    const fault = await send(agent, "POST", "/sandbox/api/_control/faults", { body: Buffer.from(JSON.stringify({ operation: "kp.read_session", kind: "reset", count: 1 })), headers: namespace });
+    const fault = await send(agent, "POST", "/sandbox/api/_control/faults", {
+      body: Buffer.from(JSON.stringify({ operation: "kp.read_session", kind: "reset", count: 1 })),
+      headers: namespace,
+    });
     expect(fault.status).toBe(201);
-    await expect(send(agent, "GET", `/sandbox/api/payments/v1/sessions/${crypto.randomUUID()}`, { headers: namespace })).rejects.toThrow(/socket hang up|ECONNRESET/);
+    await expect(send(agent, "GET", `/sandbox/api/payments/v1/sessions/${crypto.randomUUID()}`, { headers: namespace })).rejects.toThrow(
+      /socket hang up|ECONNRESET/,
+    );
     agent.destroy();
   });
 
-  it.each(["/sandbox/api/hpp/v1/sessions/abc", "/sandbox/api/openapi.json?x=1", "/sandbox/api/a/../hpp", "/sandbox/api/%2e%2E/x", "/sandbox/api/a b", "/sandbox/api/x\\y", "/sandbox/api/é", "/sandbox/api/x#frag", "/sandbox/api//double"])(
-    "reads the path of %s as WHATWG URL does",
-    (target) => {
-      expect(pathOf(target)).toBe(new URL(target, "http://localhost").pathname);
-    },
-  );
+  it.each([
+    "/sandbox/api/hpp/v1/sessions/abc",
+    "/sandbox/api/openapi.json?x=1",
+    "/sandbox/api/a/../hpp",
+    "/sandbox/api/%2e%2E/x",
+    "/sandbox/api/a b",
+    "/sandbox/api/x\\y",
+    "/sandbox/api/é",
+    "/sandbox/api/x#frag",
+    "/sandbox/api//double",
+  ])("reads the path of %s as WHATWG URL does", (target) => {
+    expect(pathOf(target)).toBe(new URL(target, "http://localhost").pathname);
+  });
 });

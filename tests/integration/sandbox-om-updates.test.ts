@@ -32,8 +32,16 @@ describe("PATCH …/authorization", () => {
     const id = await placedOrder();
     await captured(id, 20000);
     const lines = [{ type: "physical", name: "Rain Jacket", quantity: 1, unit_price: 50000, tax_rate: 2000, total_amount: 50000, total_tax_amount: 8333 }];
-    expect((await call("PATCH", `${orderPath(id)}/authorization`, { order_amount: 50000, description: "One item out of stock", order_lines: lines })).status).toBe(204);
-    expect(await getOrder(id)).toMatchObject({ order_amount: 50000, original_order_amount: ORDER_AMOUNT, remaining_authorized_amount: 30000, status: "PART_CAPTURED", order_lines: lines });
+    expect(
+      (await call("PATCH", `${orderPath(id)}/authorization`, { order_amount: 50000, description: "One item out of stock", order_lines: lines })).status,
+    ).toBe(204);
+    expect(await getOrder(id)).toMatchObject({
+      order_amount: 50000,
+      original_order_amount: ORDER_AMOUNT,
+      remaining_authorized_amount: 30000,
+      status: "PART_CAPTURED",
+      order_lines: lines,
+    });
     // Raising it again raises what remains.
     expect((await call("PATCH", `${orderPath(id)}/authorization`, { order_amount: 70000 })).status).toBe(204);
     expect(await getOrder(id)).toMatchObject({ remaining_authorized_amount: 50000, original_order_amount: ORDER_AMOUNT });
@@ -43,9 +51,15 @@ describe("PATCH …/authorization", () => {
     const id = await placedOrder();
     await captured(id, 20000);
     const below = await call("PATCH", `${orderPath(id)}/authorization`, { order_amount: 19999 });
-    expect(below).toMatchObject({ status: 403, body: { error_code: "NOT_ALLOWED", error_messages: ["Resulting authorization amount 19999 cannot be less than the captured amount 20000."] } });
+    expect(below).toMatchObject({
+      status: 403,
+      body: { error_code: "NOT_ALLOWED", error_messages: ["Resulting authorization amount 19999 cannot be less than the captured amount 20000."] },
+    });
     expect((await getOrder(id)).order_amount).toBe(ORDER_AMOUNT);
-    expect((await call("PATCH", `${orderPath(id)}/authorization`, {})).body).toMatchObject({ error_code: "BAD_VALUE", error_messages: ["Bad value: order_amount"] });
+    expect((await call("PATCH", `${orderPath(id)}/authorization`, {})).body).toMatchObject({
+      error_code: "BAD_VALUE",
+      error_messages: ["Bad value: order_amount"],
+    });
     const cancelled = await placedOrder();
     await call("POST", `${orderPath(cancelled)}/cancel`);
     expect((await call("PATCH", `${orderPath(cancelled)}/authorization`, { order_amount: 100 })).body.error_code).toBe("NOT_ALLOWED");
@@ -69,7 +83,9 @@ describe("merchant references, customer details, shipping info, acknowledge", ()
     const order = await getOrder(id);
     expect(order.shipping_address).toEqual(shipping);
     expect(order.billing_address.postal_code).toBe("W1S 3BE");
-    expect((await call("PATCH", `${orderPath(id)}/customer-details`, { shipping_address: { postal_code: "12345678901" } })).body.error_messages).toEqual(["Bad value: shipping_address.postal_code"]);
+    expect((await call("PATCH", `${orderPath(id)}/customer-details`, { shipping_address: { postal_code: "12345678901" } })).body.error_messages).toEqual([
+      "Bad value: shipping_address.postal_code",
+    ]);
   });
 
   it("adds shipping info to the order (204) and acknowledges it (204)", async () => {
@@ -99,11 +115,17 @@ describe("a capture's communication and due date", () => {
     const captureId = await captured(id, 20000);
     const options = await call("GET", `${orderPath(id)}/captures/${captureId}/extend-due-date-options`);
     expect(options.status).toBe(200);
-    expect(conforming(ExtendDueDateOptions, options.body)).toMatchObject({ currency: "GBP", options: expect.arrayContaining([{ number_of_days: 14, amount: 195 }]) });
+    expect(conforming(ExtendDueDateOptions, options.body)).toMatchObject({
+      currency: "GBP",
+      options: expect.arrayContaining([{ number_of_days: 14, amount: 195 }]),
+    });
     const before = new Date((await getOrder(id)).captures[0].due_date).getTime();
     expect((await call("PATCH", `${orderPath(id)}/captures/${captureId}/extend-due-date`, { number_of_days: 14 })).status).toBe(204);
     expect(new Date((await getOrder(id)).captures[0].due_date).getTime()).toBe(before + 14 * DAY);
-    expect((await call("PATCH", `${orderPath(id)}/captures/${captureId}/extend-due-date`, { number_of_days: 9 })).body).toMatchObject({ error_code: "BAD_VALUE", error_messages: ["Bad value: number_of_days"] });
+    expect((await call("PATCH", `${orderPath(id)}/captures/${captureId}/extend-due-date`, { number_of_days: 9 })).body).toMatchObject({
+      error_code: "BAD_VALUE",
+      error_messages: ["Bad value: number_of_days"],
+    });
     expect((await call("GET", `${orderPath(id)}/captures/${UNKNOWN}/extend-due-date-options`)).body.error_code).toBe("NO_SUCH_CAPTURE");
   });
 });
@@ -121,13 +143,16 @@ describe("every Order Management path", () => {
   ];
 
   it("answers an unknown order with 404 NO_SUCH_ORDER", async () => {
-    for (const [method, path, body] of paths(UNKNOWN, UNKNOWN)) expect((await call(method, path, body)).body.error_code, `${method} ${path}`).toBe("NO_SUCH_ORDER");
+    for (const [method, path, body] of paths(UNKNOWN, UNKNOWN))
+      expect((await call(method, path, body)).body.error_code, `${method} ${path}`).toBe("NO_SUCH_ORDER");
   });
 
   it("answers a caller without credentials with 401 before anything else, even for a path that does not exist", async () => {
     const id = await placedOrder();
     for (const [method, path, body] of [...paths(id, UNKNOWN), ["PATCH", "/ordermanagement/v1/orders/x/no-such-thing", {}] as [string, string, unknown]]) {
-      const reply = await handleSandboxRequest(new Request(`${BASE}${path}`, { method, headers: { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) }));
+      const reply = await handleSandboxRequest(
+        new Request(`${BASE}${path}`, { method, headers: { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) }),
+      );
       expect(reply.status, `${method} ${path}`).toBe(401);
       expect((await reply.json()).error_code).toBe("PERMISSION_DENIED");
     }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { OmCapture, OmOrder, OmRefund } from "@/lib/klarna-wire";
 import { clock, DAY, MINUTE } from "@/lib/sandbox/clock";
-import { call, completeHpp, createHppSession, createKpSession , conforming } from "../helpers/sandbox";
+import { call, completeHpp, createHppSession, createKpSession, conforming } from "../helpers/sandbox";
 import { withSandboxDatabase } from "../helpers/sandbox-db";
 
 withSandboxDatabase();
@@ -9,7 +9,9 @@ withSandboxDatabase();
 const ORDER_AMOUNT = 62400;
 
 async function placedOrder(email = "customer@email.uk"): Promise<string> {
-  const hpp = await createHppSession(await createKpSession({ billing_address: { email, postal_code: "W1S 3BE", country: "GB" } }), { place_order_mode: "PLACE_ORDER" });
+  const hpp = await createHppSession(await createKpSession({ billing_address: { email, postal_code: "W1S 3BE", country: "GB" } }), {
+    place_order_mode: "PLACE_ORDER",
+  });
   await completeHpp(hpp.session_id, "approve");
   return (await call("GET", `/hpp/v1/sessions/${hpp.session_id}`)).body.order_id;
 }
@@ -18,7 +20,8 @@ const orderPath = (id: string) => `/ordermanagement/v1/orders/${id}`;
 const getOrder = async (id: string) => conforming(OmOrder, (await call("GET", orderPath(id))).body);
 const capture = (id: string, amount: number, headers: Record<string, string> = {}) =>
   call("POST", `${orderPath(id)}/captures`, { captured_amount: amount, description: "Parcel", reference: "SHIP-1" }, headers);
-const refund = (id: string, amount: number, headers: Record<string, string> = {}) => call("POST", `${orderPath(id)}/refunds`, { refunded_amount: amount, description: "Return" }, headers);
+const refund = (id: string, amount: number, headers: Record<string, string> = {}) =>
+  call("POST", `${orderPath(id)}/refunds`, { refunded_amount: amount, description: "Return" }, headers);
 
 describe("OM orders", () => {
   it("reads an order with Klarna's fields: amounts, lines, 28-day expiry, reference", async () => {
@@ -94,7 +97,10 @@ describe("OM orders", () => {
 
   it("refunds captured money (201 + Refund-Id) and refuses more than was captured", async () => {
     const id = await placedOrder();
-    expect(await refund(id, 100)).toMatchObject({ status: 403, body: { error_code: "REFUND_NOT_ALLOWED", error_messages: ["Order has no captures. Refund not possible."] } });
+    expect(await refund(id, 100)).toMatchObject({
+      status: 403,
+      body: { error_code: "REFUND_NOT_ALLOWED", error_messages: ["Order has no captures. Refund not possible."] },
+    });
     await capture(id, 30000);
     const first = await refund(id, 10000);
     expect(first.status).toBe(201);
@@ -105,7 +111,10 @@ describe("OM orders", () => {
     const order = await getOrder(id);
     expect(order).toMatchObject({ refunded_amount: 30000, captured_amount: 30000, status: "PART_CAPTURED" });
     expect(order.captures[0]?.refunded_amount).toBe(30000);
-    expect(conforming(OmRefund, (await call("GET", `${orderPath(id)}/refunds/${refundId}`)).body)).toMatchObject({ refunded_amount: 10000, description: "Return" });
+    expect(conforming(OmRefund, (await call("GET", `${orderPath(id)}/refunds/${refundId}`)).body)).toMatchObject({
+      refunded_amount: 10000,
+      description: "Return",
+    });
   });
 
   it("cancels only an uncaptured order", async () => {
@@ -134,7 +143,10 @@ describe("OM orders", () => {
 
     const full = await placedOrder();
     await capture(full, ORDER_AMOUNT);
-    expect(await release(full)).toMatchObject({ status: 403, body: { error_messages: ["Order is fully captured. Remaining authorization cannot be released."] } });
+    expect(await release(full)).toMatchObject({
+      status: 403,
+      body: { error_messages: ["Order is fully captured. Remaining authorization cannot be released."] },
+    });
   });
 
   it("refuses to release or extend a cancelled order with NOT_ALLOWED", async () => {
@@ -143,7 +155,10 @@ describe("OM orders", () => {
     const before = await getOrder(id);
     for (const operation of ["release-remaining-authorization", "extend-authorization-time"]) {
       const reply = await call("POST", `${orderPath(id)}/${operation}`);
-      expect(reply, operation).toMatchObject({ status: 403, body: { error_code: "NOT_ALLOWED", error_messages: [expect.stringMatching(/^Order is cancelled\./)] } });
+      expect(reply, operation).toMatchObject({
+        status: 403,
+        body: { error_code: "NOT_ALLOWED", error_messages: [expect.stringMatching(/^Order is cancelled\./)] },
+      });
     }
     expect(await getOrder(id)).toEqual(before);
   });
@@ -171,7 +186,10 @@ describe("OM orders", () => {
     const lapsed = await placedOrder();
     await clock.advance(28 * DAY + MINUTE);
     expect((await getOrder(lapsed)).status).toBe("EXPIRED");
-    expect(await capture(lapsed, 100)).toMatchObject({ status: 403, body: { error_code: "CAPTURE_NOT_ALLOWED", error_messages: [`Order ${lapsed} is expired. Capture not possible.`] } });
+    expect(await capture(lapsed, 100)).toMatchObject({
+      status: 403,
+      body: { error_code: "CAPTURE_NOT_ALLOWED", error_messages: [`Order ${lapsed} is expired. Capture not possible.`] },
+    });
     expect(await extend(lapsed)).toMatchObject({ status: 403, body: { error_messages: ["Order is expired. Authorization time cannot be extended."] } });
   });
 
@@ -217,11 +235,17 @@ describe("OM idempotency", () => {
       return [await call("POST", path, undefined, key), await call("POST", path, undefined, key)].map((reply) => [reply.status, reply.body]);
     };
     const cancelled = await placedOrder();
-    expect(await twice(`${orderPath(cancelled)}/cancel`)).toEqual([[204, undefined], [204, undefined]]);
+    expect(await twice(`${orderPath(cancelled)}/cancel`)).toEqual([
+      [204, undefined],
+      [204, undefined],
+    ]);
     expect((await getOrder(cancelled)).status).toBe("CANCELLED");
     const released = await placedOrder();
     await capture(released, 1000);
-    expect(await twice(`${orderPath(released)}/release-remaining-authorization`)).toEqual([[204, undefined], [204, undefined]]);
+    expect(await twice(`${orderPath(released)}/release-remaining-authorization`)).toEqual([
+      [204, undefined],
+      [204, undefined],
+    ]);
     expect(await getOrder(released)).toMatchObject({ status: "CAPTURED", captured_amount: 1000, remaining_authorized_amount: 0 });
     // Without a key the same calls are refused: the second replies above were replays, not runs.
     expect((await call("POST", `${orderPath(cancelled)}/cancel`)).body.error_code).toBe("CANCEL_NOT_ALLOWED");

@@ -83,13 +83,18 @@ describe("GET /sandbox/api/openapi.json", () => {
 
   it("documents every operation: none is left Undocumented and no entry outlives its route", async () => {
     const { body } = await served();
-    const undocumented = operations(body).filter(({ operation }) => operation.summary === UNDOCUMENTED).map(({ operation }) => operation.operationId);
+    const undocumented = operations(body)
+      .filter(({ operation }) => operation.summary === UNDOCUMENTED)
+      .map(({ operation }) => operation.operationId);
     expect(undocumented, "add an entry to OPERATIONS in lib/sandbox/operations.ts for each").toEqual([]);
     expect(documentationGaps(SANDBOX_ROUTES)).toEqual({ undocumented: [], stale: [] });
     for (const { operation } of operations(body)) {
       expect(operation.tags).toHaveLength(1);
       expect(["KP", "HPP", "OM", "Control"]).toContain(operation.tags[0]);
-      expect(Object.keys(operation.responses).some((status) => /^2\d\d$/.test(status)), operation.operationId).toBe(true);
+      expect(
+        Object.keys(operation.responses).some((status) => /^2\d\d$/.test(status)),
+        operation.operationId,
+      ).toBe(true);
     }
   });
 

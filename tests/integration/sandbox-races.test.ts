@@ -50,7 +50,10 @@ describe.skipIf(!TEST_DATABASE_URL)("sandbox races on Postgres", () => {
     }
     const capturing = await createHppSession(kp, { place_order_mode: "CAPTURE_ORDER" });
     const orders = await countRows("sandbox_orders");
-    const replies = await Promise.all([...tokens.map((token) => call("POST", `/payments/v1/authorizations/${token}/order`, gbSession())), completeHpp(capturing.session_id, "approve")]);
+    const replies = await Promise.all([
+      ...tokens.map((token) => call("POST", `/payments/v1/authorizations/${token}/order`, gbSession())),
+      completeHpp(capturing.session_id, "approve"),
+    ]);
     expect(replies.filter((reply) => reply.status === 200)).toHaveLength(1);
     expect(replies.filter((reply) => reply.body?.error_code === "SESSION_COMPLETED")).toHaveLength(3);
     expect(await countRows("sandbox_orders")).toBe(orders + 1);

@@ -25,7 +25,11 @@ describe.skipIf(!TEST_DATABASE_URL)("reads on one instance after writes on anoth
   });
 
   const send = async (server: RunningServer, method: string, path: string, body?: unknown) => {
-    const response = await fetch(`${server.baseUrl}/sandbox/api${path}`, { method, headers: AUTH, body: body === undefined ? undefined : JSON.stringify(body) });
+    const response = await fetch(`${server.baseUrl}/sandbox/api${path}`, {
+      method,
+      headers: AUTH,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     const text = await response.text();
     return { status: response.status, body: text ? JSON.parse(text) : undefined };
   };

@@ -19,7 +19,9 @@ const orderRead = (id: string) => call("GET", `/ordermanagement/v1/orders/${id}`
 const advance = (seconds: number) => call("POST", "/_control/clock/advance", { seconds });
 
 async function placedOrder(email = "customer@email.uk"): Promise<string> {
-  const hpp = await createHppSession(await createKpSession({ billing_address: { email, postal_code: "W1S 3BE", country: "GB" } }), { place_order_mode: "PLACE_ORDER" });
+  const hpp = await createHppSession(await createKpSession({ billing_address: { email, postal_code: "W1S 3BE", country: "GB" } }), {
+    place_order_mode: "PLACE_ORDER",
+  });
   await completeHpp(hpp.session_id, "approve");
   return (await hppRead(hpp.session_id)).body.order_id;
 }
@@ -137,7 +139,9 @@ describe("the read model itself", () => {
   };
 
   it("is one model for every copy of the module (the custom server's and Next's bundles)", async () => {
-    const copy: typeof import("@/lib/sandbox/read-model") = await import(/* @vite-ignore */ `${new URL("../../lib/sandbox/read-model.ts", import.meta.url).href}?copy`);
+    const copy: typeof import("@/lib/sandbox/read-model") = await import(
+      /* @vite-ignore */ `${new URL("../../lib/sandbox/read-model.ts", import.meta.url).href}?copy`
+    );
     expect(copy.readThrough).not.toBe(readThrough);
     const id = crypto.randomUUID();
     const load = counting(id);

@@ -98,7 +98,7 @@ const DRIVERS: Record<string, () => Promise<unknown>> = {
   "OM EXPIRED": async () => {
     const id = await placedOrder();
     await capture(id, 1000);
-    await call("POST", "/_control/clock/advance", { seconds: 29 * DAY / 1000 });
+    await call("POST", "/_control/clock/advance", { seconds: (29 * DAY) / 1000 });
     return (await order(id)).status;
   },
   "OM CLOSED": async () => {
@@ -121,7 +121,13 @@ const DRIVERS: Record<string, () => Promise<unknown>> = {
 
 describe("the scenario catalogue", () => {
   it("reaches every status Klarna documents, and names a trigger for each", () => {
-    const documented = [...HPP_STATUSES.map((status) => `HPP ${status}`), ...OM_ORDER_STATUSES.map((status) => `OM ${status}`), ...FRAUD_STATUSES.map((status) => `fraud ${status}`), "KP incomplete", "KP complete"];
+    const documented = [
+      ...HPP_STATUSES.map((status) => `HPP ${status}`),
+      ...OM_ORDER_STATUSES.map((status) => `OM ${status}`),
+      ...FRAUD_STATUSES.map((status) => `fraud ${status}`),
+      "KP incomplete",
+      "KP complete",
+    ];
     expect(reachableStatuses()).toEqual(documented.sort());
     expect(Object.keys(DRIVERS).sort()).toEqual(documented.sort());
     for (const scenario of scenarioCatalogue()) expect(scenario.how.length, JSON.stringify(scenario)).toBeGreaterThan(0);
@@ -131,4 +137,3 @@ describe("the scenario catalogue", () => {
     expect(await DRIVERS[status]!()).toBe(status.split(" ")[1]);
   });
 });
-

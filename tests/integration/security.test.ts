@@ -75,7 +75,7 @@ async function signIn(user: { email: string; password: string }): Promise<Cookie
  */
 async function settledSnapshot(): Promise<Record<string, string>> {
   let previous = await snapshot();
-  for (const deadline = Date.now() + 20_000; Date.now() < deadline; ) {
+  for (const deadline = Date.now() + 20_000; Date.now() < deadline;) {
     await new Promise((resolve) => setTimeout(resolve, 1500));
     const current = await snapshot();
     if (JSON.stringify(current) === JSON.stringify(previous)) return current;
@@ -89,10 +89,14 @@ async function snapshot(): Promise<Record<string, string>> {
   const client = new Client({ connectionString: database!.url });
   await client.connect();
   try {
-    const tables = (await client.query<{ name: string }>("select tablename as name from pg_tables where schemaname = 'public' order by 1")).rows.map((row) => row.name);
+    const tables = (await client.query<{ name: string }>("select tablename as name from pg_tables where schemaname = 'public' order by 1")).rows.map(
+      (row) => row.name,
+    );
     const digest: Record<string, string> = {};
     for (const table of tables) {
-      const { rows } = await client.query<{ n: string; digest: string | null }>(`select count(*) as n, md5(string_agg(t::text, '|' order by t::text)) as digest from "${table}" t`);
+      const { rows } = await client.query<{ n: string; digest: string | null }>(
+        `select count(*) as n, md5(string_agg(t::text, '|' order by t::text)) as digest from "${table}" t`,
+      );
       digest[table] = `${rows[0]!.n}:${rows[0]!.digest}`;
     }
     return digest;
@@ -104,15 +108,18 @@ async function snapshot(): Promise<Record<string, string>> {
 beforeAll(async () => {
   await ensureProductionBuild();
   database = TEST_DATABASE_URL ? await createTemporaryDatabase(TEST_DATABASE_URL) : undefined;
-  server = await startProductionServer({
-    ...(database ? { DATABASE_URL: database.url } : { PGLITE_DIR: "memory://" }),
-    AUTH_SECRET: "security-test-Zr8Wq3Lm6Tn1Vb4Xc7Kd2Hs9Fj5",
-    ADMIN_EMAIL: ADMIN.email,
-    ADMIN_PASSWORD: ADMIN.password,
-    VIEWER_EMAIL: VIEWER.email,
-    VIEWER_PASSWORD: VIEWER.password,
-    SWEEP_INTERVAL_SECONDS: "0",
-  }, { quiet: true });
+  server = await startProductionServer(
+    {
+      ...(database ? { DATABASE_URL: database.url } : { PGLITE_DIR: "memory://" }),
+      AUTH_SECRET: "security-test-Zr8Wq3Lm6Tn1Vb4Xc7Kd2Hs9Fj5",
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+      VIEWER_EMAIL: VIEWER.email,
+      VIEWER_PASSWORD: VIEWER.password,
+      SWEEP_INTERVAL_SECONDS: "0",
+    },
+    { quiet: true },
+  );
   port = Number(new URL(server.baseUrl).port);
 
   // A shopper's checkout, made with the forms as a browser without JavaScript makes it.
@@ -157,7 +164,8 @@ afterAll(async () => {
 /** Requests no well-behaved client sends; each must get a 4xx (or a harmless 2xx/3xx), never a 5xx or silence. */
 function corpus(): { name: string; method: string; path: string; headers?: Record<string, string>; body?: string | Buffer | Buffer[] }[] {
   const requests: ReturnType<typeof corpus> = [];
-  const add = (name: string, method: string, path: string, headers?: Record<string, string>, body?: string | Buffer | Buffer[]) => requests.push({ name, method, path, headers, body });
+  const add = (name: string, method: string, path: string, headers?: Record<string, string>, body?: string | Buffer | Buffer[]) =>
+    requests.push({ name, method, path, headers, body });
   const pages = [
     "/",
     "/cart",
@@ -192,7 +200,16 @@ function corpus(): { name: string; method: string; path: string; headers?: Recor
     "/sandbox/api/hpp/v1/sessions",
     "/sandbox/api/_control/clock",
   ];
-  const badQueries = ["?sid=%00", "?sid=%zz", "?k=%E0%A4%A", "?q=%", "?sid=%ED%A0%80", `?sid=${"a".repeat(8000)}`, "?page=-1&status=%00", "?callbackUrl=javascript:alert(1)"];
+  const badQueries = [
+    "?sid=%00",
+    "?sid=%zz",
+    "?k=%E0%A4%A",
+    "?q=%",
+    "?sid=%ED%A0%80",
+    `?sid=${"a".repeat(8000)}`,
+    "?page=-1&status=%00",
+    "?callbackUrl=javascript:alert(1)",
+  ];
   const badSegments = ["%zz", "%00", "%ED%A0%80", "%E0%A4%A", "..%2f..%2fetc%2fpasswd", "%2e%2e", "a".repeat(3000)];
   for (const page of pages) {
     for (const query of badQueries) add(`query ${query.slice(0, 20)}`, "GET", `${page}${query}`);
@@ -203,7 +220,16 @@ function corpus(): { name: string; method: string; path: string; headers?: Recor
     add("POST garbage", "POST", page, { "content-type": "application/x-www-form-urlencoded" }, "a=%zz&b=%00&\u0000=1");
   }
   for (const segment of badSegments) {
-    for (const prefix of ["/orders/", "/products/", "/admin/orders/", "/sandbox/hpp/", "/api/orders/", "/sandbox/api/hpp/v1/sessions/", "/sandbox/api/payments/v1/sessions/", "/sandbox/api/ordermanagement/v1/orders/"]) {
+    for (const prefix of [
+      "/orders/",
+      "/products/",
+      "/admin/orders/",
+      "/sandbox/hpp/",
+      "/api/orders/",
+      "/sandbox/api/hpp/v1/sessions/",
+      "/sandbox/api/payments/v1/sessions/",
+      "/sandbox/api/ordermanagement/v1/orders/",
+    ]) {
       add(`segment ${segment.slice(0, 12)}`, "GET", `${prefix}${segment}`, OPERATOR_AUTH);
     }
   }
@@ -214,7 +240,7 @@ function corpus(): { name: string; method: string; path: string; headers?: Recor
     JSON.stringify(gbSession()).replace('"Rain Jacket"', '"\\ud800 Jacket"'),
     JSON.stringify(gbSession({ merchant_data: deep })),
     `{"order_lines": ${deep}}`,
-    "{\"purchase_country\": ",
+    '{"purchase_country": ',
     "\u0000",
     "null",
     "[]",
@@ -222,17 +248,39 @@ function corpus(): { name: string; method: string; path: string; headers?: Recor
     JSON.stringify({ session_id: "\u0000", status: "COMPLETED" }),
   ];
   for (const body of bodies) {
-    for (const path of ["/sandbox/api/payments/v1/sessions", "/sandbox/api/hpp/v1/sessions", `/sandbox/api/hpp/v1/sessions/${target.sessionId}/distribution`, "/sandbox/api/_control/faults", "/sandbox/api/_control/clock/advance"]) {
+    for (const path of [
+      "/sandbox/api/payments/v1/sessions",
+      "/sandbox/api/hpp/v1/sessions",
+      `/sandbox/api/hpp/v1/sessions/${target.sessionId}/distribution`,
+      "/sandbox/api/_control/faults",
+      "/sandbox/api/_control/clock/advance",
+    ]) {
       add("sandbox API body", "POST", path, { ...json, ...OPERATOR_AUTH }, body);
     }
-    for (const path of [`/api/klarna/hpp-status?sid=${target.sessionId}&secret=x`, "/api/klarna/notification?order=x&k=y", "/api/klarna/authorization?order=x&k=y"]) {
+    for (const path of [
+      `/api/klarna/hpp-status?sid=${target.sessionId}&secret=x`,
+      "/api/klarna/notification?order=x&k=y",
+      "/api/klarna/authorization?order=x&k=y",
+    ]) {
       add("callback body", "POST", path, json, body);
     }
   }
   // Bodies that never end within the limit, sent without a declared length.
   const chunk = Buffer.alloc(64 * 1024, "a");
-  add("chunked 2 MB to a receiver", "POST", "/api/klarna/notification?order=x&k=y", json, Array.from({ length: 32 }, () => chunk));
-  add("chunked 2 MB to the sandbox API", "POST", "/sandbox/api/payments/v1/sessions", { ...json, ...OPERATOR_AUTH }, Array.from({ length: 32 }, () => chunk));
+  add(
+    "chunked 2 MB to a receiver",
+    "POST",
+    "/api/klarna/notification?order=x&k=y",
+    json,
+    Array.from({ length: 32 }, () => chunk),
+  );
+  add(
+    "chunked 2 MB to the sandbox API",
+    "POST",
+    "/sandbox/api/payments/v1/sessions",
+    { ...json, ...OPERATOR_AUTH },
+    Array.from({ length: 32 }, () => chunk),
+  );
   // Server actions: the ids the pages carry, with payloads React would never send.
   const actionBodies = [
     ["text/plain;charset=UTF-8", "["],
@@ -244,16 +292,27 @@ function corpus(): { name: string; method: string; path: string; headers?: Recor
     ["text/plain;charset=UTF-8", deep],
     ["text/plain;charset=UTF-8", '{"__proto__":{"polluted":true}}'],
     ["application/x-www-form-urlencoded", "a=%zz"],
-    ["multipart/form-data; boundary=x", "--x\r\nContent-Disposition: form-data; name=\"0\"\r\n\r\n[null,\"$K1\"]\r\n--x\r\nContent-Disposition: form-data; name=\"1_email\"\r\n\r\n\u0000\r\n--x--\r\n"],
+    [
+      "multipart/form-data; boundary=x",
+      '--x\r\nContent-Disposition: form-data; name="0"\r\n\r\n[null,"$K1"]\r\n--x\r\nContent-Disposition: form-data; name="1_email"\r\n\r\n\u0000\r\n--x--\r\n',
+    ],
   ] as const;
   for (const { page, id } of target.actions) {
-    for (const [type, body] of actionBodies) add(`action on ${page}`, "POST", page, { "content-type": type, "next-action": id, accept: "text/x-component", origin: base() }, body);
+    for (const [type, body] of actionBodies)
+      add(`action on ${page}`, "POST", page, { "content-type": type, "next-action": id, accept: "text/x-component", origin: base() }, body);
   }
   // A server action's body over the limit, sent without a declared length (React's own encoding).
   for (const { page, id } of target.actions.slice(0, 3)) {
-    add(`chunked 2 MB to an action on ${page}`, "POST", page, { "content-type": "text/plain;charset=UTF-8", "next-action": id, accept: "text/x-component", origin: base() }, [Buffer.from('["'), ...Array.from({ length: 32 }, () => chunk), Buffer.from('"]')]);
+    add(
+      `chunked 2 MB to an action on ${page}`,
+      "POST",
+      page,
+      { "content-type": "text/plain;charset=UTF-8", "next-action": id, accept: "text/x-component", origin: base() },
+      [Buffer.from('["'), ...Array.from({ length: 32 }, () => chunk), Buffer.from('"]')],
+    );
   }
-  for (const [type, body] of actionBodies.slice(0, 3)) add("unknown action", "POST", "/", { "content-type": type, "next-action": "f".repeat(42), origin: base() }, body);
+  for (const [type, body] of actionBodies.slice(0, 3))
+    add("unknown action", "POST", "/", { "content-type": type, "next-action": "f".repeat(42), origin: base() }, body);
   // The same forms posted without JavaScript: React's hidden fields, forged.
   const multipart = (fields: Record<string, string>) =>
     Object.entries(fields)
@@ -261,10 +320,10 @@ function corpus(): { name: string; method: string; path: string; headers?: Recor
       .join("") + "--x--\r\n";
   for (const { page, id } of target.actions.slice(0, 6)) {
     for (const fields of [
-      { "$ACTION_REF_1": "", "$ACTION_1:0": "{" },
-      { "$ACTION_REF_1": "", "$ACTION_1:0": JSON.stringify({ id, bound: "$@1" }) },
-      { "$ACTION_REF_1": "", "$ACTION_1:0": JSON.stringify({ id: "f".repeat(42), bound: null }) },
-      { "$ACTION_REF_1": "", "$ACTION_1:0": JSON.stringify({ id, bound: null }), "$ACTION_1:1": "[" },
+      { $ACTION_REF_1: "", "$ACTION_1:0": "{" },
+      { $ACTION_REF_1: "", "$ACTION_1:0": JSON.stringify({ id, bound: "$@1" }) },
+      { $ACTION_REF_1: "", "$ACTION_1:0": JSON.stringify({ id: "f".repeat(42), bound: null }) },
+      { $ACTION_REF_1: "", "$ACTION_1:0": JSON.stringify({ id, bound: null }), "$ACTION_1:1": "[" },
       { [`$ACTION_ID_${id}`]: "", email: "\u0000", quantity: "1e999" },
       { [`$ACTION_ID_${"f".repeat(42)}`]: "" },
     ] as Record<string, string>[]) {
@@ -298,13 +357,20 @@ describe("the production server under attack", () => {
     const before = database ? await settledSnapshot() : undefined;
 
     const replies = await inParallel(requests, 6, async (request) => {
-      const reply = await raw(request.method, request.path, request.headers, request.body).catch((error: Error) => ({ status: 0, headers: {}, body: error.message }));
+      const reply = await raw(request.method, request.path, request.headers, request.body).catch((error: Error) => ({
+        status: 0,
+        headers: {},
+        body: error.message,
+      }));
       return { ...request, sent: Array.isArray(request.body) ? "(chunks)" : String(request.body ?? ""), status: reply.status, body: reply.body };
     });
 
     const broken = replies
       .filter((reply) => reply.status === 0 || reply.status >= 500)
-      .map((reply) => `${reply.status} ${reply.method} ${reply.path.slice(0, 80)} (${reply.name}; sent ${JSON.stringify(reply.sent.slice(0, 40))}): ${reply.body.slice(0, 120)}`);
+      .map(
+        (reply) =>
+          `${reply.status} ${reply.method} ${reply.path.slice(0, 80)} (${reply.name}; sent ${JSON.stringify(reply.sent.slice(0, 40))}): ${reply.body.slice(0, 120)}`,
+      );
     expect(broken).toEqual([]);
     // The early refusals say what was wrong.
     expect(replies.find((reply) => reply.method === "TRACE")?.status).toBe(405);
@@ -333,10 +399,24 @@ describe("the production server under attack", () => {
     const clock = async () => (await (await fetch(`${base()}/sandbox/api/_control/clock`, { headers: OPERATOR_AUTH })).json()).offset_seconds;
     for (const { id } of dashboardActions) {
       const form = new FormData();
-      for (const [name, value] of Object.entries({ amount: "365", unit: "days", namespace: "default", confirm: "default", kind: "http_error", status: "503", operation: "*" })) form.append(`1_${name}`, value);
+      for (const [name, value] of Object.entries({
+        amount: "365",
+        unit: "days",
+        namespace: "default",
+        confirm: "default",
+        kind: "http_error",
+        status: "503",
+        operation: "*",
+      }))
+        form.append(`1_${name}`, value);
       form.append("0", JSON.stringify([null, "$K1"]));
       for (const cookie of ["", viewer.header()]) {
-        const response = await fetch(`${base()}/sandbox`, { method: "POST", headers: { "next-action": id, origin: base(), accept: "text/x-component", cookie }, body: form, redirect: "manual" });
+        const response = await fetch(`${base()}/sandbox`, {
+          method: "POST",
+          headers: { "next-action": id, origin: base(), accept: "text/x-component", cookie },
+          body: form,
+          redirect: "manual",
+        });
         expect(response.status, `action ${id.slice(0, 8)} as ${cookie ? "viewer" : "anonymous"}`).toBe(cookie ? 403 : 401);
       }
     }
@@ -368,11 +448,19 @@ describe("the production server under attack", () => {
       ["success", "https://phish.example.net/"],
       ["cancel", "javascript:alert(1)"],
     ] as const) {
-      const reply = await fetch(`${base()}/sandbox/api/hpp/v1/sessions`, { method: "POST", headers, body: JSON.stringify({ payment_session_url: paymentSessionUrl, merchant_urls: { [field]: url } }) });
+      const reply = await fetch(`${base()}/sandbox/api/hpp/v1/sessions`, {
+        method: "POST",
+        headers,
+        body: JSON.stringify({ payment_session_url: paymentSessionUrl, merchant_urls: { [field]: url } }),
+      });
       expect(reply.status, `${field} ${url}`).toBe(400);
       expect((await reply.json()).error_messages[0]).toBe(`Bad value: merchant_urls.${field}`);
     }
-    const own = await fetch(`${base()}/sandbox/api/hpp/v1/sessions`, { method: "POST", headers, body: JSON.stringify({ payment_session_url: paymentSessionUrl, merchant_urls: { success: `${base()}/success?sid={{session_id}}` } }) });
+    const own = await fetch(`${base()}/sandbox/api/hpp/v1/sessions`, {
+      method: "POST",
+      headers,
+      body: JSON.stringify({ payment_session_url: paymentSessionUrl, merchant_urls: { success: `${base()}/success?sid={{session_id}}` } }),
+    });
     expect(own.status).toBe(201);
     // Auth.js keeps its redirects on the shop's origin.
     const signIn = await raw("GET", `/api/auth/signin?callbackUrl=${encodeURIComponent("https://phish.example.net/")}`);

@@ -31,11 +31,16 @@ describe("the production server", () => {
         body: JSON.stringify({ payment_session_url: `${api(server.baseUrl)}/payments/v1/sessions/${kp.session_id}` }),
       })
     ).json();
-    const completed = await fetch(`${api(server.baseUrl)}/_control/hpp/${hpp.session_id}/complete`, { method: "POST", headers: AUTH, body: JSON.stringify({ outcome: "approve" }) });
+    const completed = await fetch(`${api(server.baseUrl)}/_control/hpp/${hpp.session_id}/complete`, {
+      method: "POST",
+      headers: AUTH,
+      body: JSON.stringify({ outcome: "approve" }),
+    });
     expect(completed.status).toBe(200);
     const before = await (await fetch(`${api(server.baseUrl)}/hpp/v1/sessions/${hpp.session_id}`, { headers: AUTH })).json();
     // The session's hosted page, QR code and result page.
-    const pageStatuses = (base: string) => Promise.all(["", "/qr", "/result"].map(async (page) => (await fetch(`${base}/sandbox/hpp/${hpp.session_id}${page}`)).status));
+    const pageStatuses = (base: string) =>
+      Promise.all(["", "/qr", "/result"].map(async (page) => (await fetch(`${base}/sandbox/hpp/${hpp.session_id}${page}`)).status));
     await server.stop();
 
     server = await startProductionServer(env);

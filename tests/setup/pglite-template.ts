@@ -17,7 +17,9 @@ const SEED_CODE = ["lib/db/seed.ts", "lib/db/prepare.ts"].map((file) => path.joi
 
 function fingerprint(...roots: string[]): string {
   const hash = createHash("sha256");
-  const entries = roots.flatMap((root) => (statSync(root).isDirectory() ? readdirSync(root, { recursive: true, encoding: "utf8" }).map((name) => path.join(root, name)) : [root]));
+  const entries = roots.flatMap((root) =>
+    statSync(root).isDirectory() ? readdirSync(root, { recursive: true, encoding: "utf8" }).map((name) => path.join(root, name)) : [root],
+  );
   for (const file of entries.filter((entry) => statSync(entry).isFile()).sort()) hash.update(file).update(readFileSync(file));
   return hash.digest("hex");
 }

@@ -12,27 +12,47 @@ async function boundaryErrors(filePath: string, code: string): Promise<string[]>
 
 describe("import boundaries", () => {
   it("refuse a storefront file that imports the sandbox", async () => {
-    expect(await boundaryErrors("lib/orders/boundary-probe.ts", 'import { handleSandboxRequest } from "@/lib/sandbox";\nexport const probe = handleSandboxRequest;\n')).toEqual([
-      expect.stringContaining("The storefront reaches the sandbox over HTTP only"),
-    ]);
-    expect(await boundaryErrors("components/checkout/boundary-probe.tsx", 'import { clock } from "@/lib/sandbox/clock";\nexport const probe = clock;\n')).toHaveLength(1);
+    expect(
+      await boundaryErrors(
+        "lib/orders/boundary-probe.ts",
+        'import { handleSandboxRequest } from "@/lib/sandbox";\nexport const probe = handleSandboxRequest;\n',
+      ),
+    ).toEqual([expect.stringContaining("The storefront reaches the sandbox over HTTP only")]);
+    expect(
+      await boundaryErrors("components/checkout/boundary-probe.tsx", 'import { clock } from "@/lib/sandbox/clock";\nexport const probe = clock;\n'),
+    ).toHaveLength(1);
   });
 
   it("refuse a sandbox file that imports the storefront's client or shop code", async () => {
-    expect(await boundaryErrors("lib/sandbox/boundary-probe.ts", 'import { readHppSession } from "@/lib/klarna";\nexport const probe = readHppSession;\n')).toEqual([
-      expect.stringContaining("The sandbox knows nothing of the shop"),
-    ]);
-    expect(await boundaryErrors("lib/sandbox/boundary-probe.ts", 'import { MARKETS } from "@/lib/shop/markets";\nexport const probe = MARKETS;\n')).toHaveLength(1);
+    expect(
+      await boundaryErrors("lib/sandbox/boundary-probe.ts", 'import { readHppSession } from "@/lib/klarna";\nexport const probe = readHppSession;\n'),
+    ).toEqual([expect.stringContaining("The sandbox knows nothing of the shop")]);
+    expect(
+      await boundaryErrors("lib/sandbox/boundary-probe.ts", 'import { MARKETS } from "@/lib/shop/markets";\nexport const probe = MARKETS;\n'),
+    ).toHaveLength(1);
   });
 
   it("let the sandbox's pages and components in through its index only", async () => {
-    expect(await boundaryErrors("app/sandbox/boundary-probe.tsx", 'import { clock } from "@/lib/sandbox/clock";\nexport const probe = clock;\n')).toEqual([expect.stringContaining("through its index")]);
-    expect(await boundaryErrors("components/sandbox/boundary-probe.tsx", 'import { loadDashboard } from "@/lib/sandbox/dashboard";\nexport const probe = loadDashboard;\n')).toHaveLength(1);
-    expect(await boundaryErrors("app/sandbox/boundary-probe.tsx", 'import { loadDashboard } from "@/lib/sandbox";\nexport const probe = loadDashboard;\n')).toEqual([]);
+    expect(await boundaryErrors("app/sandbox/boundary-probe.tsx", 'import { clock } from "@/lib/sandbox/clock";\nexport const probe = clock;\n')).toEqual([
+      expect.stringContaining("through its index"),
+    ]);
+    expect(
+      await boundaryErrors(
+        "components/sandbox/boundary-probe.tsx",
+        'import { loadDashboard } from "@/lib/sandbox/dashboard";\nexport const probe = loadDashboard;\n',
+      ),
+    ).toHaveLength(1);
+    expect(
+      await boundaryErrors("app/sandbox/boundary-probe.tsx", 'import { loadDashboard } from "@/lib/sandbox";\nexport const probe = loadDashboard;\n'),
+    ).toEqual([]);
   });
 
   it("let both import the wire contract", async () => {
-    expect(await boundaryErrors("lib/orders/boundary-probe.ts", 'import { HppSessionRead } from "@/lib/klarna-wire";\nexport const probe = HppSessionRead;\n')).toEqual([]);
-    expect(await boundaryErrors("lib/sandbox/boundary-probe.ts", 'import { HppSessionRead } from "@/lib/klarna-wire";\nexport const probe = HppSessionRead;\n')).toEqual([]);
+    expect(
+      await boundaryErrors("lib/orders/boundary-probe.ts", 'import { HppSessionRead } from "@/lib/klarna-wire";\nexport const probe = HppSessionRead;\n'),
+    ).toEqual([]);
+    expect(
+      await boundaryErrors("lib/sandbox/boundary-probe.ts", 'import { HppSessionRead } from "@/lib/klarna-wire";\nexport const probe = HppSessionRead;\n'),
+    ).toEqual([]);
   });
 });

@@ -54,7 +54,9 @@ describe("config", () => {
 
   it("says in one line which markets it cannot sell in, and why", () => {
     const euOnly = parseEnv({ KLARNA_MODE: "playground", KLARNA_USERNAME: "u", KLARNA_PASSWORD: "p", APP_URL: "https://shop.example.com" });
-    expect(startupNotes(euOnly, markets)).toEqual(["Not selling in US: no Klarna credentials for North America (set KLARNA_NA_USERNAME and KLARNA_NA_PASSWORD)"]);
+    expect(startupNotes(euOnly, markets)).toEqual([
+      "Not selling in US: no Klarna credentials for North America (set KLARNA_NA_USERNAME and KLARNA_NA_PASSWORD)",
+    ]);
   });
 
   it("turns status callbacks off outside sandbox mode when APP_URL is not HTTPS, and says so", () => {
@@ -78,7 +80,12 @@ describe("config", () => {
     expect(() => parseEnv({ DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL: must be a postgres:\/\/ URL/);
   });
 
-  const production = { NODE_ENV: "production", AUTH_SECRET: "Yq3v9LxT2mWc7RbN5kPd8HsZ1fGj4AeU", KLARNA_USERNAME: "operator", KLARNA_PASSWORD: "a-long-operator-password" };
+  const production = {
+    NODE_ENV: "production",
+    AUTH_SECRET: "Yq3v9LxT2mWc7RbN5kPd8HsZ1fGj4AeU",
+    KLARNA_USERNAME: "operator",
+    KLARNA_PASSWORD: "a-long-operator-password",
+  };
 
   it("seeds no default users in production", () => {
     expect(parseEnv(production).seedUsers).toEqual([]);
@@ -104,7 +111,14 @@ describe("config", () => {
 
   it("allows callback and redirect targets: listed origins and hosts, APP_URL, loopback outside production", () => {
     const development = parseEnv({ APP_URL: "http://localhost:3000", SANDBOX_ALLOWED_ORIGINS: "https://shop.example.com, merchant.test" });
-    expect(development.sandboxAllowedTargets).toEqual(["https://shop.example.com", "merchant.test", "http://localhost:3000", "localhost", "127.0.0.1", "[::1]"]);
+    expect(development.sandboxAllowedTargets).toEqual([
+      "https://shop.example.com",
+      "merchant.test",
+      "http://localhost:3000",
+      "localhost",
+      "127.0.0.1",
+      "[::1]",
+    ]);
     const live = parseEnv({ ...production, APP_URL: "https://demo.example.org" });
     expect(live.sandboxAllowedTargets).toEqual(["https://demo.example.org"]);
     expect(() => parseEnv({ SANDBOX_ALLOWED_ORIGINS: "https://shop.example.com/path" })).toThrow(/SANDBOX_ALLOWED_ORIGINS/);

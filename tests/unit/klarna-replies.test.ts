@@ -89,9 +89,19 @@ describe("Klarna's replies", () => {
 
   it("keeps a status, fraud status, category or event Klarna adds later, and extra fields, instead of failing", () => {
     expect(HppSessionRead.parse({ session_id: "h-1", status: "TIMEOUT" }).status).toBe("TIMEOUT");
-    expect(HppSessionRead.parse({ session_id: "h-1", status: "AWAITING_SIGNATURE", next_step: "sign" })).toEqual({ session_id: "h-1", status: "AWAITING_SIGNATURE", next_step: "sign" });
-    expect(OmOrder.parse({ order_id: "o-1", status: "REOPENED", fraud_status: "UNDER_REVIEW" })).toMatchObject({ status: "REOPENED", fraud_status: "UNDER_REVIEW" });
-    expect(KpSessionCreated.parse({ session_id: "s", client_token: "t", payment_method_categories: [{ identifier: "pay_in_10", name: "Pay in 10" }] }).payment_method_categories?.[0]?.identifier).toBe("pay_in_10");
+    expect(HppSessionRead.parse({ session_id: "h-1", status: "AWAITING_SIGNATURE", next_step: "sign" })).toEqual({
+      session_id: "h-1",
+      status: "AWAITING_SIGNATURE",
+      next_step: "sign",
+    });
+    expect(OmOrder.parse({ order_id: "o-1", status: "REOPENED", fraud_status: "UNDER_REVIEW" })).toMatchObject({
+      status: "REOPENED",
+      fraud_status: "UNDER_REVIEW",
+    });
+    expect(
+      KpSessionCreated.parse({ session_id: "s", client_token: "t", payment_method_categories: [{ identifier: "pay_in_10", name: "Pay in 10" }] })
+        .payment_method_categories?.[0]?.identifier,
+    ).toBe("pay_in_10");
     expect(FraudNotification.parse({ order_id: "o-1", event_type: "FRAUD_RISK_ESCALATED" }).event_type).toBe("FRAUD_RISK_ESCALATED");
     expect(PlaceOrderReply.parse({ order_id: "o-1", fraud_status: "ON_HOLD" }).fraud_status).toBe("ON_HOLD");
   });

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { HPP_STATUSES, OM_ORDER_STATUSES, type OmOrder } from "@/lib/klarna-wire";
-import { afterOperation, fraudStatusNote, merchantStatus, operationAvailability, orderColumnsFrom, sessionMeaning, viewKlarnaOrder } from "@/lib/orders/klarna-states";
+import {
+  afterOperation,
+  fraudStatusNote,
+  merchantStatus,
+  operationAvailability,
+  orderColumnsFrom,
+  sessionMeaning,
+  viewKlarnaOrder,
+} from "@/lib/orders/klarna-states";
 
 // Every status Klarna documents means something in the shop, and one it does not document is
 // kept as what it is, not guessed at.
@@ -25,8 +33,20 @@ describe("HPP session statuses", () => {
 
 describe("Order Management orders", () => {
   it("map each documented status to a merchant status", () => {
-    const statuses = Object.fromEntries(OM_ORDER_STATUSES.map((status) => [status, merchantStatus(view({ status, captured_amount: status.includes("CAPTURED") ? 4000 : 0, refunded_amount: 0 }))]));
-    expect(statuses).toEqual({ AUTHORIZED: "authorized", PART_CAPTURED: "part_captured", CAPTURED: "captured", CANCELLED: "cancelled", EXPIRED: "expired", CLOSED: "cancelled" });
+    const statuses = Object.fromEntries(
+      OM_ORDER_STATUSES.map((status) => [
+        status,
+        merchantStatus(view({ status, captured_amount: status.includes("CAPTURED") ? 4000 : 0, refunded_amount: 0 })),
+      ]),
+    );
+    expect(statuses).toEqual({
+      AUTHORIZED: "authorized",
+      PART_CAPTURED: "part_captured",
+      CAPTURED: "captured",
+      CANCELLED: "cancelled",
+      EXPIRED: "expired",
+      CLOSED: "cancelled",
+    });
     expect(merchantStatus(view({ status: "CLOSED", captured_amount: 4000, refunded_amount: 0 }))).toBe("captured");
     expect(merchantStatus(view({ status: "CAPTURED", captured_amount: 10_000, refunded_amount: 2_500 }))).toBe("part_refunded");
     expect(merchantStatus(view({ status: "CAPTURED", captured_amount: 10_000, refunded_amount: 10_000 }))).toBe("refunded");
@@ -43,7 +63,10 @@ describe("Order Management orders", () => {
     });
     // CAPTURE_ORDER: Klarna says CAPTURED and no more; nothing was captured through the shop.
     expect(view({ status: "CAPTURED" })).toMatchObject({ capturedMinor: 10_000, remainingMinor: 0 });
-    expect(view({ status: "CAPTURED", captured_amount: 7_000, refunded_amount: 0, remaining_authorized_amount: 0 })).toMatchObject({ amountsFrom: "klarna", capturedMinor: 7_000 });
+    expect(view({ status: "CAPTURED", captured_amount: 7_000, refunded_amount: 0, remaining_authorized_amount: 0 })).toMatchObject({
+      amountsFrom: "klarna",
+      capturedMinor: 7_000,
+    });
   });
 
   it("offer only what Klarna would accept", () => {
@@ -63,7 +86,8 @@ describe("Order Management orders", () => {
     const placedToday = view({ status: "AUTHORIZED", expires_at: "2026-01-29T10:00:00Z" });
     expect(operationAvailability(placedToday, now).extend).toEqual({
       allowed: false,
-      reason: "The authorization already runs until 2026-01-29. Klarna counts an extension (28 days by default) from the day of the call, so extending today would not move it; it can be extended from 2026-01-02.",
+      reason:
+        "The authorization already runs until 2026-01-29. Klarna counts an extension (28 days by default) from the day of the call, so extending today would not move it; it can be extended from 2026-01-02.",
     });
     expect(operationAvailability(placedToday, new Date("2026-01-02T08:00:00Z")).extend).toEqual({ allowed: true });
   });
@@ -96,7 +120,9 @@ describe("Order Management orders", () => {
 
   it("give the shop's columns from Klarna's view, keeping what the view does not say", () => {
     const shop = { status: "authorized" as const, fraudStatus: "PENDING", klarnaReference: "K-1" };
-    expect(orderColumnsFrom(view({ status: "CAPTURED", captured_amount: 10_000, refunded_amount: 0, fraud_status: "ACCEPTED", klarna_reference: "K-2" }), shop)).toEqual({
+    expect(
+      orderColumnsFrom(view({ status: "CAPTURED", captured_amount: 10_000, refunded_amount: 0, fraud_status: "ACCEPTED", klarna_reference: "K-2" }), shop),
+    ).toEqual({
       status: "captured",
       capturedMinor: 10_000,
       refundedMinor: 0,

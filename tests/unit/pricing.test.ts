@@ -30,7 +30,10 @@ describe("priceOrder", () => {
       const priced = priceOrder([line("a", 7, 333), line("b", 1, 1), line("c", 99, 12_345)], market);
       expect(priced.lines.reduce((sum, entry) => sum + entry.totalMinor, 0)).toBe(priced.totalMinor);
       // VAT: the tax inside the lines; US: the sales-tax line.
-      const tax = market.taxMode === "vat_included" ? priced.lines.reduce((sum, entry) => sum + entry.totalTaxMinor, 0) : (priced.lines.find((entry) => entry.type === "sales_tax")?.totalMinor ?? 0);
+      const tax =
+        market.taxMode === "vat_included"
+          ? priced.lines.reduce((sum, entry) => sum + entry.totalTaxMinor, 0)
+          : (priced.lines.find((entry) => entry.type === "sales_tax")?.totalMinor ?? 0);
       expect(tax).toBe(priced.taxMinor);
       expect(priced.taxMinor).toBeGreaterThan(0);
     }

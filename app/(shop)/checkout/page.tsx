@@ -48,7 +48,7 @@ export default async function CheckoutPage() {
   const sandbox = config().sandboxEnabled;
   const personas = sandbox ? personasFor(market.code).map((persona) => ({ ...persona, label: personaLabel(persona, messages.checkout.personas) })) : [];
   const customer: Partial<CustomerDetails> = (previous?.market === market.code ? (previous.customer as CustomerDetails) : undefined) ?? personas[0] ?? {};
-  const options = previous ? PaymentOptions.safeParse(previous.checkoutOptions).data ?? DEFAULT_PAYMENT_OPTIONS : DEFAULT_PAYMENT_OPTIONS;
+  const options = previous ? (PaymentOptions.safeParse(previous.checkoutOptions).data ?? DEFAULT_PAYMENT_OPTIONS) : DEFAULT_PAYMENT_OPTIONS;
 
   return (
     <div className="space-y-6">
@@ -56,7 +56,10 @@ export default async function CheckoutPage() {
       <div className="grid gap-8 lg:grid-cols-[1fr_22rem]">
         <CheckoutForm market={market} personas={personas} customer={customer} options={options} showDemoOptions={sandbox} text={messages.checkoutForm} />
         {/* First on a phone: the total is read before "Pay with Klarna", not after it. */}
-        <aside aria-label={messages.checkout.summary} className="order-first h-fit rounded-card border border-ink-200 bg-white p-5 lg:order-last dark:border-ink-800 dark:bg-ink-900">
+        <aside
+          aria-label={messages.checkout.summary}
+          className="order-first h-fit rounded-card border border-ink-200 bg-white p-5 lg:order-last dark:border-ink-800 dark:bg-ink-900"
+        >
           <h2 className="mb-3 font-semibold">{messages.checkout.summary}</h2>
           <OrderTotals
             market={market}

@@ -3,7 +3,19 @@
 import { revalidatePath } from "next/cache";
 import { cookies } from "next/headers";
 import { z } from "zod";
-import { addDashboardFault, advanceDashboardClock, advanceToNextDeadline, clearDashboardFaults, KlarnaApiError, Namespace, NAMESPACE_COOKIE, namespaceFromCookie, removeDashboardFault, resetDashboardClock, resetDashboardNamespace } from "@/lib/sandbox";
+import {
+  addDashboardFault,
+  advanceDashboardClock,
+  advanceToNextDeadline,
+  clearDashboardFaults,
+  KlarnaApiError,
+  Namespace,
+  NAMESPACE_COOKIE,
+  namespaceFromCookie,
+  removeDashboardFault,
+  resetDashboardClock,
+  resetDashboardNamespace,
+} from "@/lib/sandbox";
 import { requireSandboxOperator } from "@/lib/auth/sandbox-operator";
 import { formAction } from "@/lib/http/form-action";
 
@@ -52,7 +64,11 @@ export const resetNamespaceAction = formAction(async (formData: FormData): Promi
 });
 
 const AdvanceForm = z.object({
-  amount: z.coerce.number().int("a whole number").positive("more than zero").max(366 * 24 * 60, "too large"),
+  amount: z.coerce
+    .number()
+    .int("a whole number")
+    .positive("more than zero")
+    .max(366 * 24 * 60, "too large"),
   unit: z.enum(["minutes", "hours", "days"]),
 });
 

@@ -12,5 +12,7 @@ export default async function SandboxDocsPage({ searchParams }: { searchParams: 
   await connection();
   await requireSandboxOperator("page");
   const { api } = await searchParams;
-  return <ApiReferenceView reference={sandboxApiReference()} documentUrl={`${SANDBOX_API_PREFIX}/openapi.json`} api={typeof api === "string" ? api : undefined} />;
+  return (
+    <ApiReferenceView reference={sandboxApiReference()} documentUrl={`${SANDBOX_API_PREFIX}/openapi.json`} api={typeof api === "string" ? api : undefined} />
+  );
 }

@@ -17,9 +17,14 @@ export default async function OutboxPage() {
       <ul className="space-y-4">
         {messages.map((message) => (
           // Payment links are long words: they wrap anywhere rather than make a narrow screen scroll sideways.
-          <li key={message.id} className="min-w-0 space-y-1 rounded-card border border-ink-200 bg-white p-4 dark:border-ink-800 dark:bg-ink-900" data-testid="outbox-message">
+          <li
+            key={message.id}
+            className="min-w-0 space-y-1 rounded-card border border-ink-200 bg-white p-4 dark:border-ink-800 dark:bg-ink-900"
+            data-testid="outbox-message"
+          >
             <p className="text-sm text-ink-600 [overflow-wrap:anywhere] dark:text-ink-400">
-              {message.method.toUpperCase()} to <strong data-testid="outbox-recipient">{message.recipient}</strong> · {message.createdAt.toISOString().replace("T", " ").slice(0, 19)} UTC
+              {message.method.toUpperCase()} to <strong data-testid="outbox-recipient">{message.recipient}</strong> ·{" "}
+              {message.createdAt.toISOString().replace("T", " ").slice(0, 19)} UTC
             </p>
             {message.subject ? <p className="font-semibold">{message.subject}</p> : null}
             <p lang={message.locale} className="[overflow-wrap:anywhere]">

@@ -35,7 +35,10 @@ export function ActionForm({
           {submitLabel}
         </button>
         {state ? (
-          <p role={state.ok ? "status" : "alert"} className={`text-sm ${state.ok ? "text-emerald-700 dark:text-emerald-400" : "text-red-700 dark:text-red-400"}`}>
+          <p
+            role={state.ok ? "status" : "alert"}
+            className={`text-sm ${state.ok ? "text-emerald-700 dark:text-emerald-400" : "text-red-700 dark:text-red-400"}`}
+          >
             {state.message}
           </p>
         ) : null}

@@ -22,7 +22,9 @@ export function CallbacksPanel({ callbacks }: { callbacks: DashboardData["callba
               </Cell>
               <Cell className="font-mono">{callback.kind}</Cell>
               <Cell className="max-w-xs font-mono text-xs break-all">{callback.url}</Cell>
-              <Cell><Badge value={callback.state} /></Cell>
+              <Cell>
+                <Badge value={callback.state} />
+              </Cell>
               <Cell>{callback.attempts}</Cell>
               <Cell>
                 {callback.deliveries.length === 0 ? (
@@ -32,14 +34,18 @@ export function CallbacksPanel({ callbacks }: { callbacks: DashboardData["callba
                     {callback.deliveries.map((delivery, index) => (
                       <li key={index}>
                         #{delivery.attempt} <Time value={delivery.sent_at} /> ·{" "}
-                        {delivery.status_code !== null ? <Badge value={String(delivery.status_code)} tone={delivery.status_code < 300 ? "good" : "bad"} /> : null}
+                        {delivery.status_code !== null ? (
+                          <Badge value={String(delivery.status_code)} tone={delivery.status_code < 300 ? "good" : "bad"} />
+                        ) : null}
                         {delivery.error ? <span className="text-red-700 dark:text-red-400"> {delivery.error}</span> : null} · {delivery.latency_ms} ms
                       </li>
                     ))}
                   </ol>
                 )}
               </Cell>
-              <Cell><Time value={callback.next_attempt_at} /></Cell>
+              <Cell>
+                <Time value={callback.next_attempt_at} />
+              </Cell>
             </tr>
           ))}
         </Table>

@@ -28,7 +28,8 @@ export function ClockPanel({ clock, nextDeadline }: { clock: DashboardData["cloc
         <dd data-testid="sandbox-next-deadline">
           {nextDeadline ? (
             <>
-              {DEADLINE_LABELS[nextDeadline.kind] ?? nextDeadline.kind} <span className={`font-mono text-xs ${MUTED}`}>({nextDeadline.kind})</span> at <Time value={nextDeadline.at} />
+              {DEADLINE_LABELS[nextDeadline.kind] ?? nextDeadline.kind} <span className={`font-mono text-xs ${MUTED}`}>({nextDeadline.kind})</span> at{" "}
+              <Time value={nextDeadline.at} />
             </>
           ) : (
             <span className={MUTED}>Nothing is due in this namespace</span>
@@ -50,7 +51,12 @@ export function ClockPanel({ clock, nextDeadline }: { clock: DashboardData["cloc
         </label>
       </ActionForm>
       <div className="flex flex-wrap gap-3">
-        <ActionForm action={advanceToDeadlineAction} submitLabel="Advance to next deadline" label="Advance to the next deadline" buttonClassName={SECONDARY_BUTTON} />
+        <ActionForm
+          action={advanceToDeadlineAction}
+          submitLabel="Advance to next deadline"
+          label="Advance to the next deadline"
+          buttonClassName={SECONDARY_BUTTON}
+        />
         <ActionForm action={resetClockAction} submitLabel="Reset clock to real time" label="Reset the clock" buttonClassName={SECONDARY_BUTTON} />
       </div>
     </Section>

@@ -18,11 +18,21 @@ export function SandboxDashboard({ namespace, data }: { namespace: string; data:
         <h1 className="text-3xl font-bold">Klarna sandbox</h1>
         <p className={MUTED}>The embedded Klarna emulator: time, faults and everything it holds, per namespace.</p>
         <nav aria-label="Sandbox" className="flex flex-wrap gap-4 text-sm">
-          <Link href="/" className="underline">Shop</Link>
-          <Link href="/admin" className="underline">Back office</Link>
-          <Link href="/sandbox/scenarios" className="underline">Scenarios</Link>
-          <Link href="/sandbox/docs" className="underline">API reference</Link>
-          <Link href="/sandbox/outbox" className="underline">Outbox</Link>
+          <Link href="/" className="underline">
+            Shop
+          </Link>
+          <Link href="/admin" className="underline">
+            Back office
+          </Link>
+          <Link href="/sandbox/scenarios" className="underline">
+            Scenarios
+          </Link>
+          <Link href="/sandbox/docs" className="underline">
+            API reference
+          </Link>
+          <Link href="/sandbox/outbox" className="underline">
+            Outbox
+          </Link>
         </nav>
       </div>
       <div className="grid gap-6 lg:grid-cols-2">

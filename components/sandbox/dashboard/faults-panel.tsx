@@ -24,9 +24,16 @@ export function FaultsPanel({ faults }: { faults: DashboardData["faults"] }) {
               <Cell>{fault.probability}</Cell>
               <Cell>{fault.remaining ?? "∞"}</Cell>
               <Cell>{fault.fired}</Cell>
-              <Cell><Time value={fault.created_at} /></Cell>
               <Cell>
-                <ActionForm action={removeFaultAction} submitLabel="Remove" label={`Remove the ${fault.kind} fault on ${fault.operation}`} buttonClassName={SECONDARY_BUTTON}>
+                <Time value={fault.created_at} />
+              </Cell>
+              <Cell>
+                <ActionForm
+                  action={removeFaultAction}
+                  submitLabel="Remove"
+                  label={`Remove the ${fault.kind} fault on ${fault.operation}`}
+                  buttonClassName={SECONDARY_BUTTON}
+                >
                   <input type="hidden" name="faultId" value={fault.fault_id} />
                 </ActionForm>
               </Cell>
@@ -34,8 +41,16 @@ export function FaultsPanel({ faults }: { faults: DashboardData["faults"] }) {
           ))}
         </Table>
       )}
-      {faults.length > 0 ? <ActionForm action={clearFaultsAction} submitLabel="Clear all faults" label="Clear all faults" buttonClassName={DANGER_BUTTON} /> : null}
-      <ActionForm action={addFaultAction} submitLabel="Add fault" label="Add a fault" testId="sandbox-fault-form" className="space-y-3 border-t border-ink-200 pt-4 dark:border-ink-800">
+      {faults.length > 0 ? (
+        <ActionForm action={clearFaultsAction} submitLabel="Clear all faults" label="Clear all faults" buttonClassName={DANGER_BUTTON} />
+      ) : null}
+      <ActionForm
+        action={addFaultAction}
+        submitLabel="Add fault"
+        label="Add a fault"
+        testId="sandbox-fault-form"
+        className="space-y-3 border-t border-ink-200 pt-4 dark:border-ink-800"
+      >
         <h3 className="font-semibold">Add a fault</h3>
         <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
           <label className="text-sm font-medium">

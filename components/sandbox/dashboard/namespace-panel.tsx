@@ -25,7 +25,10 @@ export function NamespacePanel({ namespace, counts }: { namespace: string; count
       }
     >
       <p className="text-lg">
-        Current: <strong className="font-mono" data-testid="sandbox-namespace">{namespace}</strong>
+        Current:{" "}
+        <strong className="font-mono" data-testid="sandbox-namespace">
+          {namespace}
+        </strong>
       </p>
       <dl className="grid grid-cols-2 gap-x-4 gap-y-1 text-sm sm:grid-cols-3">
         {Object.entries(counts).map(([key, value]) => (
@@ -38,7 +41,15 @@ export function NamespacePanel({ namespace, counts }: { namespace: string; count
       <ActionForm action={switchNamespace} submitLabel="Switch namespace" label="Switch namespace" buttonClassName={SECONDARY_BUTTON}>
         <label className="block text-sm font-medium">
           Namespace name
-          <input name="namespace" required maxLength={64} defaultValue="" placeholder="e.g. my-test-run" className={`${INPUT} font-mono`} aria-describedby="namespace-hint" />
+          <input
+            name="namespace"
+            required
+            maxLength={64}
+            defaultValue=""
+            placeholder="e.g. my-test-run"
+            className={`${INPUT} font-mono`}
+            aria-describedby="namespace-hint"
+          />
         </label>
         <p id="namespace-hint" className={`text-xs ${MUTED}`}>
           1 to 64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;. A new name starts empty.
@@ -46,10 +57,16 @@ export function NamespacePanel({ namespace, counts }: { namespace: string; count
       </ActionForm>
       <details className="rounded-md border border-red-200 p-3 dark:border-red-900">
         <summary className="cursor-pointer text-sm font-semibold text-red-700 dark:text-red-400">Reset namespace…</summary>
-        <ActionForm action={resetNamespaceAction} submitLabel="Reset namespace" label="Reset namespace" buttonClassName={DANGER_BUTTON} className="mt-3 space-y-3">
+        <ActionForm
+          action={resetNamespaceAction}
+          submitLabel="Reset namespace"
+          label="Reset namespace"
+          buttonClassName={DANGER_BUTTON}
+          className="mt-3 space-y-3"
+        >
           <p className="text-sm">
-            Deletes every session, order, callback, fault and outbox message of <strong className="font-mono">{namespace}</strong> and puts its clock back on real time.
-            Other namespaces are untouched.
+            Deletes every session, order, callback, fault and outbox message of <strong className="font-mono">{namespace}</strong> and puts its clock back on
+            real time. Other namespaces are untouched.
           </p>
           <label className="block text-sm font-medium">
             Type <span className="font-mono">{namespace}</span> to confirm

@@ -7,13 +7,18 @@ export function OrdersPanel({ orders }: { orders: DashboardData["orders"] }) {
       {orders.length === 0 ? (
         <p className={`text-sm ${MUTED}`}>No orders yet.</p>
       ) : (
-        <Table caption="Orders" headers={["Klarna reference", "Status", "Fraud status", "Order amount", "Captured", "Refunded", "Created", "Authorization expires"]}>
+        <Table
+          caption="Orders"
+          headers={["Klarna reference", "Status", "Fraud status", "Order amount", "Captured", "Refunded", "Created", "Authorization expires"]}
+        >
           {orders.map((order) => (
             <tr key={order.id} data-testid="sandbox-order" data-order-id={order.id}>
               <Cell className="font-mono" title={order.id}>
                 {order.klarna_reference}
               </Cell>
-              <Cell><Badge value={order.status} /></Cell>
+              <Cell>
+                <Badge value={order.status} />
+              </Cell>
               <Cell>
                 <Badge value={order.fraud_status} />
                 {order.fraud_decision_at ? (
@@ -23,10 +28,16 @@ export function OrdersPanel({ orders }: { orders: DashboardData["orders"] }) {
                 ) : null}
               </Cell>
               {[order.order_amount, order.captured_amount, order.refunded_amount].map((amount, index) => (
-                <Cell key={index}><Money amount={amount} currency={order.purchase_currency} locale={order.locale} /></Cell>
+                <Cell key={index}>
+                  <Money amount={amount} currency={order.purchase_currency} locale={order.locale} />
+                </Cell>
               ))}
-              <Cell><Time value={order.created_at} /></Cell>
-              <Cell><Time value={order.expires_at} /></Cell>
+              <Cell>
+                <Time value={order.created_at} />
+              </Cell>
+              <Cell>
+                <Time value={order.expires_at} />
+              </Cell>
             </tr>
           ))}
         </Table>

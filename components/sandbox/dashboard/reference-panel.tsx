@@ -22,7 +22,8 @@ export function PersonasPanel() {
       title="Personas and triggers"
       description={
         <>
-          The consumer&apos;s e-mail address decides the authorization. Any other address is approved with fraud_status ACCEPTED. Every trigger and the status it leads to:{" "}
+          The consumer&apos;s e-mail address decides the authorization. Any other address is approved with fraud_status ACCEPTED. Every trigger and the status
+          it leads to:{" "}
           <Link href="/sandbox/scenarios" className="underline">
             scenarios
           </Link>

@@ -25,10 +25,18 @@ export function SessionsPanel({ hppSessions, kpSessions }: { hppSessions: Dashbo
               <Cell className="font-mono" title={session.kp_session_id}>
                 {shortId(session.kp_session_id)}
               </Cell>
-              <Cell><Money amount={session.order_amount} currency={session.purchase_currency} locale={session.locale} /></Cell>
-              <Cell><Time value={session.created_at} /></Cell>
-              <Cell><Time value={session.updated_at} /></Cell>
-              <Cell><Time value={session.expires_at} /></Cell>
+              <Cell>
+                <Money amount={session.order_amount} currency={session.purchase_currency} locale={session.locale} />
+              </Cell>
+              <Cell>
+                <Time value={session.created_at} />
+              </Cell>
+              <Cell>
+                <Time value={session.updated_at} />
+              </Cell>
+              <Cell>
+                <Time value={session.expires_at} />
+              </Cell>
             </tr>
           ))}
         </Table>
@@ -46,9 +54,15 @@ export function SessionsPanel({ hppSessions, kpSessions }: { hppSessions: Dashbo
               <Cell>
                 <Badge value={session.status} /> {session.expired ? <Badge value="expired" /> : null}
               </Cell>
-              <Cell><Money amount={session.order_amount} currency={session.purchase_currency} locale={session.locale} /></Cell>
-              <Cell><Time value={session.created_at} /></Cell>
-              <Cell><Time value={session.expires_at} /></Cell>
+              <Cell>
+                <Money amount={session.order_amount} currency={session.purchase_currency} locale={session.locale} />
+              </Cell>
+              <Cell>
+                <Time value={session.created_at} />
+              </Cell>
+              <Cell>
+                <Time value={session.expires_at} />
+              </Cell>
             </tr>
           ))}
         </Table>

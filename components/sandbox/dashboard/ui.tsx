@@ -10,7 +10,19 @@ export const SECONDARY_BUTTON =
   "rounded-md border border-ink-200 bg-white px-3 py-1.5 text-sm font-medium hover:bg-ink-100 disabled:opacity-60 dark:border-ink-600 dark:bg-ink-800 dark:hover:bg-ink-700";
 export const DANGER_BUTTON = "rounded-md bg-red-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-red-800 disabled:opacity-60";
 
-export function Section({ id, title, description, children, className = "" }: { id: string; title: string; description?: React.ReactNode; children: React.ReactNode; className?: string }) {
+export function Section({
+  id,
+  title,
+  description,
+  children,
+  className = "",
+}: {
+  id: string;
+  title: string;
+  description?: React.ReactNode;
+  children: React.ReactNode;
+  className?: string;
+}) {
   return (
     <section aria-labelledby={`${id}-heading`} className={`${CARD} min-w-0 space-y-4 ${className}`}>
       <div className="space-y-1">

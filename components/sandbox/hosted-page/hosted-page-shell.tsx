@@ -14,17 +14,7 @@ export const MUTED = "text-ink-600 dark:text-ink-400";
  * "en" for a locale the page has no texts for). The root layout's <html lang="en"> is set to it too,
  * from the browser (DocumentLanguage).
  */
-export function HostedPageShell({
-  status,
-  children,
-  backgroundUrl,
-  locale,
-}: {
-  status: string;
-  children: ReactNode;
-  backgroundUrl?: string;
-  locale?: string;
-}) {
+export function HostedPageShell({ status, children, backgroundUrl, locale }: { status: string; children: ReactNode; backgroundUrl?: string; locale?: string }) {
   const texts = textsFor(locale);
   return (
     <main

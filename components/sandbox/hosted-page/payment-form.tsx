@@ -37,10 +37,7 @@ export function PaymentForm({ sessionId, categories, email, texts, purchaseLabel
       <fieldset className="space-y-2">
         <legend className="mb-2 font-semibold">{texts.choose}</legend>
         {categories.map((choice) => (
-          <label
-            key={choice.identifier}
-            className={`${option} ${category === choice.identifier ? optionSelected : optionUnselected}`}
-          >
+          <label key={choice.identifier} className={`${option} ${category === choice.identifier ? optionSelected : optionUnselected}`}>
             <input
               type="radio"
               name="category"
@@ -70,8 +67,7 @@ export function PaymentForm({ sessionId, categories, email, texts, purchaseLabel
       </div>
       {state?.message ? (
         <p role="alert" className="rounded-lg bg-red-50 p-3 text-sm text-red-800 dark:bg-red-950 dark:text-red-100">
-          {texts.actionFailed}{" "}
-          {/* Klarna's error message, as the API words it: English. */}
+          {texts.actionFailed} {/* Klarna's error message, as the API words it: English. */}
           <span lang="en">{state.message}</span>
         </p>
       ) : null}

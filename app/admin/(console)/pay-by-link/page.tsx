@@ -11,7 +11,9 @@ export default async function PayByLinkPage() {
   const catalogues = await Promise.all(
     offeredMarkets().map(async (market) => ({
       market,
-      products: (await listProducts(market)).filter((product) => product.stock > 0).map((product) => ({ id: product.id, name: product.name, unitPriceMinor: product.unitPriceMinor })),
+      products: (await listProducts(market))
+        .filter((product) => product.stock > 0)
+        .map((product) => ({ id: product.id, name: product.name, unitPriceMinor: product.unitPriceMinor })),
     })),
   );
   return (

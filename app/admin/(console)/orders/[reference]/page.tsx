@@ -27,7 +27,9 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ ref
         <span data-testid="order-status" className="rounded bg-ink-100 px-2 py-0.5 font-mono dark:bg-ink-800">
           {order.status}
         </span>
-        {fraudStatusNote(order.fraudStatus) ? <span className="rounded bg-amber-100 px-2 py-0.5 text-amber-900">{fraudStatusNote(order.fraudStatus)}</span> : null}
+        {fraudStatusNote(order.fraudStatus) ? (
+          <span className="rounded bg-amber-100 px-2 py-0.5 text-amber-900">{fraudStatusNote(order.fraudStatus)}</span>
+        ) : null}
         <span className="text-sm text-ink-600 dark:text-ink-400">
           {order.channel.toLowerCase()} · created {order.createdAt.toISOString().replace("T", " ").slice(0, 19)} UTC
         </span>
@@ -46,7 +48,12 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ ref
             {customer.givenName} {customer.familyName}
             <br />
             {customer.email}
-            {customer.phone ? <><br />{customer.phone}</> : null}
+            {customer.phone ? (
+              <>
+                <br />
+                {customer.phone}
+              </>
+            ) : null}
             <br />
             {customer.streetAddress}, {customer.postalCode} {customer.city}
             {customer.region ? `, ${customer.region}` : ""}, {customer.country}
@@ -56,7 +63,11 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ ref
           <h2 id="klarna-heading" className="mb-3 font-semibold">
             Klarna order
           </h2>
-          {klarnaError ? <p role="alert" className="text-red-700">Klarna could not be read: {klarnaError}</p> : null}
+          {klarnaError ? (
+            <p role="alert" className="text-red-700">
+              Klarna could not be read: {klarnaError}
+            </p>
+          ) : null}
           {klarnaOrder ? (
             <dl className="grid grid-cols-2 gap-x-3 gap-y-1">
               <dt>Status</dt>
@@ -75,7 +86,11 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ ref
           ) : !klarnaError ? (
             <p>No Klarna order yet.</p>
           ) : null}
-          {klarnaOrder?.amountsFrom === "shop" ? <p className="mt-2 text-xs text-ink-600 dark:text-ink-400">Klarna&apos;s reply gave no amounts; these are the shop&apos;s own record of what Klarna confirmed.</p> : null}
+          {klarnaOrder?.amountsFrom === "shop" ? (
+            <p className="mt-2 text-xs text-ink-600 dark:text-ink-400">
+              Klarna&apos;s reply gave no amounts; these are the shop&apos;s own record of what Klarna confirmed.
+            </p>
+          ) : null}
           {klarnaOrder && (klarnaOrder.captures.length > 0 || klarnaOrder.refunds.length > 0) ? (
             <ul className="mt-3 space-y-1 border-t border-ink-200 pt-2 dark:border-ink-800">
               {klarnaOrder.captures.map((capture) => (
@@ -101,7 +116,10 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ ref
           currency={order.currency}
           locale={order.locale}
           availability={Object.fromEntries(
-            Object.entries(availability).map(([kind, entry]) => [kind, entry.allowed ? { allowed: true, max: entry.maxMinor === undefined ? undefined : money(entry.maxMinor), maxMinor: entry.maxMinor } : entry]),
+            Object.entries(availability).map(([kind, entry]) => [
+              kind,
+              entry.allowed ? { allowed: true, max: entry.maxMinor === undefined ? undefined : money(entry.maxMinor), maxMinor: entry.maxMinor } : entry,
+            ]),
           )}
           lines={lines.map((line) => ({ position: line.position, label: `${line.quantity} × ${line.name} (${money(line.totalMinor)})` }))}
         />
@@ -117,7 +135,8 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ ref
             <li key={session.id} className="rounded-card border border-ink-200 bg-white p-4 text-sm dark:border-ink-800 dark:bg-ink-900">
               <p className="font-mono">{session.id}</p>
               <p>
-                Klarna status: <strong data-testid="session-status">{session.liveStatus}</strong> · {session.expiresAt ? `expires ${session.expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC` : "expiry not given"}
+                Klarna status: <strong data-testid="session-status">{session.liveStatus}</strong> ·{" "}
+                {session.expiresAt ? `expires ${session.expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC` : "expiry not given"}
                 {session.liveError ? <span className="text-red-700"> · {session.liveError}</span> : null}
               </p>
               {canAct && canTakePayment(session.liveStatus) ? (
