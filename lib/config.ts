@@ -10,6 +10,14 @@ import { KLARNA_HOSTS, KLARNA_REGION_NAMES, KLARNA_REGIONS, type KlarnaRegion } 
 // production and real Klarna modes fail at start-up with a message naming the missing variable.
 
 const emptyAsUnset = (value: unknown) => (value === "" ? undefined : value);
+/** A comma-separated list, its entries trimmed and blanks dropped. */
+const commaList = () =>
+  z.string().transform((value) =>
+    value
+      .split(",")
+      .map((entry) => entry.trim())
+      .filter(Boolean),
+  );
 const optionalString = z.preprocess(emptyAsUnset, z.string().optional());
 
 const EnvSchema = z
@@ -53,14 +61,7 @@ const EnvSchema = z
     ),
     SANDBOX_ALLOWED_ORIGINS: z.preprocess(
       emptyAsUnset,
-      z
-        .string()
-        .transform((value) =>
-          value
-            .split(",")
-            .map((entry) => entry.trim())
-            .filter(Boolean),
-        )
+      commaList()
         .pipe(
           z.array(
             z.union([
@@ -71,18 +72,7 @@ const EnvSchema = z
         )
         .optional(),
     ),
-    TRUSTED_PROXIES: z.preprocess(
-      emptyAsUnset,
-      z
-        .string()
-        .transform((value) =>
-          value
-            .split(",")
-            .map((entry) => entry.trim())
-            .filter(Boolean),
-        )
-        .optional(),
-    ),
+    TRUSTED_PROXIES: z.preprocess(emptyAsUnset, commaList().optional()),
     ADMIN_EMAIL: z.preprocess(emptyAsUnset, z.email().optional()),
     ADMIN_PASSWORD: z.preprocess(emptyAsUnset, z.string().min(8, "must be at least 8 characters").optional()),
     VIEWER_EMAIL: z.preprocess(emptyAsUnset, z.email().optional()),
