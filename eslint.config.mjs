@@ -22,7 +22,6 @@ export default defineConfig([
       "app/actions/**",
       "components/{admin,cart,checkout,shop,ui}/**",
     ],
-    ignores: ["app/actions/sandbox/**"],
     rules: {
       "no-restricted-imports": [
         "error",
@@ -32,7 +31,7 @@ export default defineConfig([
   },
   {
     // The sandbox's pages and components enter it through its index only.
-    files: ["app/sandbox/**", "app/actions/sandbox/**", "components/sandbox/**"],
+    files: ["app/sandbox/**", "components/sandbox/**"],
     rules: {
       "no-restricted-imports": ["error", { patterns: [{ group: ["@/lib/sandbox/*"], message: "Import the sandbox through its index, @/lib/sandbox." }] }],
     },

@@ -6,6 +6,7 @@ import { REDIRECT_OPERATION, takeFaults } from "./faults";
 import { clock } from "./clock";
 import { badRequest, badValue, sessionCompleted } from "./errors";
 import { isUuid } from "./ids";
+import { hppExpiresAt } from "./lifetimes";
 import { authorize, kpSessionData, type KpSession } from "./kp";
 import { categoryName } from "./markets";
 import { createOrder } from "./om";
@@ -19,7 +20,6 @@ import {
   fillPlaceholders,
   findLiveSession,
   HPP_TRANSITIONS,
-  hppExpiry,
   readSession,
   resultPageUrl,
   sessionNotFound,
@@ -187,7 +187,7 @@ async function complete(tx: Executor, hpp: HppSession, kpSession: KpSession, cat
     });
     values = { authorizationToken: null, orderId: order.id, klarnaReference: order.klarnaReference };
   }
-  const expiresAt = hppExpiry(kpSession);
+  const expiresAt = hppExpiresAt(kpSession.expiresAt);
   const status = await transition(tx, { hpp, expiresAt }, "approve", values);
   // Every other open HPP session on the same KP session follows this one to COMPLETED.
   const others = await tx

@@ -60,8 +60,6 @@ const apiBase = () => `${origin()}/sandbox/api`;
 export const redirectUrl = (id: string) => `${origin()}/sandbox/hpp/${id}`;
 export const resultPageUrl = (id: string) => `${origin()}/sandbox/hpp/${id}/result`;
 
-export const hppExpiry = (kpSession: Pick<KpSession, "expiresAt">) => hppExpiresAt(kpSession.expiresAt);
-
 export async function createHppSession(body: unknown) {
   const request = parseBody(HppSessionRequest, body);
   checkTargets("merchant_urls", request.merchant_urls ?? undefined);
@@ -77,7 +75,7 @@ export async function createHppSession(body: unknown) {
   // The KP session from the read model, then the insert on its own: the KP session was never
   // locked here (a place order under way may still complete it), so no transaction is needed.
   const kpSession = isUuid(kpSessionId) ? (await readKpEntry(kpSessionId))?.session : undefined;
-  if (!kpSession || kpSession.status === "complete" || hppExpiry(kpSession) <= clock.now()) throw notFound("Payment session has expired");
+  if (!kpSession || kpSession.status === "complete" || hppExpiresAt(kpSession.expiresAt) <= clock.now()) throw notFound("Payment session has expired");
   const requested = options.payment_method_category ? [options.payment_method_category] : (options.payment_method_categories ?? []);
   const field = options.payment_method_category ? "options.payment_method_category" : "options.payment_method_categories";
   const unknown = requested.flatMap((category, index) =>
@@ -109,7 +107,7 @@ export async function createHppSession(body: unknown) {
     redirect_url: redirectUrl(id),
     qr_code_url: `${redirectUrl(id)}/qr`,
     distribution_url: `${sessionUrl}/distribution`,
-    expires_at: hppExpiry(kpSession).toISOString(),
+    expires_at: hppExpiresAt(kpSession.expiresAt).toISOString(),
     manual_identification_check_url: `${sessionUrl}/manual-id-check`,
     distribution_module: {
       token: distributionToken,
@@ -139,7 +137,7 @@ export async function findLiveSession(tx: Executor, id: string, lock = false): P
     .limit(1);
   const [row] = lock ? await query.for("update", { of: sandboxHppSessions }) : await query;
   if (!row) return null;
-  const expiresAt = hppExpiry(row.kpSession);
+  const expiresAt = hppExpiresAt(row.kpSession.expiresAt);
   return expiresAt > clock.now() ? { hpp: row.hpp as HppSession, kpSession: row.kpSession, expiresAt } : null;
 }
 
@@ -171,7 +169,7 @@ export async function readSession(id: string): Promise<{ hpp: HppSession; kpSess
 export async function readHppSession(id: string) {
   const session = await readSession(id);
   if (!session) throw sessionNotFound();
-  const expiresAt = hppExpiry(session.kpSession);
+  const expiresAt = hppExpiresAt(session.kpSession.expiresAt);
   if (expiresAt <= clock.now()) throw sessionNotFound();
   return sessionResource({ hpp: session.hpp, expiresAt });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
-import * as dashboardActions from "@/app/actions/sandbox/dashboard";
-import * as hostedPageActions from "@/app/actions/sandbox/hosted-page";
+import * as dashboardActions from "@/app/sandbox/_actions/dashboard";
+import * as hostedPageActions from "@/app/sandbox/_actions/hosted-page";
 import { call, createHppSession, createKpSession } from "../helpers/sandbox";
 import { withSandboxDatabase } from "../helpers/sandbox-db";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import type { DashboardActionState } from "@/app/actions/sandbox/dashboard";
+import type { DashboardActionState } from "@/app/sandbox/_actions/dashboard";
 import { BUTTON } from "./ui";
 
 // A dashboard form bound to a server action, showing its result (or the sandbox's refusal).

@@ -1,4 +1,4 @@
-import { advanceClockAction, advanceToDeadlineAction, resetClockAction } from "@/app/actions/sandbox/dashboard";
+import { advanceClockAction, advanceToDeadlineAction, resetClockAction } from "@/app/sandbox/_actions/dashboard";
 import type { DashboardData } from "@/lib/sandbox";
 import { ActionForm } from "./action-form";
 import { formatOffset, INPUT, MUTED, Section, SECONDARY_BUTTON, Time } from "./ui";

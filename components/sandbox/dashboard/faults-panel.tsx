@@ -1,4 +1,4 @@
-import { addFaultAction, clearFaultsAction, removeFaultAction } from "@/app/actions/sandbox/dashboard";
+import { addFaultAction, clearFaultsAction, removeFaultAction } from "@/app/sandbox/_actions/dashboard";
 import { FAULT_KINDS, FAULT_OPERATIONS, FAULT_STATUSES, type DashboardData } from "@/lib/sandbox";
 import { ActionForm } from "./action-form";
 import { Cell, DANGER_BUTTON, INPUT, MUTED, Section, SECONDARY_BUTTON, Table, Time } from "./ui";

@@ -1,4 +1,4 @@
-import { resetNamespaceAction, switchNamespace } from "@/app/actions/sandbox/dashboard";
+import { resetNamespaceAction, switchNamespace } from "@/app/sandbox/_actions/dashboard";
 import type { DashboardData } from "@/lib/sandbox";
 import { ActionForm } from "./action-form";
 import { DANGER_BUTTON, INPUT, MUTED, Section, SECONDARY_BUTTON } from "./ui";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { actOnPayment } from "@/app/actions/sandbox/hosted-page";
+import { actOnPayment } from "@/app/sandbox/_actions/hosted-page";
 import type { HppTexts } from "./texts";
 
 type Props = {
