@@ -7,6 +7,9 @@ import { fillCart, openCheckout, payWithKlarna, SANDBOX_AUTH, signInToBackOffice
 // or critical violation.
 
 async function expectAccessible(page: Page, what: string) {
+  // Next.js streams a page's generateMetadata after its body: wait until the title has arrived,
+  // as it has by the time a person reads the page (a title that never comes still fails here).
+  await expect(page, `${what} has a title`).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const serious = results.violations
     .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
