@@ -4,15 +4,8 @@ import { useActionState, useState } from "react";
 import { startCheckout } from "@/app/actions/checkout";
 import { format } from "@/lib/i18n/format";
 import type { Messages } from "@/lib/i18n/messages";
-import {
-  EXIT_BUTTONS,
-  fieldProblemOf,
-  PLACE_ORDER_MODES,
-  PURCHASE_TYPES,
-  RETURN_STYLES,
-  type CustomerDetails,
-  type PaymentOptions,
-} from "@/lib/orders/checkout-input";
+import { EXIT_BUTTONS, fieldProblemOf, PLACE_ORDER_MODES, PURCHASE_TYPES, RETURN_STYLES } from "@/lib/orders/checkout-fields";
+import type { CustomerDetails, PaymentOptions } from "@/lib/orders/checkout-input";
 import type { Market } from "@/lib/shop/markets";
 
 type Persona = CustomerDetails & { label: string };
@@ -28,7 +21,7 @@ const FIELDS: { name: keyof CustomerDetails; type?: string; autoComplete: string
   { name: "phone", type: "tel", autoComplete: "tel", optional: true },
 ];
 
-/** The server's message for a field in the shop's language when it is one of the checkout's own (lib/orders/checkout-input.ts); as it came otherwise. */
+/** The server's message for a field in the shop's language when it is one of the checkout's own (lib/orders/checkout-fields.ts); as it came otherwise. */
 function fieldError(field: keyof CustomerDetails, message: string, text: Text) {
   const problem = fieldProblemOf(field, message);
   return problem ? format(text.fieldErrors[problem], { label: text.fields[field] }) : message;

@@ -110,7 +110,7 @@ export const en = {
       phone: "Phone",
     },
     optional: "(optional)",
-    /** The server's field messages (lib/orders/checkout-input.ts), said again in this language. */
+    /** The server's field messages (lib/orders/checkout-fields.ts), said again in this language. */
     fieldErrors: {
       required: "{label} is required.",
       tooLong: "{label} is too long.",

@@ -1,17 +1,12 @@
 import { z } from "zod";
 import { caseInsensitiveEnum, openEnum, optional, reply, requiredWhen, text, timestamp, withDefault } from "./common";
+import { HPP_CATEGORIES, PLACE_ORDER_MODES, PURCHASE_TYPES } from "./hpp-values";
 
 // Hosted Payment Page v1 (hpp-v1.yml): sessions wrapping a KP session, and their distribution.
 
 const url = text(2000);
 
-export const HPP_CATEGORIES = ["DIRECT_DEBIT", "DIRECT_BANK_TRANSFER", "PAY_NOW", "PAY_LATER", "PAY_OVER_TIME", "KLARNA"] as const;
-export type HppCategory = (typeof HPP_CATEGORIES)[number];
-export const PLACE_ORDER_MODES = ["NONE", "PLACE_ORDER", "CAPTURE_ORDER"] as const;
-export type PlaceOrderMode = (typeof PLACE_ORDER_MODES)[number];
-/** The purchase types HPP's OpenAPI lists (the customization page also names PAY). */
-export const PURCHASE_TYPES = ["BUY", "RENT", "BOOK", "SUBSCRIBE", "DOWNLOAD", "ORDER", "CONTINUE"] as const;
-export type PurchaseType = (typeof PURCHASE_TYPES)[number];
+export { HPP_CATEGORIES, PLACE_ORDER_MODES, PURCHASE_TYPES, type HppCategory, type PlaceOrderMode, type PurchaseType } from "./hpp-values";
 
 export const MERCHANT_URL_KEYS = ["success", "cancel", "back", "failure", "error", "status_update"] as const;
 
