@@ -233,3 +233,6 @@ export const en = {
     back: "Back to the shop",
   },
 };
+
+/** The shape every language fills completely (messages.ts picks one per locale). */
+export type Messages = typeof en;

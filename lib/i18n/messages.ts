@@ -1,6 +1,6 @@
 import "server-only";
 import { de } from "./de";
-import { en } from "./en";
+import { en, type Messages } from "./en";
 import { sv } from "./sv";
 
 // The shop's words, one catalogue per language (en.ts, de.ts, sv.ts). English is the source of
@@ -15,7 +15,7 @@ import { sv } from "./sv";
 // payment method categories, Klarna wire values (NONE, BUY, ...), market names (each in its own
 // language). What the server says when it refuses a shopper is here too (`refusals`).
 
-export type Messages = typeof en;
+export type { Messages };
 
 const CATALOGUES: Record<string, Messages> = { en, de, sv };
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { count } from "./format";
-import type { Messages } from "./messages";
+import type { Messages } from "./en";
 
 // The shop's words in Swedish (sv-SE).
 
