@@ -1,8 +1,13 @@
 import "server-only";
+import { FIELD_LABELS, FIELD_MESSAGES, type CheckoutField } from "@/lib/orders/checkout-fields";
 import { count } from "./format";
 import { ENGLISH_TOTALS } from "./totals";
 
 // The shop's words in English: the source of truth, whose shape every other language fills completely.
+
+// The server words the checkout's field messages in English (lib/orders/checkout-fields.ts): this
+// catalogue takes its field names and messages as they are.
+const SERVER_FIELD_LABELS: Record<CheckoutField, string> = FIELD_LABELS;
 
 export const en = {
   /** The language these texts are in: the `lang` of the shop's pages. */
@@ -99,23 +104,10 @@ export const en = {
     persona: "Klarna test persona",
     customDetails: "Custom details",
     personaNote: "Sandbox mode: Klarna's playground personas decide the outcome by e-mail.",
-    fields: {
-      email: "Email",
-      givenName: "First name",
-      familyName: "Last name",
-      streetAddress: "Street address",
-      postalCode: "Postal code",
-      city: "City",
-      region: "State",
-      phone: "Phone",
-    },
+    fields: SERVER_FIELD_LABELS,
     optional: "(optional)",
-    /** The server's field messages (lib/orders/checkout-fields.ts), said again in this language. */
-    fieldErrors: {
-      required: "{label} is required.",
-      tooLong: "{label} is too long.",
-      invalidEmail: "Enter a valid e-mail address.",
-    },
+    /** The server's field messages; the other catalogues say them again in their language. */
+    fieldErrors: FIELD_MESSAGES,
     demo: {
       summary: "Payment options (demo)",
       placeOrderMode: "Place order mode",

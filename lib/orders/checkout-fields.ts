@@ -1,3 +1,4 @@
+import { format } from "@/lib/i18n/format";
 import { PLACE_ORDER_MODES, PURCHASE_TYPES } from "@/lib/klarna-wire/hpp-values";
 
 // What the checkout form lists and how the server names its field problems, without zod: the form
@@ -15,7 +16,7 @@ export const EXIT_BUTTONS = ["back", "cancel"] as const;
 export const FIELD_PROBLEMS = ["required", "tooLong", "invalidEmail"] as const;
 export type FieldProblem = (typeof FIELD_PROBLEMS)[number];
 
-/** The fields' names in the server's messages. */
+/** The fields' names in the server's messages, which the English catalogue (lib/i18n/en.ts) shows as they are. */
 export const FIELD_LABELS = {
   email: "Email",
   givenName: "First name",
@@ -27,16 +28,19 @@ export const FIELD_LABELS = {
   phone: "Phone",
 } as const;
 
-const FIELD_MESSAGES: Record<FieldProblem, (label: string) => string> = {
-  required: (label) => `${label} is required.`,
-  tooLong: (label) => `${label} is too long.`,
-  invalidEmail: () => "Enter a valid e-mail address.",
+export type CheckoutField = keyof typeof FIELD_LABELS;
+
+/** The server's field messages, `{label}` standing for the field's name; the English catalogue's too. */
+export const FIELD_MESSAGES: Record<FieldProblem, string> = {
+  required: "{label} is required.",
+  tooLong: "{label} is too long.",
+  invalidEmail: "Enter a valid e-mail address.",
 };
 
-export const fieldMessage = (problem: FieldProblem, label: string) => FIELD_MESSAGES[problem](label);
+export const fieldMessage = (problem: FieldProblem, label: string) => format(FIELD_MESSAGES[problem], { label });
 
 /** Which of the messages above the server's `message` for `field` is; undefined for any other message. */
 export function fieldProblemOf(field: string, message: string): FieldProblem | undefined {
-  const label: string = FIELD_LABELS[field as keyof typeof FIELD_LABELS] ?? field;
+  const label: string = FIELD_LABELS[field as CheckoutField] ?? field;
   return FIELD_PROBLEMS.find((problem) => fieldMessage(problem, label) === message);
 }

@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { HPP_CATEGORIES, PLACE_ORDER_MODES, PURCHASE_TYPES } from "@/lib/klarna-wire/hpp-values";
-import { EXIT_BUTTONS, FIELD_LABELS, fieldMessage, RETURN_STYLES } from "./checkout-fields";
+import { EXIT_BUTTONS, FIELD_LABELS, fieldMessage, RETURN_STYLES, type CheckoutField } from "./checkout-fields";
 
 // What the checkout form sends, validated on the server (the form checks the same on the client).
 
-const required = (field: keyof typeof FIELD_LABELS, max = 99) =>
+const required = (field: CheckoutField, max = 99) =>
   z.string().trim().min(1, fieldMessage("required", FIELD_LABELS[field])).max(max, fieldMessage("tooLong", FIELD_LABELS[field]));
 
 export const CustomerDetails = z.object({

@@ -1,5 +1,4 @@
 import "server-only";
-import { unstorablePath } from "@/lib/text";
 import { and, eq } from "drizzle-orm";
 import { db } from "@/lib/db/client";
 import { orders } from "@/lib/db/schema";
@@ -7,6 +6,7 @@ import { KlarnaError } from "@/lib/klarna";
 import { FraudNotification } from "@/lib/klarna-wire";
 import { syncFromKlarna } from "./back-office";
 import { recordEvent } from "./events";
+import { receiveKeyedCallback, type KeyedCallbackInput } from "./keyed-callback";
 import { verifyNotificationKey } from "./url-keys";
 import { getOrder } from "./queries";
 
@@ -14,18 +14,15 @@ import { getOrder } from "./queries";
 // captured until Klarna accepts. Klarna's notification only says "look again"; the decision is
 // read from Order Management, and the sweep does the same for notifications that never come.
 
-export type NotificationVerdict = { status: 400 | 401; error: string } | { status: 200; orderId: string };
-
-/** Klarna's notification; its URL names our order and carries that order's key (Klarna signs nothing). */
-export async function receiveFraudNotification(input: { orderId: string | null; key: string | null; body: unknown }): Promise<NotificationVerdict> {
-  const order = input.orderId && verifyNotificationKey(input.orderId, input.key) ? await getOrder(input.orderId) : undefined;
-  if (!order) return { status: 401, error: "Unknown order or wrong key" };
-  if (unstorablePath(input.body)) return { status: 400, error: "The body holds text that cannot be stored" };
-  const parsed = FraudNotification.safeParse(input.body);
-  if (!parsed.success || parsed.data.order_id !== order.klarnaOrderId) return { status: 400, error: "Not a Klarna notification about this order" };
-  await recordEvent(db(), order.id, "notification_received", `Klarna notified ${parsed.data.event_type}`, { eventType: parsed.data.event_type });
-  return { status: 200, orderId: order.id };
-}
+/** Klarna's notification, to a URL keyed for our order (keyed-callback.ts). */
+export const receiveFraudNotification = (input: KeyedCallbackInput) =>
+  receiveKeyedCallback(input, {
+    verifyKey: verifyNotificationKey,
+    schema: FraudNotification,
+    isAbout: (body, order) => body.order_id === order.klarnaOrderId,
+    notAbout: "Not a Klarna notification about this order",
+    record: (body, order) => recordEvent(db(), order.id, "notification_received", `Klarna notified ${body.event_type}`, { eventType: body.event_type }),
+  });
 
 /** Reads the order's fraud decision from Klarna and records it once it is made. */
 export async function settleFraudReview(orderId: string): Promise<void> {

@@ -116,23 +116,9 @@ async function deliverOnce(candidate: Callback): Promise<void> {
   if (!callback) return;
   const attempt = callback.attempts + 1;
   const operation = `callback.${callback.kind}`;
-  if ((await takeFaults(operation, ["drop_callback"])).length > 0) {
-    await recordAttempt(callback, attempt, { error: "Dropped by an injected fault: never sent", latencyMs: 0 });
-    await db()
-      .update(sandboxCallbacks)
-      .set({ state: "dropped", attempts: attempt, nextAttemptAt: null, lockedUntil: null })
-      .where(eq(sandboxCallbacks.id, callback.id));
-    return;
-  }
+  if ((await takeFaults(operation, ["drop_callback"])).length > 0) return endUnsent(callback, attempt, "dropped", "Dropped by an injected fault: never sent");
   // Allowed when the session was created; the configuration may have changed since.
-  if (!isAllowedTarget(callback.url)) {
-    await recordAttempt(callback, attempt, { error: "Not sent: the target is no longer allowed (SANDBOX_ALLOWED_ORIGINS)", latencyMs: 0 });
-    await db()
-      .update(sandboxCallbacks)
-      .set({ state: "failed", attempts: attempt, nextAttemptAt: null, lockedUntil: null })
-      .where(eq(sandboxCallbacks.id, callback.id));
-    return;
-  }
+  if (!isAllowedTarget(callback.url)) return endUnsent(callback, attempt, "failed", "Not sent: the target is no longer allowed (SANDBOX_ALLOWED_ORIGINS)");
   const result = await send(callback);
   await recordAttempt(callback, attempt, result);
   if ((await takeFaults(operation, ["duplicate_callback"])).length > 0) {
@@ -149,6 +135,12 @@ async function deliverOnce(candidate: Callback): Promise<void> {
       lockedUntil: null,
     })
     .where(eq(sandboxCallbacks.id, callback.id));
+}
+
+/** Ends a callback without sending it: the attempt is recorded with the reason, and no retry follows. */
+async function endUnsent(callback: Callback, attempt: number, state: "dropped" | "failed", reason: string) {
+  await recordAttempt(callback, attempt, { error: reason, latencyMs: 0 });
+  await db().update(sandboxCallbacks).set({ state, attempts: attempt, nextAttemptAt: null, lockedUntil: null }).where(eq(sandboxCallbacks.id, callback.id));
 }
 
 async function send(callback: Callback): Promise<{ statusCode?: number; error?: string; latencyMs: number }> {

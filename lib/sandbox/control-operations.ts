@@ -76,7 +76,6 @@ const ConsumerResult = z.object({
 
 export const CONTROL_OPERATIONS: Record<string, OperationDoc> = {
   "control.complete_hpp": {
-    tag: "Control",
     summary: "Act on a hosted page as the consumer",
     description: "Does what the hosted page's buttons do: approve, decline, cancel, back or error.",
     body: sandbox.CompleteHppRequest,
@@ -88,7 +87,6 @@ export const CONTROL_OPERATIONS: Record<string, OperationDoc> = {
   },
   "control.time_out_hpp": {
     leadsTo: ["HPP TIMEOUT"],
-    tag: "Control",
     summary: "Time out an HPP session, as Klarna's per-session timer does",
     description: "A session that is not final moves to TIMEOUT (final) and the merchant's status_update hears of it.",
     success: { status: 200, description: "The session as a read now returns it", body: klarna.HppSessionRead },
@@ -96,7 +94,6 @@ export const CONTROL_OPERATIONS: Record<string, OperationDoc> = {
   },
   "control.start_manual_id_check": {
     leadsTo: ["HPP MANUAL_ID_CHECK"],
-    tag: "Control",
     summary: "Start an in-store identity check on an HPP session",
     description:
       "An IN_PROGRESS session moves to MANUAL_ID_CHECK, with a manual_identification challenge in its reads; the consumer then approves, is declined or cancels as usual.",
@@ -105,19 +102,16 @@ export const CONTROL_OPERATIONS: Record<string, OperationDoc> = {
   },
   "control.close_order": {
     leadsTo: ["OM CLOSED"],
-    tag: "Control",
     summary: "Close an order, as Klarna does on its own side",
     description: "The order becomes CLOSED: what was captured stays (and can be refunded), nothing more can be captured.",
     success: { status: 204, description: "Closed" },
     errors: { 403: "The order is cancelled or closed already (NOT_ALLOWED)", 404: NOT_FOUND_ORDER },
   },
   "control.read_clock": {
-    tag: "Control",
     summary: "Read the sandbox clock",
     success: { status: 200, description: "Sandbox time", body: ClockState },
   },
   "control.advance_clock": {
-    tag: "Control",
     summary: "Advance the sandbox clock",
     description:
       'Moves the namespace\'s time forward by `seconds` (at most a year) or `{"to": "next_deadline"}`: expiries, fraud decisions, callback retries and idempotency keys follow it.',
@@ -125,24 +119,20 @@ export const CONTROL_OPERATIONS: Record<string, OperationDoc> = {
     success: { status: 200, description: "Sandbox time after the move", body: AdvancedClock },
   },
   "control.reset_clock": {
-    tag: "Control",
     summary: "Reset the sandbox clock to the wall clock",
     success: { status: 200, description: "Sandbox time, now the wall clock", body: ClockState },
   },
   "control.list_callbacks": {
-    tag: "Control",
     summary: "The callback ledger",
     description:
       "Every HPP status callback and fraud notification of the namespace, newest first, with each delivery attempt (time, status code or error, latency) and the next retry.",
     success: { status: 200, description: "The ledger", body: z.object({ callbacks: z.array(CallbackEntry) }) },
   },
   "control.list_faults": {
-    tag: "Control",
     summary: "List injected faults",
     success: { status: 200, description: "The namespace's faults", body: z.object({ faults: z.array(FaultResource) }) },
   },
   "control.add_fault": {
-    tag: "Control",
     summary: "Inject a fault",
     description:
       "latency, http_error (429 or 5xx), reset, timeout or minimal_response on one API operation or all (`*`); drop_callback or duplicate_callback on callback.hpp_status, callback.fraud_notification or callback.kp_authorization; drop_redirect on hpp.redirect. For the next `count` matches or with a probability; `after` lets the operation take effect before its reply is lost. minimal_response answers with only the fields Klarna's OpenAPI marks required (and those Klarna documents as present under a condition that holds, such as redirect_url for an ECOMMERCE session); headers such as Capture-Id and Location stay.",
@@ -150,31 +140,26 @@ export const CONTROL_OPERATIONS: Record<string, OperationDoc> = {
     success: { status: 201, description: "The fault", body: FaultResource },
   },
   "control.clear_faults": {
-    tag: "Control",
     summary: "Remove every fault of the namespace",
     success: { status: 204, description: "Removed" },
   },
   "control.remove_fault": {
-    tag: "Control",
     summary: "Remove one fault",
     success: { status: 204, description: "Removed" },
     errors: { 404: "No such fault in this namespace (NOT_FOUND)" },
   },
   "control.read_namespace": {
-    tag: "Control",
     summary: "The namespace's clock and what it holds",
     description:
       "The namespace comes from the Klarna-Sandbox-Namespace header or the sandbox_namespace cookie; requests about an existing resource run in that resource's namespace.",
     success: { status: 200, description: "Summary", body: NamespaceSummary },
   },
   "control.reset_namespace": {
-    tag: "Control",
     summary: "Reset the namespace",
     description: "Forgets every session, order, callback, fault and outbox message of the namespace and puts its clock back; other namespaces are untouched.",
     success: { status: 200, description: "The emptied namespace", body: NamespaceSummary },
   },
   "sandbox.openapi": {
-    tag: "Control",
     summary: "This OpenAPI document",
     description: "Served without Basic auth.",
     success: { status: 200, description: "The OpenAPI 3.1 document", body: z.record(z.string(), z.unknown()) },

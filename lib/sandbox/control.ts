@@ -1,5 +1,6 @@
 import "server-only";
-import { and, eq, gt, inArray, isNotNull, min, sql } from "drizzle-orm";
+import { and, eq, gt, inArray, min, sql, type SQL } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { addMs, clock } from "./clock";
 import { badValue } from "./errors";
 import { isUuid, KP_SESSION_PATH } from "./ids";
@@ -128,62 +129,31 @@ export const DEADLINES = {
 } as const;
 export type DeadlineKind = keyof typeof DEADLINES;
 
+type DeadlineTable = typeof sandboxAuthorizations | typeof sandboxKpSessions | typeof sandboxOrders | typeof sandboxCallbacks;
+
 /** The earliest moment after now at which something in the namespace expires or falls due. */
 export async function nextDeadline(): Promise<{ kind: DeadlineKind; at: Date } | null> {
   const namespace = currentNamespace();
   const now = clock.now();
-  const earliest = async (kind: DeadlineKind, query: Promise<{ at: Date | null }[]>) => ({ kind, at: (await query)[0]?.at ?? null });
+  // The smallest `column` later than `after` among the namespace's rows of `table` that meet `condition`.
+  const earliest = async (kind: DeadlineKind, table: DeadlineTable, column: AnyPgColumn<{ data: Date }>, condition?: SQL, after = now) => {
+    const [row] = await db()
+      .select({ at: min(column) })
+      .from(table)
+      .where(and(eq(table.namespace, namespace), condition, gt(column, after)));
+    return { kind, at: row?.at ?? null };
+  };
   const candidates = await Promise.all([
-    earliest(
-      "authorization_token_expiry",
-      db()
-        .select({ at: min(sandboxAuthorizations.expiresAt) })
-        .from(sandboxAuthorizations)
-        .where(and(eq(sandboxAuthorizations.namespace, namespace), eq(sandboxAuthorizations.status, "valid"), gt(sandboxAuthorizations.expiresAt, now))),
-    ),
-    earliest(
-      "hpp_session_expiry",
-      db()
-        .select({ at: min(sandboxKpSessions.expiresAt) })
-        .from(sandboxKpSessions)
-        .where(and(eq(sandboxKpSessions.namespace, namespace), gt(sandboxKpSessions.expiresAt, addMs(now, HPP_EXPIRY_MARGIN_MS))))
-        .then((rows) => rows.map((row) => ({ at: row.at && hppExpiresAt(new Date(row.at)) }))),
-    ),
-    earliest(
-      "kp_session_expiry",
-      db()
-        .select({ at: min(sandboxKpSessions.expiresAt) })
-        .from(sandboxKpSessions)
-        .where(and(eq(sandboxKpSessions.namespace, namespace), gt(sandboxKpSessions.expiresAt, now))),
-    ),
-    earliest(
-      "order_authorization_expiry",
-      db()
-        .select({ at: min(sandboxOrders.expiresAt) })
-        .from(sandboxOrders)
-        .where(and(eq(sandboxOrders.namespace, namespace), inArray(sandboxOrders.status, ["AUTHORIZED", "PART_CAPTURED"]), gt(sandboxOrders.expiresAt, now))),
-    ),
-    earliest(
-      "fraud_decision",
-      db()
-        .select({ at: min(sandboxOrders.fraudDecisionAt) })
-        .from(sandboxOrders)
-        .where(and(eq(sandboxOrders.namespace, namespace), eq(sandboxOrders.fraudStatus, "PENDING"), gt(sandboxOrders.fraudDecisionAt, now))),
-    ),
-    earliest(
-      "callback_retry",
-      db()
-        .select({ at: min(sandboxCallbacks.nextAttemptAt) })
-        .from(sandboxCallbacks)
-        .where(
-          and(
-            eq(sandboxCallbacks.namespace, namespace),
-            eq(sandboxCallbacks.state, "pending"),
-            isNotNull(sandboxCallbacks.nextAttemptAt),
-            gt(sandboxCallbacks.nextAttemptAt, now),
-          ),
-        ),
-    ),
+    earliest("authorization_token_expiry", sandboxAuthorizations, sandboxAuthorizations.expiresAt, eq(sandboxAuthorizations.status, "valid")),
+    // An HPP session expires a margin before its KP session.
+    earliest("hpp_session_expiry", sandboxKpSessions, sandboxKpSessions.expiresAt, undefined, addMs(now, HPP_EXPIRY_MARGIN_MS)).then(({ kind, at }) => ({
+      kind,
+      at: at && hppExpiresAt(new Date(at)),
+    })),
+    earliest("kp_session_expiry", sandboxKpSessions, sandboxKpSessions.expiresAt),
+    earliest("order_authorization_expiry", sandboxOrders, sandboxOrders.expiresAt, inArray(sandboxOrders.status, ["AUTHORIZED", "PART_CAPTURED"])),
+    earliest("fraud_decision", sandboxOrders, sandboxOrders.fraudDecisionAt, eq(sandboxOrders.fraudStatus, "PENDING")),
+    earliest("callback_retry", sandboxCallbacks, sandboxCallbacks.nextAttemptAt, eq(sandboxCallbacks.state, "pending")),
   ]);
   const found = candidates.filter((candidate): candidate is { kind: DeadlineKind; at: Date } => candidate.at !== null);
   found.sort((a, b) => new Date(a.at).getTime() - new Date(b.at).getTime());

@@ -1,5 +1,6 @@
 import "server-only";
 import { desc, eq } from "drizzle-orm";
+import type { PgSelect } from "drizzle-orm/pg-core";
 import { listCallbacks } from "./callbacks";
 import { clock, DAY, HOUR, MINUTE } from "./clock";
 import { advanceClock, clockState, inNamespace, namespaceSummary, nextDeadline, resetNamespace } from "./control";
@@ -31,19 +32,33 @@ export const CONTROL_ENDPOINTS = SANDBOX_ROUTES.filter((route) => route.operatio
   operation: route.operation,
 }));
 
+/**
+ * A dashboard list's query narrowed to the namespace's newest `limit` rows of `table`, ties broken by
+ * id so that the order is stable (Drizzle's dynamic query building).
+ */
+function newestOfNamespace<Query extends PgSelect>(
+  query: Query,
+  table: typeof sandboxHppSessions | typeof sandboxKpSessions | typeof sandboxOrders,
+  limit: number,
+) {
+  return query.where(eq(table.namespace, currentNamespace())).orderBy(desc(table.createdAt), desc(table.id)).limit(limit);
+}
+
 const text = (value: unknown) => (typeof value === "string" ? value : undefined);
 const amount = (value: unknown) => (typeof value === "number" ? value : undefined);
 
 /** The newest HPP sessions of the current namespace, each with its KP session's amount. */
 export async function listHppSessions(limit = ROWS) {
   const now = clock.now();
-  const rows = await db()
-    .select({ hpp: sandboxHppSessions, kp: { status: sandboxKpSessions.status, data: sandboxKpSessions.data, expiresAt: sandboxKpSessions.expiresAt } })
-    .from(sandboxHppSessions)
-    .leftJoin(sandboxKpSessions, eq(sandboxKpSessions.id, sandboxHppSessions.kpSessionId))
-    .where(eq(sandboxHppSessions.namespace, currentNamespace()))
-    .orderBy(desc(sandboxHppSessions.createdAt), desc(sandboxHppSessions.id))
-    .limit(limit);
+  const rows = await newestOfNamespace(
+    db()
+      .select({ hpp: sandboxHppSessions, kp: { status: sandboxKpSessions.status, data: sandboxKpSessions.data, expiresAt: sandboxKpSessions.expiresAt } })
+      .from(sandboxHppSessions)
+      .leftJoin(sandboxKpSessions, eq(sandboxKpSessions.id, sandboxHppSessions.kpSessionId))
+      .$dynamic(),
+    sandboxHppSessions,
+    limit,
+  );
   return rows.map(({ hpp, kp }) => {
     const expiresAt = kp ? hppExpiresAt(kp.expiresAt) : null;
     return {
@@ -66,12 +81,7 @@ export async function listHppSessions(limit = ROWS) {
 /** The newest KP sessions of the current namespace. */
 export async function listKpSessions(limit = ROWS) {
   const now = clock.now();
-  const rows = await db()
-    .select()
-    .from(sandboxKpSessions)
-    .where(eq(sandboxKpSessions.namespace, currentNamespace()))
-    .orderBy(desc(sandboxKpSessions.createdAt), desc(sandboxKpSessions.id))
-    .limit(limit);
+  const rows = await newestOfNamespace(db().select().from(sandboxKpSessions).$dynamic(), sandboxKpSessions, limit);
   return rows.map((row) => ({
     id: row.id,
     status: row.status,
@@ -86,12 +96,7 @@ export async function listKpSessions(limit = ROWS) {
 
 /** The newest orders of the current namespace. */
 export async function listOrders(limit = ROWS) {
-  const rows = await db()
-    .select()
-    .from(sandboxOrders)
-    .where(eq(sandboxOrders.namespace, currentNamespace()))
-    .orderBy(desc(sandboxOrders.createdAt), desc(sandboxOrders.id))
-    .limit(limit);
+  const rows = await newestOfNamespace(db().select().from(sandboxOrders).$dynamic(), sandboxOrders, limit);
   return rows.map((row) => ({
     id: row.id,
     klarna_reference: row.klarnaReference,

@@ -8,7 +8,14 @@ import * as sandbox from "./schemas";
 
 /** A reply header carrying an id or a URL (Capture-Id, Location). */
 export const idHeader = (description: string) => z.string().meta({ description });
-const locationHeader = (what: string) => idHeader(`URL of the new ${what}`);
+
+const ID_HEADER = { capture: "Capture-Id", refund: "Refund-Id" } as const;
+/** A 201 for a new capture or refund: its id in Capture-Id or Refund-Id, its URL in Location. */
+const createdBelowOrder = (what: keyof typeof ID_HEADER, description: string): OperationDoc["success"] => ({
+  status: 201,
+  description,
+  headers: z.object({ [ID_HEADER[what]]: idHeader(`The new ${what}'s id`), Location: idHeader(`URL of the new ${what}`) }),
+});
 
 const NOT_FOUND_KP_SESSION = "Unknown or expired KP session (NOT_FOUND)";
 const NOT_FOUND_AUTHORIZATION = "Unknown, used, cancelled or expired authorization token (NOT_FOUND)";
@@ -18,20 +25,17 @@ export const NOT_FOUND_ORDER = "Unknown order (NO_SUCH_ORDER)";
 export const KLARNA_OPERATIONS: Record<string, OperationDoc> = {
   "kp.create_session": {
     leadsTo: ["KP incomplete"],
-    tag: "KP",
     summary: "Create a payment session",
     body: sandbox.KpSessionRequest,
     success: { status: 200, description: "The session, its client token and the payment method categories on offer", body: klarna.KpSessionCreated },
     errors: { 400: "A field fails validation or Klarna's order arithmetic (BAD_VALUE, naming every field)" },
   },
   "kp.read_session": {
-    tag: "KP",
     summary: "Read a payment session",
     success: { status: 200, description: "The session", body: klarna.KpSessionRead },
     errors: { 404: NOT_FOUND_KP_SESSION },
   },
   "kp.update_session": {
-    tag: "KP",
     summary: "Update a payment session",
     description: "Merges the fields sent into the session (none is required); the order rules run on the result.",
     body: sandbox.KpSessionUpdate,
@@ -43,7 +47,6 @@ export const KLARNA_OPERATIONS: Record<string, OperationDoc> = {
   },
   "kp.place_order": {
     leadsTo: ["OM AUTHORIZED", "KP complete"],
-    tag: "KP",
     summary: "Create an order from an authorization",
     body: sandbox.PlaceOrderRequest,
     success: { status: 200, description: "The order", body: klarna.PlaceOrderReply },
@@ -54,21 +57,18 @@ export const KLARNA_OPERATIONS: Record<string, OperationDoc> = {
     },
   },
   "kp.create_customer_token": {
-    tag: "KP",
     summary: "Generate a customer token",
     body: sandbox.CustomerTokenRequest,
     success: { status: 200, description: "The token", body: klarna.CustomerTokenReply },
     errors: { 403: "The session's intent is buy (INVALID_OPERATION)", 404: NOT_FOUND_AUTHORIZATION },
   },
   "kp.cancel_authorization": {
-    tag: "KP",
     summary: "Cancel an authorization",
     success: { status: 204, description: "Cancelled" },
     errors: { 404: NOT_FOUND_AUTHORIZATION },
   },
 
   "hpp.create_session": {
-    tag: "HPP",
     summary: "Create an HPP session",
     description: "Wraps a KP session (payment_session_url) in a hosted payment page. Enum values are accepted in either case.",
     body: sandbox.HppSessionRequest,
@@ -79,20 +79,17 @@ export const KLARNA_OPERATIONS: Record<string, OperationDoc> = {
     },
   },
   "hpp.read_session": {
-    tag: "HPP",
     summary: "Read an HPP session",
     success: { status: 200, description: "The session's status", body: klarna.HppSessionRead },
     errors: { 404: NOT_FOUND_HPP_SESSION },
   },
   "hpp.disable_session": {
     leadsTo: ["HPP DISABLED"],
-    tag: "HPP",
     summary: "Disable an HPP session",
     success: { status: 204, description: "Disabled" },
     errors: { 400: "The session has already been completed (BAD_REQUEST)", 404: NOT_FOUND_HPP_SESSION },
   },
   "hpp.distribute_session": {
-    tag: "HPP",
     summary: "Distribute an HPP session link",
     description: "Sends the payment link by e-mail or SMS; the sandbox delivers to its outbox (/sandbox/outbox).",
     body: sandbox.DistributionRequest,
@@ -104,40 +101,30 @@ export const KLARNA_OPERATIONS: Record<string, OperationDoc> = {
   },
 
   "om.read_order": {
-    tag: "OM",
     summary: "Read an order",
     success: { status: 200, description: "The order with its captures and refunds", body: klarna.OmOrder },
     errors: { 404: NOT_FOUND_ORDER },
   },
   "om.list_captures": {
-    tag: "OM",
     summary: "List an order's captures",
     success: { status: 200, description: "The captures, oldest first", body: z.array(klarna.OmCapture) },
     errors: { 404: NOT_FOUND_ORDER },
   },
   "om.read_capture": {
-    tag: "OM",
     summary: "Read a capture",
     success: { status: 200, description: "The capture", body: klarna.OmCapture },
     errors: { 404: `${NOT_FOUND_ORDER} or capture (NO_SUCH_CAPTURE)` },
   },
   "om.read_refund": {
-    tag: "OM",
     summary: "Read a refund",
     success: { status: 200, description: "The refund", body: klarna.OmRefund },
     errors: { 404: `${NOT_FOUND_ORDER} or refund (NOT_FOUND)` },
   },
   "om.capture": {
     leadsTo: ["OM PART_CAPTURED", "OM CAPTURED"],
-    tag: "OM",
     summary: "Capture an order",
-    idempotent: true,
     body: sandbox.CaptureRequest,
-    success: {
-      status: 201,
-      description: "Captured",
-      headers: z.object({ "Capture-Id": idHeader("The new capture's id"), Location: locationHeader("capture") }),
-    },
+    success: createdBelowOrder("capture", "Captured"),
     errors: {
       400: "A field fails validation or captured_amount is 0 (BAD_VALUE)",
       403: "The order cannot be captured for that amount (CAPTURE_NOT_ALLOWED)",
@@ -145,23 +132,15 @@ export const KLARNA_OPERATIONS: Record<string, OperationDoc> = {
     },
   },
   "om.add_shipping_info": {
-    tag: "OM",
     summary: "Add shipping information to a capture",
-    idempotent: true,
     body: sandbox.ShippingInfoRequest,
     success: { status: 204, description: "Added" },
     errors: { 404: `${NOT_FOUND_ORDER} or capture (NO_SUCH_CAPTURE)` },
   },
   "om.refund": {
-    tag: "OM",
     summary: "Refund an amount of a captured order",
-    idempotent: true,
     body: sandbox.RefundRequest,
-    success: {
-      status: 201,
-      description: "Refunded",
-      headers: z.object({ "Refund-Id": idHeader("The new refund's id"), Location: locationHeader("refund") }),
-    },
+    success: createdBelowOrder("refund", "Refunded"),
     errors: {
       400: "A field fails validation or refunded_amount is 0 (BAD_VALUE)",
       403: "Nothing captured, or more than the captured amount not yet refunded (REFUND_NOT_ALLOWED)",
@@ -170,86 +149,65 @@ export const KLARNA_OPERATIONS: Record<string, OperationDoc> = {
   },
   "om.cancel_order": {
     leadsTo: ["OM CANCELLED"],
-    tag: "OM",
     summary: "Cancel an order",
-    idempotent: true,
     success: { status: 204, description: "Cancelled" },
     errors: { 403: "The order has captures or is already cancelled or closed (CANCEL_NOT_ALLOWED)", 404: NOT_FOUND_ORDER },
   },
   "om.release_remaining_authorization": {
     leadsTo: ["OM CAPTURED"],
-    tag: "OM",
     summary: "Release the remaining authorization",
-    idempotent: true,
     success: { status: 204, description: "Released; the order is closed" },
     errors: { 403: "The order is cancelled, has no captures or is fully captured (NOT_ALLOWED)", 404: NOT_FOUND_ORDER },
   },
   "om.extend_authorization_time": {
-    tag: "OM",
     summary: "Extend the authorization time",
-    idempotent: true,
     success: { status: 204, description: "Extended" },
     errors: { 403: "The order is expired or cancelled (NOT_ALLOWED)", 404: NOT_FOUND_ORDER },
   },
   "om.update_authorization": {
-    tag: "OM",
     summary: "Update the authorization: a new order amount and lines",
     description: "original_order_amount keeps the first amount; remaining_authorized_amount follows the new one.",
-    idempotent: true,
     body: sandbox.UpdateAuthorizationRequest,
     success: { status: 204, description: "Updated" },
     errors: { 403: "Below the captured amount, or the order is cancelled, expired or closed (NOT_ALLOWED)", 404: NOT_FOUND_ORDER },
   },
   "om.update_merchant_references": {
-    tag: "OM",
     summary: "Update the merchant references",
-    idempotent: true,
     body: sandbox.UpdateMerchantReferencesRequest,
     success: { status: 204, description: "Updated" },
     errors: { 403: "The order is cancelled (NOT_ALLOWED)", 404: NOT_FOUND_ORDER },
   },
   "om.update_customer_details": {
-    tag: "OM",
     summary: "Update the customer's addresses",
-    idempotent: true,
     body: sandbox.UpdateCustomerDetailsRequest,
     success: { status: 204, description: "Updated" },
     errors: { 404: NOT_FOUND_ORDER },
   },
   "om.add_order_shipping_info": {
-    tag: "OM",
     summary: "Add shipping information to the order",
-    idempotent: true,
     body: sandbox.ShippingInfoRequest,
     success: { status: 204, description: "Added" },
     errors: { 404: NOT_FOUND_ORDER },
   },
   "om.acknowledge_order": {
-    tag: "OM",
     summary: "Acknowledge the order",
-    idempotent: true,
     success: { status: 204, description: "Acknowledged" },
     errors: { 404: NOT_FOUND_ORDER },
   },
   "om.trigger_send_out": {
-    tag: "OM",
     summary: "Send the customer's invoice for a capture again",
     description: "The sandbox delivers it to its outbox (/sandbox/outbox).",
-    idempotent: true,
     success: { status: 204, description: "Sent" },
     errors: { 403: "The order has no e-mail address (NOT_ALLOWED)", 404: `${NOT_FOUND_ORDER} or capture (NO_SUCH_CAPTURE)` },
   },
   "om.extend_due_date_options": {
-    tag: "OM",
     summary: "The options for extending a capture's due date",
     success: { status: 200, description: "Days and fee of each option, in the order's currency", body: klarna.ExtendDueDateOptions },
     errors: { 404: `${NOT_FOUND_ORDER} or capture (NO_SUCH_CAPTURE)` },
   },
   "om.extend_due_date": {
-    tag: "OM",
     summary: "Extend a capture's due date",
     description: "number_of_days must be one of the options; the capture's due_date moves by that many days.",
-    idempotent: true,
     body: sandbox.ExtendDueDateRequest,
     success: { status: 204, description: "Extended" },
     errors: {

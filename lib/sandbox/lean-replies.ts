@@ -1,28 +1,16 @@
 import type { z } from "zod";
 import { presenceOf, type Presence } from "@/lib/klarna-wire";
+import { defOf, isObject, objectOption, unwrapped } from "@/lib/klarna-wire/schema-walk";
 
 // The minimal_response fault: a reply cut down to what Klarna's OpenAPI marks required (see
 // lib/klarna-wire), plus the fields Klarna documents as present under a condition that holds for
 // this reply. Clients prove with it that they cope with lean real replies.
 
-type Def = { type: string; innerType?: z.ZodType; shape?: Record<string, z.ZodType>; element?: z.ZodType; options?: z.ZodType[] };
-
-const defOf = (schema: z.ZodType) => schema._zod.def as unknown as Def;
-
-/** The schema under optional / nullable / default wrappers. */
-function unwrapped(schema: z.ZodType): z.ZodType {
-  let current = schema;
-  for (let def = defOf(current); ["optional", "nullable", "default"].includes(def.type) && def.innerType; def = defOf(current)) current = def.innerType;
-  return current;
-}
-
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
-
 export function leanReply(schema: z.ZodType, value: unknown, presence: readonly Presence[]): unknown {
   const def = defOf(unwrapped(schema));
   if (def.type === "array" && def.element && Array.isArray(value)) return value.map((item) => leanReply(def.element!, item, presence));
   if (def.type === "union" && def.options && isObject(value)) {
-    const object = def.options.find((option) => defOf(unwrapped(option)).type === "object");
+    const object = objectOption(def.options);
     return object ? leanReply(object, value, presence) : value;
   }
   if (def.type !== "object" || !def.shape || !isObject(value)) return value;

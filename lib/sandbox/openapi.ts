@@ -3,7 +3,7 @@ import { z } from "zod";
 import { createDocument, type oas31, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject, type ZodOpenApiResponsesObject } from "zod-openapi";
 import { config } from "@/lib/config";
 import * as klarna from "@/lib/klarna-wire";
-import { ClockState, idHeader, OPERATIONS, type Tag } from "./operations";
+import { ClockState, idHeader, OPERATIONS, tagOf } from "./operations";
 import * as sandbox from "./schemas";
 
 // The sandbox's OpenAPI 3.1 document, generated from the operations table (operations.ts) and the
@@ -15,7 +15,8 @@ export const SANDBOX_API_PREFIX = "/sandbox/api";
 /** Operations served without Basic auth: the API's own description, so docs tools can fetch it. */
 export const PUBLIC_OPERATIONS: ReadonlySet<string> = new Set(["sandbox.openapi"]);
 
-type RouteInfo = { method: string; path: string; operation: string };
+/** `idempotent`: the route honours Klarna-Idempotency-Key (the OM POSTs and PATCHes). */
+type RouteInfo = { method: string; path: string; operation: string; idempotent?: boolean };
 
 export const UNDOCUMENTED = "Undocumented";
 
@@ -75,9 +76,7 @@ const idempotencyKey = z.object({
     .meta({ description: "A repeat within 24 hours (sandbox time) gets the first reply, error replies included, and changes nothing" }),
 });
 
-const TAG_OF_PREFIX: Record<string, Tag> = { kp: "KP", hpp: "HPP", om: "OM", control: "Control", sandbox: "Control" };
-
-function operationObject(route: { method: string; operation: string }, params: { name: string; description: string }[]): ZodOpenApiOperationObject {
+function operationObject(route: RouteInfo, params: { name: string; description: string }[]): ZodOpenApiOperationObject {
   const doc = OPERATIONS[route.operation];
   const path =
     params.length > 0 ? z.object(Object.fromEntries(params.map((param) => [param.name, z.string().meta({ description: param.description })]))) : undefined;
@@ -86,7 +85,7 @@ function operationObject(route: { method: string; operation: string }, params: {
   if (!doc) {
     return {
       operationId: route.operation,
-      tags: [TAG_OF_PREFIX[route.operation.split(".")[0] ?? ""] ?? "Control"],
+      tags: [tagOf(route.operation)],
       summary: UNDOCUMENTED,
       description: `No entry for ${route.operation} in OPERATIONS (lib/sandbox/openapi.ts).`,
       ...(path ? { requestParams: { path } } : {}),
@@ -114,10 +113,10 @@ function operationObject(route: { method: string; operation: string }, params: {
 
   return {
     operationId: route.operation,
-    tags: [doc.tag],
+    tags: [tagOf(route.operation)],
     summary: doc.summary,
     ...(doc.description ? { description: doc.description } : {}),
-    ...(path || doc.idempotent ? { requestParams: { ...(path ? { path } : {}), ...(doc.idempotent ? { header: idempotencyKey } : {}) } } : {}),
+    ...(path || route.idempotent ? { requestParams: { ...(path ? { path } : {}), ...(route.idempotent ? { header: idempotencyKey } : {}) } } : {}),
     ...(doc.body ? { requestBody: { required: true, content: { "application/json": { schema: doc.body } } } } : {}),
     ...(isPublic ? { security: [] } : {}),
     responses,

@@ -9,11 +9,14 @@ import { KLARNA_OPERATIONS } from "./klarna-operations";
 // A route without an entry still appears in the document, as "Undocumented", and the completeness
 // test in tests/integration/sandbox-openapi.test.ts fails until it has one.
 
-export type Tag = "KP" | "HPP" | "OM" | "Control";
+type Tag = "KP" | "HPP" | "OM" | "Control";
 type ErrorStatus = 400 | 403 | 404 | 409;
 
+/** The OpenAPI tag of an operation, from its name's prefix (`om.capture` → OM). */
+const TAG_OF_PREFIX: Record<string, Tag> = { kp: "KP", hpp: "HPP", om: "OM", control: "Control", sandbox: "Control" };
+export const tagOf = (operation: string): Tag => TAG_OF_PREFIX[operation.split(".")[0] ?? ""] ?? "Control";
+
 export interface OperationDoc {
-  tag: Tag;
   summary: string;
   description?: string;
   /** The request body, as the handler parses it. 400, 413 and 415 are then documented too. */
@@ -22,8 +25,6 @@ export interface OperationDoc {
   success: { status: 200 | 201 | 204; description: string; body?: z.ZodType; headers?: z.ZodObject };
   /** Errors beyond 401 (unless in PUBLIC_OPERATIONS) and 400/413/415 (with a body), and their causes. */
   errors?: Partial<Record<ErrorStatus, string>>;
-  /** Honours Klarna-Idempotency-Key (the OM POSTs and PATCHes). */
-  idempotent?: boolean;
   /** The statuses the operation can lead to, for the scenario catalogue (/sandbox/scenarios). */
   leadsTo?: string[];
 }

@@ -45,7 +45,11 @@ export const json =
   (status: number) =>
   (body: unknown): ApiResult => ({ status, body });
 const noContent = (): ApiResult => ({ status: 204 });
-const orderPath = (id: string) => `${config().appUrl}${SANDBOX_API_PREFIX}/ordermanagement/v1/orders/${id}`;
+/** The reply to a new capture or refund: its id, and its URL below the order. */
+const createdBelowOrder = (orderId: string, what: "capture" | "refund", id: string): ApiResult => ({
+  status: 201,
+  headers: { [`${what}-id`]: id, location: `${config().appUrl}${SANDBOX_API_PREFIX}/ordermanagement/v1/orders/${orderId}/${what}s/${id}` },
+});
 
 const segment = "([^/]+)";
 const route = (method: Route["method"], path: string, operation: string, run: Route["run"]): Route => ({
@@ -85,10 +89,7 @@ export const ROUTES: Route[] = [
     omUpdates.extendDueDateOptions(p[0]!, p[1]!).then(json(200)),
   ),
   route("POST", `${ORDER}/captures`, "om.capture", {
-    idempotent: async (tx, p, body) => {
-      const id = await om.captureOrder(tx, p[0]!, body);
-      return { status: 201, headers: { "capture-id": id, location: `${orderPath(p[0]!)}/captures/${id}` } };
-    },
+    idempotent: async (tx, p, body) => createdBelowOrder(p[0]!, "capture", await om.captureOrder(tx, p[0]!, body)),
   }),
   route("POST", `${ORDER}/captures/{}/shipping-info`, "om.add_shipping_info", {
     idempotent: (tx, p, body) => omUpdates.addCaptureShippingInfo(tx, p[0]!, p[1]!, body).then(noContent),
@@ -100,10 +101,7 @@ export const ROUTES: Route[] = [
     idempotent: (tx, p, body) => omUpdates.extendDueDate(tx, p[0]!, p[1]!, body).then(noContent),
   }),
   route("POST", `${ORDER}/refunds`, "om.refund", {
-    idempotent: async (tx, p, body) => {
-      const id = await om.refundOrder(tx, p[0]!, body);
-      return { status: 201, headers: { "refund-id": id, location: `${orderPath(p[0]!)}/refunds/${id}` } };
-    },
+    idempotent: async (tx, p, body) => createdBelowOrder(p[0]!, "refund", await om.refundOrder(tx, p[0]!, body)),
   }),
   route("POST", `${ORDER}/cancel`, "om.cancel_order", { idempotent: (tx, p) => om.cancelOrder(tx, p[0]!).then(noContent) }),
   route("POST", `${ORDER}/release-remaining-authorization`, "om.release_remaining_authorization", {
@@ -150,7 +148,7 @@ export const ROUTES: Route[] = [
 ];
 
 /** What the handler serves, for the OpenAPI document and its completeness test. */
-export const SANDBOX_ROUTES = ROUTES.map(({ method, path, operation }) => ({ method, path, operation }));
+export const SANDBOX_ROUTES = ROUTES.map(({ method, path, operation, run }) => ({ method, path, operation, idempotent: typeof run !== "function" }));
 
 /** Klarna's own operations: the ones faults can hit (the control API and docs are never faulted). */
 export const API_OPERATIONS = ROUTES.filter((entry) => /^(kp|hpp|om)\./.test(entry.operation)).map((entry) => entry.operation);

@@ -1,16 +1,17 @@
 import { after } from "next/server";
-import { CALLBACK_MAX_BYTES, readJsonBody } from "@/lib/http/json-body";
+import { answerKlarnaCallback } from "@/lib/http/klarna-callback";
 import { finalize } from "@/lib/orders/finalize";
 import { receiveStatusCallback } from "@/lib/orders/status-callback";
 
-// Klarna retries a callback that gets no 2xx within 3 s, so the reply comes first and the work
-// (re-reading the session, placing the order) runs after it.
+// Klarna's HPP status callback: acknowledged at once; the work (re-reading the session, placing
+// the order) runs after the reply, once per event.
 export async function POST(request: Request) {
-  const url = new URL(request.url);
-  const body = await readJsonBody(request, CALLBACK_MAX_BYTES);
-  if (!body.ok) return Response.json({ error: body.error }, { status: body.status });
-  const verdict = await receiveStatusCallback({ sid: url.searchParams.get("sid"), secret: url.searchParams.get("secret"), body: body.value });
-  if (verdict.status !== 200) return Response.json({ error: verdict.error }, { status: verdict.status });
-  if (!verdict.duplicate) after(() => finalize(verdict.orderId, "callback").then(() => undefined));
-  return Response.json({ received: true, duplicate: verdict.duplicate });
+  return answerKlarnaCallback(
+    request,
+    (query, body) => receiveStatusCallback({ sid: query.get("sid"), secret: query.get("secret"), body }),
+    (verdict) => {
+      if (!verdict.duplicate) after(() => finalize(verdict.orderId, "callback").then(() => undefined));
+      return { received: true, duplicate: verdict.duplicate };
+    },
+  );
 }
