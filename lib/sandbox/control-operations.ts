@@ -2,8 +2,7 @@ import "server-only";
 import { z } from "zod";
 import * as klarna from "@/lib/klarna-wire";
 import { FaultRequest } from "./faults";
-import { NOT_FOUND_HPP_SESSION, NOT_FOUND_ORDER } from "./klarna-operations";
-import type { OperationDoc } from "./operations";
+import { NOT_FOUND_HPP_SESSION, NOT_FOUND_ORDER, type OperationDoc } from "./operation-doc";
 import * as sandbox from "./schemas";
 import { CALLBACK_KINDS } from "./tables";
 

@@ -1,13 +1,10 @@
 import "server-only";
 import { z } from "zod";
 import * as klarna from "@/lib/klarna-wire";
-import type { OperationDoc } from "./operations";
+import { idHeader, NOT_FOUND_HPP_SESSION, NOT_FOUND_ORDER, type OperationDoc } from "./operation-doc";
 import * as sandbox from "./schemas";
 
 // Klarna's own operations (KP, HPP, Order Management) as the sandbox answers them.
-
-/** A reply header carrying an id or a URL (Capture-Id, Location). */
-export const idHeader = (description: string) => z.string().meta({ description });
 
 const ID_HEADER = { capture: "Capture-Id", refund: "Refund-Id" } as const;
 /** A 201 for a new capture or refund: its id in Capture-Id or Refund-Id, its URL in Location. */
@@ -19,8 +16,6 @@ const createdBelowOrder = (what: keyof typeof ID_HEADER, description: string): O
 
 const NOT_FOUND_KP_SESSION = "Unknown or expired KP session (NOT_FOUND)";
 const NOT_FOUND_AUTHORIZATION = "Unknown, used, cancelled or expired authorization token (NOT_FOUND)";
-export const NOT_FOUND_HPP_SESSION = "Unknown or expired HPP session (NOT_FOUND)";
-export const NOT_FOUND_ORDER = "Unknown order (NO_SUCH_ORDER)";
 
 export const KLARNA_OPERATIONS: Record<string, OperationDoc> = {
   "kp.create_session": {
