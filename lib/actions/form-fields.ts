@@ -7,7 +7,7 @@ import { z } from "zod";
 export type FormFields = Record<string, string | (string | undefined)[] | undefined>;
 
 /** A form field's text, trimmed; undefined when it is missing, blank or a file. */
-export function formText(value: FormDataEntryValue | undefined): string | undefined {
+function formText(value: FormDataEntryValue | undefined): string | undefined {
   return typeof value === "string" && value.trim() !== "" ? value.trim() : undefined;
 }
 

@@ -33,20 +33,20 @@ const ROLE_CHECKS = {
   },
 } satisfies Record<string, () => Promise<BackOfficeUser | null>>;
 
-export type ActionRole = keyof typeof ROLE_CHECKS;
+type ActionRole = keyof typeof ROLE_CHECKS;
 
 /** What the role's check hands the action: the back-office user for "merchant", null otherwise. */
-export type Caller<Role extends ActionRole> = Awaited<ReturnType<(typeof ROLE_CHECKS)[Role]>>;
+type Caller<Role extends ActionRole> = Awaited<ReturnType<(typeof ROLE_CHECKS)[Role]>>;
 
 /** How React calls it: with the form alone (<form action>), or after the form's previous state (useActionState). */
-export type FormAction<State> = ((form: FormData) => Promise<State>) & ((previous: State, form: FormData) => Promise<State>);
+type FormAction<State> = ((form: FormData) => Promise<State>) & ((previous: State, form: FormData) => Promise<State>);
 
 // Anyone can call an action with other arguments than a form; such a call gets this answer and
 // does nothing, instead of failing inside the action with a 500.
 const NOT_OUR_FORM: Refusal = { ok: false, message: "This form did not come from our page. Reload the page and try again." };
 
 /** The issues as "field: message", for a form that shows one message. */
-export const describeIssues = (error: z.ZodError) => error.issues.map((issue) => `${issue.path.join(".") || "value"}: ${issue.message}`).join(" · ");
+const describeIssues = (error: z.ZodError) => error.issues.map((issue) => `${issue.path.join(".") || "value"}: ${issue.message}`).join(" · ");
 
 /**
  * A server action for `role` whose form must parse with `schema`. The role is checked first, so a

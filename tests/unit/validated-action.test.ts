@@ -12,6 +12,9 @@ vi.mock("@/lib/auth/sandbox-operator", () => ({ requireSandboxOperator: guards.r
 const MERCHANT = { id: "u1", email: "admin@example.com", name: "Admin", role: "admin" as const };
 const refusedWith = (status: number) => Object.assign(new Error(`HTTP ${status}`), { digest: `NEXT_HTTP_ERROR_FALLBACK;${status}` });
 
+/** An action as anyone may call it: with any arguments. */
+type AnyCall = (...args: unknown[]) => Promise<unknown>;
+
 function form(fields: [string, string][]): FormData {
   const data = new FormData();
   for (const [name, value] of fields) data.append(name, value);
@@ -131,7 +134,7 @@ describe("validatedAction", () => {
     guards.requireSandboxMode.mockImplementation(() => {
       throw refusedWith(404);
     });
-    await expect(validatedAction({ schema: z.object({}), role: "sandbox-consumer" }, work)("not even a form")).rejects.toMatchObject({
+    await expect((validatedAction({ schema: z.object({}), role: "sandbox-consumer" }, work) as AnyCall)("not even a form")).rejects.toMatchObject({
       digest: "NEXT_HTTP_ERROR_FALLBACK;404",
     });
     expect(work).not.toHaveBeenCalled();
@@ -139,7 +142,7 @@ describe("validatedAction", () => {
 
   it("answers a call without a form, doing nothing", async () => {
     const work = vi.fn();
-    const action = validatedAction({ schema: z.object({}), role: "shopper" }, work) as (...args: unknown[]) => Promise<unknown>;
+    const action = validatedAction({ schema: z.object({}), role: "shopper" }, work) as AnyCall;
     expect(await action(null, { email: "a@b.c" })).toEqual({ ok: false, message: "This form did not come from our page. Reload the page and try again." });
     expect(work).not.toHaveBeenCalled();
   });
