@@ -16,6 +16,7 @@ export default defineConfig([
       "lib/orders/**",
       "lib/shop/**",
       "lib/auth/**",
+      "lib/actions/**",
       "app/(shop)/**",
       "app/admin/**",
       "app/api/**",

@@ -2,15 +2,18 @@
 
 import { revalidatePath } from "next/cache";
 import { cookies } from "next/headers";
+import { z } from "zod";
+import { textField } from "@/lib/actions/form-fields";
+import { validatedAction, type ActionState } from "@/lib/actions/validated-action";
 import { config } from "@/lib/config";
 import { CART_COOKIE, changeCart } from "@/lib/shop/cart";
-import { currentMarket } from "@/lib/shop/request";
-import { formAction } from "@/lib/http/form-action";
+import { checkFieldsMessage, currentMarket } from "@/lib/shop/request";
 
-export type CartActionState = { ok: boolean; message: string } | null;
+export type CartActionState = ActionState<{ ok: boolean; message: string }>;
 
 const THIRTY_DAYS = 60 * 60 * 24 * 30;
 
+/** The change is parsed by lib/shop/cart.ts (CartChange), whichever way it came. */
 async function applyCartChange(input: unknown): Promise<CartActionState> {
   const store = await cookies();
   const result = await changeCart(store.get(CART_COOKIE)?.value, input, (await currentMarket()).locale);
@@ -29,11 +32,15 @@ async function applyCartChange(input: unknown): Promise<CartActionState> {
   return result.ok ? { ok: true, message: result.message } : { ok: false, message: result.error };
 }
 
-const field = (formData: FormData, name: string) => formData.get(name) ?? undefined;
+// A cleared quantity goes on as "", which CartChange refuses rather than taking it for one.
+const AddToCartForm = z.object({ productId: textField, quantity: z.string().default("") });
 
-export const addToCart = formAction(async (formData: FormData): Promise<CartActionState> => {
-  return applyCartChange({ kind: "add", productId: field(formData, "productId"), quantity: field(formData, "quantity") });
-});
+export const addToCart = validatedAction({ schema: AddToCartForm, role: "shopper", invalidMessage: checkFieldsMessage }, async ({ productId, quantity }) =>
+  applyCartChange({ kind: "add", productId, quantity }),
+);
+
+// The cart page's buttons call these two with plain arguments, not a form: they stay plain
+// functions, open to anyone like the shop, and CartChange parses what they are given.
 
 export async function updateCartQuantity(productId: string, quantity: number | string): Promise<CartActionState> {
   return applyCartChange({ kind: "set", productId, quantity });

@@ -1,32 +1,33 @@
 "use server";
 
-import { requireAdmin } from "@/lib/auth/guards";
-import { createPayByLink, type PayByLinkOutcome } from "@/lib/orders/payment-links";
+import { z } from "zod";
+import { listField, textField } from "@/lib/actions/form-fields";
+import { validatedAction } from "@/lib/actions/validated-action";
+import { CustomerFields } from "@/lib/orders/customer-form";
+import { createPayByLink } from "@/lib/orders/payment-links";
 import { currentSandboxNamespace } from "@/lib/shop/request";
-import { formAction, formText } from "@/lib/http/form-action";
-import { customerFromForm } from "@/lib/orders/customer-form";
 
-export type PayByLinkState = PayByLinkOutcome | null;
-
-export const createPaymentLink = formAction(async (formData: FormData): Promise<PayByLinkState> => {
-  const user = await requireAdmin();
-  const productIds = formData.getAll("productId");
-  const quantities = formData.getAll("quantity");
-  const method = formText(formData, "delivery") ?? "none";
-  return createPayByLink(
-    {
-      market: formText(formData, "market"),
-      channel: formText(formData, "channel"),
-      items: productIds.map((productId, index) => ({ productId, quantity: quantities[index] })).filter((item) => item.productId !== ""),
-      customer: customerFromForm(formData),
-      delivery:
-        method === "email"
-          ? { method, email: formText(formData, "email") }
-          : method === "sms"
-            ? { method, phone: formText(formData, "phone") }
-            : { method: "none" },
-    },
-    user.email,
-    await currentSandboxNamespace(),
-  );
+const PayByLinkForm = CustomerFields.extend({
+  market: textField,
+  channel: textField,
+  // One product and its quantity per row; a row without a product is left out.
+  productId: listField(textField),
+  quantity: listField(textField),
+  delivery: z.string().default("none"),
 });
+
+export const createPaymentLink = validatedAction(
+  { schema: PayByLinkForm, role: "merchant" },
+  async ({ market, channel, productId: productIds = [], quantity: quantities = [], delivery: method, ...customer }, user) =>
+    createPayByLink(
+      {
+        market,
+        channel,
+        items: productIds.map((productId, index) => ({ productId, quantity: quantities[index] })).filter((item) => item.productId !== undefined),
+        customer,
+        delivery: method === "email" ? { method, email: customer.email } : method === "sms" ? { method, phone: customer.phone } : { method: "none" },
+      },
+      user.email,
+      await currentSandboxNamespace(),
+    ),
+);

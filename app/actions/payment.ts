@@ -1,19 +1,23 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { z } from "zod";
+import { validatedAction, type Refusal } from "@/lib/actions/validated-action";
 import { messagesFor } from "@/lib/i18n/messages";
 import { retryCheckout } from "@/lib/orders/checkout";
-import { currentMarket } from "@/lib/shop/request";
-import { formAction } from "@/lib/http/form-action";
+import { checkFieldsMessage, currentMarket } from "@/lib/shop/request";
 
-export type RetryState = { message: string } | null;
+const RetryForm = z.object({ reference: z.string().default(""), k: z.string().default("") });
 
 /** "Try again" after a decline, cancel or error: new sessions for the same order. */
-export const retryPayment = formAction(async (formData: FormData): Promise<RetryState> => {
-  const { locale } = await currentMarket();
-  const outcome = await retryCheckout(String(formData.get("reference") ?? ""), String(formData.get("k") ?? ""), locale);
-  if (!outcome.ok) return { message: outcome.message };
-  if (!outcome.redirectUrl) return { message: messagesFor(locale).refusals.noPaymentPage };
-  // Outside any try/catch: redirect() works by throwing.
-  redirect(outcome.redirectUrl);
-});
+export const retryPayment = validatedAction(
+  { schema: RetryForm, role: "shopper", invalidMessage: checkFieldsMessage },
+  async ({ reference, k }): Promise<Refusal> => {
+    const { locale } = await currentMarket();
+    const outcome = await retryCheckout(reference, k, locale);
+    if (!outcome.ok) return { ok: false, message: outcome.message };
+    if (!outcome.redirectUrl) return { ok: false, message: messagesFor(locale).refusals.noPaymentPage };
+    // Outside any try/catch: redirect() works by throwing.
+    redirect(outcome.redirectUrl);
+  },
+);

@@ -69,7 +69,7 @@ function OperationForm({
   const [operation, setOperation] = useState(() => ({ after: state, id: crypto.randomUUID() }));
   // After a definite answer (done or refused) the next submit is a new operation: reusing the id
   // would only fetch the stored answer. An unanswered one keeps it, for a safe repeat.
-  if (operation.after !== state) setOperation({ after: state, id: state?.retry ? operation.id : crypto.randomUUID() });
+  if (operation.after !== state) setOperation({ after: state, id: state && "retry" in state && state.retry ? operation.id : crypto.randomUUID() });
   const operationId = operation.id;
   return (
     <section aria-label={title} className="space-y-2 rounded-card border border-ink-200 bg-white p-4 dark:border-ink-800 dark:bg-ink-900">

@@ -1,12 +1,15 @@
 "use client";
 
+import { useActionState } from "react";
 import { chooseMarket } from "@/app/actions/market";
 import type { Market, MarketCode } from "@/lib/shop/markets";
 
 /** The market (and so the currency and the language) to shop in; each market is named in its own language. */
 export function MarketPicker({ current, markets, label, changeLabel }: { current: MarketCode; markets: Market[]; label: string; changeLabel: string }) {
+  // The action's answer is not shown: a market it refuses (one not on sale) leaves the current one.
+  const [, action] = useActionState(chooseMarket, null);
   return (
-    <form action={chooseMarket} className="flex items-center gap-2 text-sm">
+    <form action={action} className="flex items-center gap-2 text-sm">
       <label htmlFor="market-picker" className="sr-only text-ink-600 sm:not-sr-only dark:text-ink-400">
         {label}
       </label>

@@ -1,15 +1,17 @@
-import { formText } from "@/lib/http/form-action";
+import { z } from "zod";
+import { textField } from "@/lib/actions/form-fields";
+
+// A blank required field is "", which CustomerDetails reports as required ("First name is required.").
+const requiredText = z.string().default("");
 
 /** The customer's fields of an order form (the checkout, pay-by-link), as CustomerDetails reads them. */
-export function customerFromForm(form: FormData) {
-  return {
-    email: formText(form, "email") ?? "",
-    givenName: formText(form, "givenName") ?? "",
-    familyName: formText(form, "familyName") ?? "",
-    streetAddress: formText(form, "streetAddress") ?? "",
-    postalCode: formText(form, "postalCode") ?? "",
-    city: formText(form, "city") ?? "",
-    region: formText(form, "region"),
-    phone: formText(form, "phone"),
-  };
-}
+export const CustomerFields = z.object({
+  email: requiredText,
+  givenName: requiredText,
+  familyName: requiredText,
+  streetAddress: requiredText,
+  postalCode: requiredText,
+  city: requiredText,
+  region: textField,
+  phone: textField,
+});

@@ -20,6 +20,9 @@ export async function currentMessages() {
   return messagesFor((await currentMarket()).locale);
 }
 
+/** A storefront form that does not parse is answered in the shopper's language. */
+export const checkFieldsMessage = async () => (await currentMessages()).refusals.checkFields;
+
 /** Read once per render: the header and the page both show the cart. */
 export const currentCart = cache(async () => {
   const store = await cookies();

@@ -16,21 +16,24 @@ import {
   resetDashboardClock,
   resetDashboardNamespace,
 } from "@/lib/sandbox";
-import { requireSandboxOperator } from "@/lib/auth/sandbox-operator";
-import { formAction } from "@/lib/http/form-action";
+import { checkboxField, textField } from "@/lib/actions/form-fields";
+import { validatedAction, type ActionState } from "@/lib/actions/validated-action";
 
-// The dashboard's forms: parse, call the sandbox core in the visitor's namespace, re-render.
+// The dashboard's forms: parse, call the sandbox core in the visitor's namespace, re-render. They
+// live in the sandbox's own area rather than in app/actions/, whose storefront actions may not
+// import the sandbox (eslint.config.mjs).
 
-export type DashboardActionState = { ok: boolean; message: string } | null;
+type Answer = { ok: boolean; message: string };
+export type DashboardActionState = ActionState<Answer>;
 
 const ONE_YEAR = 60 * 60 * 24 * 365;
 
 const visitorNamespace = async () => namespaceFromCookie((await cookies()).get(NAMESPACE_COOKIE)?.value);
 
-const failure = (message: string): DashboardActionState => ({ ok: false, message });
+const failure = (message: string): Answer => ({ ok: false, message });
 
 /** Runs `work`, turning the core's refusals into a form error. */
-async function run(work: () => Promise<string>): Promise<DashboardActionState> {
+async function run(work: () => Promise<string>): Promise<Answer> {
   try {
     const message = await work();
     revalidatePath("/sandbox");
@@ -42,26 +45,32 @@ async function run(work: () => Promise<string>): Promise<DashboardActionState> {
   }
 }
 
-const firstIssue = (error: z.ZodError) => error.issues.map((issue) => `${issue.path.join(".") || "value"}: ${issue.message}`).join(" · ");
+/** A button that sends nothing but itself. */
+const NoFields = z.object({});
 
-export const switchNamespace = formAction(async (formData: FormData): Promise<DashboardActionState> => {
-  await requireSandboxOperator("action");
-  const parsed = Namespace.safeParse(String(formData.get("namespace") ?? "").trim());
-  if (!parsed.success) return failure(`Namespace: ${parsed.error.issues[0]?.message ?? "invalid"}`);
-  (await cookies()).set(NAMESPACE_COOKIE, parsed.data, { sameSite: "lax", path: "/", maxAge: ONE_YEAR });
-  revalidatePath("/sandbox");
-  return { ok: true, message: `Now in namespace ${parsed.data}` };
-});
+// A cleared name is "", which Namespace refuses with its rule.
+const NamespaceForm = z.object({ namespace: z.string().default("").pipe(Namespace) });
 
-export const resetNamespaceAction = formAction(async (formData: FormData): Promise<DashboardActionState> => {
-  await requireSandboxOperator("action");
-  const namespace = await visitorNamespace();
-  if (formData.get("confirm") !== namespace) return failure("Type the namespace's name to confirm the reset");
-  return run(async () => {
-    await resetDashboardNamespace(namespace);
-    return `Namespace ${namespace} reset`;
-  });
-});
+export const switchNamespace = validatedAction(
+  { schema: NamespaceForm, role: "sandbox-operator", invalidMessage: (error) => `Namespace: ${error.issues[0]?.message ?? "invalid"}` },
+  async ({ namespace }): Promise<Answer> => {
+    (await cookies()).set(NAMESPACE_COOKIE, namespace, { sameSite: "lax", path: "/", maxAge: ONE_YEAR });
+    revalidatePath("/sandbox");
+    return { ok: true, message: `Now in namespace ${namespace}` };
+  },
+);
+
+export const resetNamespaceAction = validatedAction(
+  { schema: z.object({ confirm: textField }), role: "sandbox-operator" },
+  async ({ confirm }): Promise<Answer> => {
+    const namespace = await visitorNamespace();
+    if (confirm !== namespace) return failure("Type the namespace's name to confirm the reset");
+    return run(async () => {
+      await resetDashboardNamespace(namespace);
+      return `Namespace ${namespace} reset`;
+    });
+  },
+);
 
 const AdvanceForm = z.object({
   amount: z.coerce
@@ -72,48 +81,42 @@ const AdvanceForm = z.object({
   unit: z.enum(["minutes", "hours", "days"]),
 });
 
-export const advanceClockAction = formAction(async (formData: FormData): Promise<DashboardActionState> => {
-  await requireSandboxOperator("action");
-  const parsed = AdvanceForm.safeParse({ amount: formData.get("amount"), unit: formData.get("unit") });
-  if (!parsed.success) return failure(firstIssue(parsed.error));
+export const advanceClockAction = validatedAction({ schema: AdvanceForm, role: "sandbox-operator" }, async ({ amount, unit }): Promise<Answer> => {
   const namespace = await visitorNamespace();
   return run(async () => {
-    const state = await advanceDashboardClock(namespace, parsed.data.amount, parsed.data.unit);
-    return `Clock advanced by ${parsed.data.amount} ${parsed.data.unit}; now ${state.now}`;
+    const state = await advanceDashboardClock(namespace, amount, unit);
+    return `Clock advanced by ${amount} ${unit}; now ${state.now}`;
   });
 });
 
-export async function advanceToDeadlineAction(): Promise<DashboardActionState> {
-  await requireSandboxOperator("action");
+export const advanceToDeadlineAction = validatedAction({ schema: NoFields, role: "sandbox-operator" }, async (): Promise<Answer> => {
   const namespace = await visitorNamespace();
   return run(async () => {
     const state = await advanceToNextDeadline(namespace);
     return "deadline" in state && state.deadline ? `Advanced to ${state.deadline.kind} at ${state.deadline.at}` : "No deadline ahead: the clock did not move";
   });
-}
+});
 
-export async function resetClockAction(): Promise<DashboardActionState> {
-  await requireSandboxOperator("action");
+export const resetClockAction = validatedAction({ schema: NoFields, role: "sandbox-operator" }, async (): Promise<Answer> => {
   const namespace = await visitorNamespace();
   return run(async () => {
     await resetDashboardClock(namespace);
     return "Clock back on real time";
   });
-}
+});
 
-const optionalNumber = (value: FormDataEntryValue | null) => (value === null || String(value).trim() === "" ? undefined : Number(value));
+// Numbers and the checkbox as the core's FaultRequest takes them; its rules say what is allowed.
+const FaultForm = z.object({
+  operation: z.string().default("*"),
+  kind: textField,
+  status: z.coerce.number().optional(),
+  latency_ms: z.coerce.number().optional(),
+  after: checkboxField,
+  count: z.coerce.number().optional(),
+  probability: z.coerce.number().optional(),
+});
 
-export const addFaultAction = formAction(async (formData: FormData): Promise<DashboardActionState> => {
-  await requireSandboxOperator("action");
-  const body = {
-    operation: String(formData.get("operation") ?? "*"),
-    kind: String(formData.get("kind") ?? ""),
-    status: optionalNumber(formData.get("status")),
-    latency_ms: optionalNumber(formData.get("latency_ms")),
-    after: formData.get("after") === "on",
-    count: optionalNumber(formData.get("count")),
-    probability: optionalNumber(formData.get("probability")),
-  };
+export const addFaultAction = validatedAction({ schema: FaultForm, role: "sandbox-operator" }, async (body): Promise<Answer> => {
   const namespace = await visitorNamespace();
   return run(async () => {
     const fault = await addDashboardFault(namespace, Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined)));
@@ -121,22 +124,21 @@ export const addFaultAction = formAction(async (formData: FormData): Promise<Das
   });
 });
 
-export const removeFaultAction = formAction(async (formData: FormData): Promise<DashboardActionState> => {
-  await requireSandboxOperator("action");
-  const id = z.string().min(1).max(100).safeParse(formData.get("faultId"));
-  if (!id.success) return failure("Unknown fault");
-  const namespace = await visitorNamespace();
-  return run(async () => {
-    await removeDashboardFault(namespace, id.data);
-    return "Fault removed";
-  });
-});
+export const removeFaultAction = validatedAction(
+  { schema: z.object({ faultId: z.string().max(100) }), role: "sandbox-operator", invalidMessage: "Unknown fault" },
+  async ({ faultId }): Promise<Answer> => {
+    const namespace = await visitorNamespace();
+    return run(async () => {
+      await removeDashboardFault(namespace, faultId);
+      return "Fault removed";
+    });
+  },
+);
 
-export async function clearFaultsAction(): Promise<DashboardActionState> {
-  await requireSandboxOperator("action");
+export const clearFaultsAction = validatedAction({ schema: NoFields, role: "sandbox-operator" }, async (): Promise<Answer> => {
   const namespace = await visitorNamespace();
   return run(async () => {
     await clearDashboardFaults(namespace);
     return "All faults removed";
   });
-}
+});
