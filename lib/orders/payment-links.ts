@@ -71,10 +71,14 @@ export async function disablePaymentSession(sessionId: string, actor: string): P
   return { ok: true, message: "The payment session is disabled; its link no longer works.", reference: found.order.reference };
 }
 
+const QUANTITY = "Enter a quantity from 1 to 99.";
+
 const PayByLinkRequest = z.object({
   market: MarketCode,
   channel: z.enum(["TELESALES", "IN_STORE"]),
-  items: z.array(z.object({ productId: z.uuid(), quantity: z.coerce.number().int().min(1).max(99) })).min(1, "Add at least one product."),
+  items: z
+    .array(z.object({ productId: z.uuid(), quantity: z.coerce.number(QUANTITY).int(QUANTITY).min(1, QUANTITY).max(99, QUANTITY) }))
+    .min(1, "Add at least one product."),
   customer: CustomerDetails,
   delivery: z.union([Delivery, z.object({ method: z.literal("none") })]),
 });
