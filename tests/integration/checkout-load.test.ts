@@ -10,7 +10,7 @@ import { orderPageKey } from "@/lib/orders/url-keys";
 import { resolveOrderPage, resolveReturn } from "@/lib/orders/shopper";
 import { personasFor } from "@/lib/orders/test-personas";
 import { MARKETS } from "@/lib/shop/markets";
-import { fillCart, pay } from "../helpers/checkout";
+import { fillCart } from "../helpers/checkout";
 import { startSandboxServer, type SandboxServer } from "../helpers/sandbox-server";
 
 // Outside Next.js, `after()` has no request to outlive: run the work straight after the reply.
@@ -55,7 +55,7 @@ describe("checkouts in a burst on a busy machine", () => {
       carts.map(async (cartCookie) => {
         const started = await startCheckoutFlow({ cartCookie, market: MARKETS.GB, customer, options: {}, sandboxNamespace: NAMESPACE });
         if (!started.ok) return started;
-        const { redirect_to } = await pay(sandbox, new URL(started.redirectUrl!).pathname.split("/").at(-1)!);
+        const { redirect_to } = (await sandbox.pay(new URL(started.redirectUrl!).pathname.split("/").at(-1)!)).body;
         const back = new URL(redirect_to!);
         await resolveReturn("success", { sid: back.searchParams.get("sid")!, k: back.searchParams.get("k")! });
         return started;

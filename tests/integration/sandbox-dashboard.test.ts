@@ -11,7 +11,7 @@ import {
   resetDashboardClock,
   resetDashboardNamespace,
 } from "@/lib/sandbox/dashboard";
-import { BASE, call, completeHpp, gbSession, merchantUrls } from "../helpers/sandbox";
+import { BASE, call, pay, gbSession, merchantUrls } from "../helpers/sandbox";
 import { withSandboxDatabase } from "../helpers/sandbox-db";
 
 withSandboxDatabase();
@@ -39,7 +39,7 @@ describe("sandbox dashboard data", () => {
     const [first, second] = [freshNamespace(), freshNamespace()];
     const a = await createSessions(first, {}, { place_order_mode: "PLACE_ORDER" });
     const b = await createSessions(second);
-    expect((await completeHpp(a.hpp, "approve", { email: "customer+pend-accept-05@email.uk" })).status).toBe(200);
+    expect((await pay(a.hpp, "approve", { email: "customer+pend-accept-05@email.uk" })).status).toBe(200);
 
     const dashboard = await loadDashboard(first);
     expect(dashboard.clock.namespace).toBe(first);
