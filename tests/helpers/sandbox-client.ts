@@ -10,9 +10,9 @@ export const HOUR = 60 * MINUTE;
 export const DAY = 24 * HOUR;
 
 /** Anything that answers a Request: `fetch` to a server, or the sandbox's handler in-process. */
-export type RequestHandler = (request: Request) => Promise<Response>;
+type RequestHandler = (request: Request) => Promise<Response>;
 
-export interface SandboxReply<T = any> {
+interface SandboxReply<T = any> {
   status: number;
   body: T;
   headers: Headers;
@@ -34,7 +34,7 @@ interface KlarnaError {
 }
 
 /** One entry of the callback ledger (GET /_control/callbacks). */
-export interface CallbackEntry {
+interface CallbackEntry {
   event_id: string;
   kind: string;
   subject_id: string;
@@ -43,7 +43,7 @@ export interface CallbackEntry {
   payload: Record<string, unknown>;
 }
 
-export interface SandboxClientOptions {
+interface SandboxClientOptions {
   /** Sends each request; `fetch` unless the sandbox runs in this process. */
   handle?: RequestHandler;
   /** The Authorization header value; the sandbox's development credentials unless given. */
@@ -92,12 +92,13 @@ export function sandboxClient(origin: string, { handle = fetch, authorization = 
     pay: (sessionId: string, outcome = "approve", extra: Record<string, unknown> = {}) =>
       call<ConsumerResult & Partial<KlarnaError>>("POST", `/_control/hpp/${sessionId}/complete`, { outcome, ...extra }),
 
-    /** Moves sandbox time forward by whole seconds: expiries, fraud decisions and callback retries follow it. */
+    /** Moves sandbox time forward by `ms` (whole seconds): expiries, fraud decisions and callback retries follow it. */
     advanceClock: (ms: number) => control("POST", "/clock/advance", { seconds: ms / 1000 }),
     resetClock: () => control("POST", "/clock/reset"),
 
     /** Arms a fault in the sandbox itself (unlike a test server's transport faults, it can act and then lose the reply). */
     addFault: (fault: Record<string, unknown>) => control("POST", "/faults", fault, 201),
+    clearFaults: () => control("DELETE", "/faults", undefined, 204),
     listFaults: async () => (await control<{ faults: { fired: number }[] }>("GET", "/faults")).faults,
 
     /** The callback ledger, newest first. */

@@ -4,7 +4,6 @@ import { gbSession, merchantUrls } from "./klarna-bodies";
 import { sandboxClient } from "./sandbox-client";
 
 export { gbSession, merchantUrls } from "./klarna-bodies";
-export type { SandboxReply } from "./sandbox-client";
 
 // The sandbox's own tests call its HTTP handler in-process, exactly as the custom server would.
 

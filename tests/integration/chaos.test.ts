@@ -95,7 +95,7 @@ describe("checkout under injected faults", () => {
     // the reads below are answered.
     expect((await chaos.listFaults()).map((fault) => fault.fired > 0)).toEqual([true, true]);
     expect((await chaos.listCallbacks()).some((callback) => callback.state === "dropped")).toBe(true);
-    await chaos.call("DELETE", "/_control/faults");
+    await chaos.clearFaults();
     // One Klarna order per merchant order (as many in the namespace as merchant orders, each
     // merchant order naming its own), each for the merchant order's amount.
     expect((await chaos.namespaceSummary()).counts.orders).toBe(CHECKOUTS);
