@@ -7,7 +7,6 @@ import { personasFor } from "@/lib/orders/test-personas";
 import { changeCart } from "@/lib/shop/cart";
 import { MARKETS, type Market } from "@/lib/shop/markets";
 import type { SandboxServer } from "./sandbox-server";
-import { SANDBOX_AUTH } from "./sandbox-auth";
 
 // Storefront checkouts against the in-process sandbox server, for integration tests.
 
@@ -43,18 +42,6 @@ export async function checkout(
   const [order] = await db().select().from(orders).where(eq(orders.reference, outcome.reference));
   const [session] = await listPaymentSessions(order!.id);
   return { order: order!, session: session!, cartCookie, redirectUrl: outcome.redirectUrl };
-}
-
-const AUTH = { ...SANDBOX_AUTH, "content-type": "application/json" };
-
-/** What the hosted page's buttons do, through the sandbox's control API. */
-export async function pay(sandbox: SandboxServer, sessionId: string, outcome = "approve", extra: Record<string, unknown> = {}) {
-  const response = await fetch(`${sandbox.origin}/sandbox/api/_control/hpp/${sessionId}/complete`, {
-    method: "POST",
-    headers: AUTH,
-    body: JSON.stringify({ outcome, ...extra }),
-  });
-  return response.json() as Promise<{ status: string; redirect_to: string | null }>;
 }
 
 export const placeOrderCalls = (sandbox: SandboxServer) =>

@@ -1,32 +1,15 @@
 import type { ZodType } from "zod";
 import { handleSandboxRequest } from "@/lib/sandbox";
 import { gbSession, merchantUrls } from "./klarna-bodies";
-import { SANDBOX_AUTH } from "./sandbox-auth";
+import { sandboxClient } from "./sandbox-client";
 
 export { gbSession, merchantUrls } from "./klarna-bodies";
 
-// Calls the sandbox's HTTP handler in-process, exactly as the custom server would.
+// The sandbox's own tests call its HTTP handler in-process, exactly as the custom server would.
 
-export const BASE = "http://localhost:3000/sandbox/api";
-const AUTH = SANDBOX_AUTH.authorization;
+const sandbox = sandboxClient("http://localhost:3000", { handle: handleSandboxRequest });
 
-export interface SandboxReply<T = any> {
-  status: number;
-  body: T;
-  headers: Headers;
-}
-
-export async function call<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<SandboxReply<T>> {
-  const response = await handleSandboxRequest(
-    new Request(`${BASE}${path}`, {
-      method,
-      headers: { authorization: AUTH, ...(body === undefined ? {} : { "content-type": "application/json" }), ...headers },
-      body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
-    }),
-  );
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers };
-}
+export const { base: BASE, call, pay } = sandbox;
 
 export async function createKpSession(overrides: Record<string, unknown> = {}): Promise<string> {
   const reply = await call("POST", "/payments/v1/sessions", gbSession(overrides));
@@ -42,10 +25,6 @@ export async function createHppSession(kpSessionId: string, options: Record<stri
   });
   if (reply.status !== 201) throw new Error(`HPP session: ${reply.status} ${JSON.stringify(reply.body)}`);
   return reply.body as { session_id: string; redirect_url: string; expires_at: string; session_url: string };
-}
-
-export async function completeHpp(id: string, outcome: string, extra: Record<string, unknown> = {}) {
-  return call("POST", `/_control/hpp/${id}/complete`, { outcome, ...extra });
 }
 
 /**

@@ -5,8 +5,7 @@ import { prepareDatabase } from "@/lib/db/prepare";
 import { orders } from "@/lib/db/schema";
 import { receiveAuthorizationCallback } from "@/lib/orders/authorization-callback";
 import { listOrderEvents } from "@/lib/orders/queries";
-import { runSandboxBackground } from "@/lib/sandbox/background";
-import { checkout, pay, placeOrderCalls } from "../helpers/checkout";
+import { checkout, placeOrderCalls } from "../helpers/checkout";
 import { startSandboxServer, type SandboxServer } from "../helpers/sandbox-server";
 
 // Klarna Payments' authorization callback (merchant_urls.authorization): when the browser never
@@ -23,13 +22,17 @@ const { POST: statusCallback } = await import("@/app/api/klarna/hpp-status/route
 let sandbox: SandboxServer;
 
 beforeAll(async () => {
-  sandbox = await startSandboxServer({ "/api/klarna/authorization": authorizationCallback, "/api/klarna/hpp-status": statusCallback });
+  sandbox = await startSandboxServer({ "/api/klarna/authorization": authorizationCallback, "/api/klarna/hpp-status": statusCallback }, { background: true });
   await prepareDatabase(databaseHandle(), []);
 });
 afterAll(() => sandbox.close());
 
+/** Waits until the sandbox has sent every callback it owes (none pending in its ledger), then for the shop's work after its replies. */
 async function deliverCallbacks() {
-  await runSandboxBackground();
+  await vi.waitFor(async () => expect((await sandbox.listCallbacks()).filter((callback) => callback.state === "pending")).toEqual([]), {
+    timeout: 10_000,
+    interval: 100,
+  });
   await Promise.all(afterWork.splice(0));
 }
 
@@ -41,8 +44,8 @@ describe("KP authorization callback", () => {
     await sandbox.addFault({ operation: "callback.hpp_status", kind: "drop_callback" });
     await sandbox.addFault({ operation: "callback.kp_authorization", kind: "duplicate_callback", count: 1 });
     const { order, session } = await checkout();
-    const paid = await pay(sandbox, session.id);
-    expect(paid).toMatchObject({ status: "COMPLETED", redirect_to: null });
+    const paid = await sandbox.pay(session.id);
+    expect(paid.body).toMatchObject({ status: "COMPLETED", redirect_to: null });
     expect(await statusOf(order.id)).toBe("pending_payment");
 
     await deliverCallbacks();

@@ -10,11 +10,8 @@ import { runOrderOperation, updateFromKlarna } from "@/lib/orders/back-office";
 import { adminOrderDetail } from "@/lib/orders/admin-detail";
 import { finalize } from "@/lib/orders/finalize";
 import { listOrderEvents } from "@/lib/orders/queries";
-import { runSandboxBackground } from "@/lib/sandbox/background";
-import { clock, MINUTE } from "@/lib/sandbox/clock";
-import { inNamespace } from "@/lib/sandbox/control";
-import { DEFAULT_NAMESPACE } from "@/lib/sandbox/scope";
-import { checkout, pay } from "../helpers/checkout";
+import { checkout } from "../helpers/checkout";
+import { DAY, MINUTE } from "../helpers/sandbox-client";
 import { startSandboxServer, type SandboxServer } from "../helpers/sandbox-server";
 
 let sandbox: SandboxServer;
@@ -27,7 +24,7 @@ afterAll(() => sandbox.close());
 
 async function paidOrder(options: Record<string, unknown> = {}, persona = 0) {
   const { order, session } = await checkout(options, { persona });
-  await pay(sandbox, session.id);
+  await sandbox.pay(session.id);
   return finalize(order.id, "return_page");
 }
 
@@ -121,11 +118,11 @@ describe("Order Management from the back office", () => {
       /^Extension of the authorization time is not possible\. The authorization already runs until \d{4}-\d{2}-\d{2}\. Klarna counts an extension/,
     );
     // Two days later by Klarna's clock (its replies' Date), the date moves, and the answer says to when.
-    await inNamespace(DEFAULT_NAMESPACE, () => clock.advance(2 * 24 * 60 * MINUTE));
+    await sandbox.advanceClock(2 * DAY);
     const later = await runOrderOperation(operation(order.id, "extend"), "admin@example.com");
-    const expected = new Date(Date.now() + 30 * 24 * 60 * MINUTE).toISOString().slice(0, 10);
+    const expected = new Date(Date.now() + 30 * DAY).toISOString().slice(0, 10);
     expect(later).toMatchObject({ ok: true, message: `Extension of the authorization time done: the authorization now runs until ${expected}.` });
-    await inNamespace(DEFAULT_NAMESPACE, () => clock.reset());
+    await sandbox.resetClock();
   });
 
   it("makes one capture when the same form is submitted twice, even at once", async () => {
@@ -182,14 +179,13 @@ describe("Order Management from the back office", () => {
 
     // Five minutes of sandbox time later Klarna accepts. The refused operation stays refused (its
     // key only fetches the stored answer), and the form's next capture goes through.
-    await inNamespace(DEFAULT_NAMESPACE, () => clock.advance(5 * MINUTE));
+    await sandbox.advanceClock(5 * MINUTE);
     try {
-      await runSandboxBackground();
       expect(await runOrderOperation(refused, "admin@example.com")).toEqual(result);
       expect(await runOrderOperation({ ...refused, operationId: crypto.randomUUID() }, "admin@example.com")).toMatchObject({ ok: true });
       expect(await statusOf(order.id)).toMatchObject({ fraudStatus: "ACCEPTED", capturedMinor: 100 });
     } finally {
-      await inNamespace(DEFAULT_NAMESPACE, () => clock.reset());
+      await sandbox.resetClock();
     }
   });
 

@@ -8,10 +8,9 @@ import { resolveReturn } from "@/lib/orders/shopper";
 import { sweepOnce } from "@/lib/orders/sweep";
 import { personasFor } from "@/lib/orders/test-personas";
 import { MARKETS } from "@/lib/shop/markets";
-import { startSandboxBackground } from "@/lib/sandbox";
-import { fillCart, pay } from "../helpers/checkout";
+import { fillCart } from "../helpers/checkout";
+import { sandboxClient, type SandboxClient } from "../helpers/sandbox-client";
 import { startSandboxServer, type SandboxServer } from "../helpers/sandbox-server";
-import { SANDBOX_AUTH } from "../helpers/sandbox-auth";
 
 // Outside Next.js, `after()` has no request to outlive: run the work straight after the reply.
 vi.mock("next/server", async (original) => ({
@@ -24,29 +23,21 @@ vi.mock("next/server", async (original) => ({
 
 const CHECKOUTS = 50;
 const NAMESPACE = "chaos";
-const AUTH = { ...SANDBOX_AUTH, "content-type": "application/json", "klarna-sandbox-namespace": NAMESPACE };
 
 let sandbox: SandboxServer;
-let stopBackground: () => void;
+/** The sandbox as seen from the chaos namespace. */
+let chaos: SandboxClient;
 
 beforeAll(async () => {
   const { POST: statusCallback } = await import("@/app/api/klarna/hpp-status/route");
   const { POST: notification } = await import("@/app/api/klarna/notification/route");
-  sandbox = await startSandboxServer({ "/api/klarna/hpp-status": statusCallback, "/api/klarna/notification": notification });
+  sandbox = await startSandboxServer({ "/api/klarna/hpp-status": statusCallback, "/api/klarna/notification": notification }, { background: true });
+  chaos = sandboxClient(sandbox.origin, { namespace: NAMESPACE });
   await prepareDatabase(databaseHandle(), []);
-  stopBackground = startSandboxBackground();
-  for (const fault of [
-    { operation: "*", kind: "http_error", status: 503, probability: 0.2 },
-    { operation: "callback.hpp_status", kind: "drop_callback", probability: 0.2 },
-  ]) {
-    const response = await fetch(`${sandbox.origin}/sandbox/api/_control/faults`, { method: "POST", headers: AUTH, body: JSON.stringify(fault) });
-    expect(response.status).toBe(201);
-  }
+  await chaos.addFault({ operation: "*", kind: "http_error", status: 503, probability: 0.2 });
+  await chaos.addFault({ operation: "callback.hpp_status", kind: "drop_callback", probability: 0.2 });
 });
-afterAll(async () => {
-  stopBackground();
-  await sandbox.close();
-});
+afterAll(() => sandbox.close());
 
 const customer = (() => {
   const { label: _label, ...details } = personasFor("GB")[0]!;
@@ -68,7 +59,7 @@ async function shop(index: number) {
     const started = await startCheckoutFlow({ cartCookie, market: MARKETS.GB, customer, options: {}, sandboxNamespace: NAMESPACE });
     if (started.ok) {
       const sessionId = new URL(started.redirectUrl!).pathname.split("/").at(-1)!;
-      const { redirect_to } = await pay(sandbox, sessionId);
+      const { redirect_to } = (await sandbox.pay(sessionId)).body;
       const back = new URL(redirect_to!);
       // The return page may fail or show "pending" when Klarna's read fails: the shopper leaves.
       await resolveReturn("success", { sid: back.searchParams.get("sid")!, k: back.searchParams.get("k")! }).catch(() => undefined);
@@ -100,17 +91,18 @@ describe("checkout under injected faults", () => {
 
     const placed = await db().select().from(orders).where(inArray(orders.reference, references));
     expect(placed.map((order) => order.status)).toEqual(references.map(() => "authorized"));
-    // One Klarna order per merchant order, each for the merchant order's amount.
-    const klarnaOrders = (await db().execute(sql`
-      select kp_session_id, count(*)::int as n, min(order_amount)::int as amount from sandbox_orders where namespace = ${NAMESPACE} group by kp_session_id`)) as unknown as {
-      rows: { kp_session_id: string; n: number; amount: number }[];
-    };
-    expect(klarnaOrders.rows).toHaveLength(CHECKOUTS);
-    expect(klarnaOrders.rows.every((row) => row.n === 1)).toBe(true);
+    // The faults did fire: some calls were turned away and some callbacks dropped. Then they go, so
+    // the reads below are answered.
+    expect((await chaos.listFaults()).map((fault) => fault.fired > 0)).toEqual([true, true]);
+    expect((await chaos.listCallbacks()).some((callback) => callback.state === "dropped")).toBe(true);
+    await chaos.clearFaults();
+    // One Klarna order per merchant order (as many in the namespace as merchant orders, each
+    // merchant order naming its own), each for the merchant order's amount.
+    expect((await chaos.namespaceSummary()).counts.orders).toBe(CHECKOUTS);
+    expect(new Set(placed.map((order) => order.klarnaOrderId)).size).toBe(CHECKOUTS);
     for (const order of placed) {
-      const row = klarnaOrders.rows.find((candidate) => candidate.kp_session_id === order.kpSessionId);
-      expect(row?.amount).toBe(order.totalMinor);
-      expect(order.klarnaOrderId).toEqual(expect.any(String));
+      const klarnaOrder = await chaos.call("GET", `/ordermanagement/v1/orders/${order.klarnaOrderId}`);
+      expect(klarnaOrder).toMatchObject({ status: 200, body: { order_amount: order.totalMinor } });
     }
     // Each cart paid for once: no second order from the same cart got anywhere near Klarna.
     for (const shopper of shoppers) {
@@ -123,10 +115,5 @@ describe("checkout under injected faults", () => {
       .from(orders)
       .where(sql`${orders.sandboxNamespace} = ${NAMESPACE} and ${orders.status} = 'authorized'`);
     expect(paid.map((order) => order.reference).sort()).toEqual([...references].sort());
-    // The faults did fire: some calls were turned away and some callbacks dropped.
-    const faults = await (await fetch(`${sandbox.origin}/sandbox/api/_control/faults`, { headers: AUTH })).json();
-    expect(faults.faults.map((fault: { fired: number }) => fault.fired > 0)).toEqual([true, true]);
-    const dropped = await db().execute(sql`select count(*)::int as n from sandbox_callbacks where namespace = ${NAMESPACE} and state = 'dropped'`);
-    expect((dropped as unknown as { rows: { n: number }[] }).rows[0]!.n).toBeGreaterThan(0);
   }, 120_000);
 });

@@ -10,13 +10,11 @@ import { getOrder, listOrderEvents, listPaymentSessions } from "@/lib/orders/que
 import { resolveReturn } from "@/lib/orders/shopper";
 import { sweepOnce } from "@/lib/orders/sweep";
 import { personasFor } from "@/lib/orders/test-personas";
-import { clock, HOUR, MINUTE } from "@/lib/sandbox/clock";
-import { sandboxHppSessions } from "@/lib/sandbox/tables";
 import { cartIdFromCookie } from "@/lib/shop/cart";
 import { MARKETS } from "@/lib/shop/markets";
-import { checkout as checkoutWith, fillCart, pay as payWith, placeOrderCalls as countPlaceOrderCalls } from "../helpers/checkout";
+import { checkout as checkoutWith, fillCart, placeOrderCalls as countPlaceOrderCalls } from "../helpers/checkout";
+import { HOUR, MINUTE } from "../helpers/sandbox-client";
 import { startSandboxServer, type SandboxServer } from "../helpers/sandbox-server";
-import { SANDBOX_AUTH } from "../helpers/sandbox-auth";
 
 // Outside Next.js, `after()` has no request to outlive: keep the work so tests can await it.
 const afterWork: Promise<unknown>[] = [];
@@ -40,10 +38,10 @@ beforeAll(async () => {
   await prepareDatabase(databaseHandle(), []);
 });
 afterAll(() => sandbox.close());
-afterEach(() => clock.reset());
+afterEach(() => sandbox.resetClock());
 
 const checkout = (options: Record<string, unknown> = {}, market = MARKETS.GB) => checkoutWith(options, { market });
-const pay = (sessionId: string, outcome = "approve") => payWith(sandbox, sessionId, outcome);
+const pay = (sessionId: string, outcome = "approve") => sandbox.pay(sessionId, outcome);
 const placeOrderCalls = () => countPlaceOrderCalls(sandbox);
 
 describe("checkout", () => {
@@ -104,11 +102,11 @@ describe("finalize", () => {
   it("places the order exactly once when the success page, the callback, polling and the sweep race 20 times, and empties the cart", async () => {
     const { order, session, cartCookie } = await checkout();
     const stockBefore = (await db().select().from(products).where(eq(products.slug, "ceramic-mug")))[0]!.stock;
-    const { redirect_to } = await pay(session.id);
+    const { redirect_to } = (await pay(session.id)).body;
     const successQuery = Object.fromEntries(new URL(redirect_to!).searchParams);
-    const [hpp] = await db().select().from(sandboxHppSessions).where(eq(sandboxHppSessions.id, session.id));
-    const callbackUrl = hpp!.merchantUrls.status_update!.replace("{{session_id}}", session.id);
-    const sessionRead = await (await fetch(`${sandbox.origin}/sandbox/api/hpp/v1/sessions/${session.id}`, { headers: SANDBOX_AUTH })).json();
+    // Where Klarna calls back: the status_update URL the shop gave, as the sandbox's ledger shows it.
+    const callbackUrl = (await sandbox.latestCallback(session.id)).url;
+    const sessionRead = (await sandbox.call("GET", `/hpp/v1/sessions/${session.id}`)).body;
     const pollUrl = `${sandbox.origin}/api/orders/${order.reference}?k=${orderPageKey(order.reference)}`;
     const callsBefore = placeOrderCalls();
 
@@ -184,7 +182,7 @@ describe("finalize", () => {
   it("marks payment_failed with Klarna's reason when place order is refused", async () => {
     const { order, session } = await checkout();
     await pay(session.id);
-    await clock.advance(61 * MINUTE); // the authorization token lives 60 minutes
+    await sandbox.advanceClock(61 * MINUTE); // the authorization token lives 60 minutes
     const result = await finalize(order.id, "sweep");
     expect(result).toMatchObject({ status: "payment_failed", failureReason: "NOT_FOUND: Invalid authorization token" });
     const failure = (await listOrderEvents(order.id)).find((event) => event.type === "place_order_failed");
@@ -241,7 +239,7 @@ describe("finalize", () => {
 
   it("expires the order once Klarna has forgotten every session", async () => {
     const { order } = await checkout();
-    await clock.advance(47 * HOUR + MINUTE);
+    await sandbox.advanceClock(47 * HOUR + MINUTE);
     await sweepOnce();
     expect((await getOrder(order.id))?.status).toBe("expired");
   });
@@ -254,7 +252,7 @@ describe("checking out again", () => {
     expect(again.ok).toBe(true);
     expect(await getOrder(first.order.id)).toMatchObject({ status: "cancelled" });
     expect((await listPaymentSessions(first.order.id))[0]?.status).toBe("DISABLED");
-    expect((await pay(first.session.id)).status).not.toBe("COMPLETED");
+    expect(await pay(first.session.id)).toMatchObject({ status: 400, body: { error_code: "BAD_REQUEST" } });
     expect((await listOrderEvents(first.order.id)).map((event) => event.type)).toContain("superseded");
   });
 

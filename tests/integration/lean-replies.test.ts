@@ -10,9 +10,8 @@ import { orderPageKey } from "@/lib/orders/url-keys";
 import { createPayByLink } from "@/lib/orders/payment-links";
 import { listPaymentSessions } from "@/lib/orders/queries";
 import { personasFor } from "@/lib/orders/test-personas";
-import { checkout, pay, productId } from "../helpers/checkout";
+import { checkout, productId } from "../helpers/checkout";
 import { startSandboxServer, type SandboxServer } from "../helpers/sandbox-server";
-import { SANDBOX_AUTH } from "../helpers/sandbox-auth";
 
 // Klarna may answer with only what its OpenAPI documents mark required. With the sandbox's
 // minimal_response fault armed on every operation, the storefront still takes payments, places
@@ -33,9 +32,7 @@ const operation = (orderId: string, kind: string, extra: Record<string, unknown>
 describe("with lean Klarna replies", () => {
   it("the sandbox answers only what Klarna guarantees", async () => {
     const { session } = await checkout();
-    const auth = SANDBOX_AUTH;
-    const read = await fetch(`${sandbox.origin}/sandbox/api/hpp/v1/sessions/${session.id}`, { headers: auth });
-    expect(await read.json()).toEqual({ session_id: session.id, status: "WAITING" });
+    expect((await sandbox.call("GET", `/hpp/v1/sessions/${session.id}`)).body).toEqual({ session_id: session.id, status: "WAITING" });
   });
 
   it("a checkout stores what the lean replies hold, and places the order from a read with only a token", async () => {
@@ -44,7 +41,7 @@ describe("with lean Klarna replies", () => {
     expect(session).toMatchObject({ qrCodeUrl: null, distributionUrl: null, sessionUrl: null, expiresAt: null });
     // KP's lean reply lists no categories: the shop knows it does not know them.
     expect((await statusOf(order.id)).paymentMethodCategories).toBeNull();
-    await pay(sandbox, session.id);
+    await sandbox.pay(session.id);
     const placed = await finalize(order.id, "return_page");
     // The place-order reply is {order_id} alone: authorized, fraud status unknown rather than invented.
     expect(placed).toMatchObject({ status: "authorized", fraudStatus: null });
@@ -57,14 +54,14 @@ describe("with lean Klarna replies", () => {
       ["CAPTURE_ORDER", "captured", 7700],
     ] as const) {
       const { order, session } = await checkout({ placeOrderMode: mode });
-      await pay(sandbox, session.id);
+      await sandbox.pay(session.id);
       expect(await finalize(order.id, "return_page"), mode).toMatchObject({ status, capturedMinor });
     }
   });
 
   it("captures and refunds from the back office, keeping statuses and amounts from the shop's own record", async () => {
     const { order, session } = await checkout();
-    await pay(sandbox, session.id);
+    await sandbox.pay(session.id);
     await finalize(order.id, "return_page");
     expect(await runOrderOperation(operation(order.id, "capture", { amountMinor: 3000 }), "admin@example.com")).toMatchObject({
       ok: true,

@@ -7,15 +7,13 @@ import { finalize } from "@/lib/orders/finalize";
 import { orderPageKey, returnKey } from "@/lib/orders/url-keys";
 import { listOrderEvents } from "@/lib/orders/queries";
 import { sweepOnce } from "@/lib/orders/sweep";
-import { sandboxHppSessions, sandboxOrders } from "@/lib/sandbox/tables";
 import { ensureProductionBuild, OPERATOR, OPERATOR_AUTH, startProductionServer, type RunningServer } from "../../scripts/lib/server";
 import { checkout } from "../helpers/checkout";
 import { createTemporaryDatabase, TEST_DATABASE_URL } from "../helpers/postgres";
+import { sandboxClient } from "../helpers/sandbox-client";
 
 // Two production servers sharing one Postgres, and this test process as a third participant:
 // every way an outcome can arrive fires at once, and exactly one Klarna order must result.
-
-const AUTH = { ...OPERATOR_AUTH, "content-type": "application/json" };
 
 describe.skipIf(!TEST_DATABASE_URL)("two instances on one Postgres", () => {
   let database: Awaited<ReturnType<typeof createTemporaryDatabase>>;
@@ -46,17 +44,14 @@ describe.skipIf(!TEST_DATABASE_URL)("two instances on one Postgres", () => {
 
   it("places one order when the success page, callbacks, polling and sweeps race on both instances", async () => {
     const [a, b] = servers as [RunningServer, RunningServer];
+    const sandbox = sandboxClient(a.baseUrl, { authorization: OPERATOR_AUTH.authorization });
+    const klarnaOrdersBefore = (await sandbox.namespaceSummary()).counts.orders;
     const { order, session } = await checkout();
-    const approve = await fetch(`${a.baseUrl}/sandbox/api/_control/hpp/${session.id}/complete`, {
-      method: "POST",
-      headers: AUTH,
-      body: JSON.stringify({ outcome: "approve" }),
-    });
-    expect(approve.status).toBe(200);
+    expect((await sandbox.pay(session.id)).status).toBe(200);
 
-    const [hpp] = await db().select().from(sandboxHppSessions).where(eq(sandboxHppSessions.id, session.id));
-    const statusUpdate = new URL(hpp!.merchantUrls.status_update!.replace("{{session_id}}", session.id));
-    const read = await (await fetch(`${a.baseUrl}/sandbox/api/hpp/v1/sessions/${session.id}`, { headers: AUTH })).json();
+    // The status_update URL the shop gave Klarna, as the callback Klarna sent there shows it.
+    const statusUpdate = new URL((await sandbox.latestCallback(session.id)).url);
+    const read = (await sandbox.call("GET", `/hpp/v1/sessions/${session.id}`)).body;
     const successPath = `/success?sid=${session.id}&k=${returnKey(order.id)}&authorization_token=forged`;
     const pollPath = `/api/orders/${order.reference}?k=${orderPageKey(order.reference)}`;
 
@@ -85,9 +80,8 @@ describe.skipIf(!TEST_DATABASE_URL)("two instances on one Postgres", () => {
     }
     const [after] = await db().select().from(orders).where(eq(orders.id, order.id));
     expect(after?.status).toBe("authorized");
-    const klarnaOrders = await db().select().from(sandboxOrders).where(eq(sandboxOrders.kpSessionId, order.kpSessionId!));
-    expect(klarnaOrders).toHaveLength(1);
-    expect(after?.klarnaOrderId).toBe(klarnaOrders[0]!.id);
+    expect((await sandbox.namespaceSummary()).counts.orders - klarnaOrdersBefore).toBe(1);
+    expect((await sandbox.call("GET", `/ordermanagement/v1/orders/${after?.klarnaOrderId}`)).body).toMatchObject({ order_amount: order.totalMinor });
     const events = (await listOrderEvents(order.id)).map((event) => event.type);
     expect(events.filter((type) => type === "order_placed")).toHaveLength(1);
     // A second place-order call would have been refused and recorded: there is none.

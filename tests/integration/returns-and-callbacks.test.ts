@@ -9,10 +9,8 @@ import { listOrderEvents } from "@/lib/orders/queries";
 import { resolveOrderPage, resolveReturn } from "@/lib/orders/shopper";
 import { receiveStatusCallback } from "@/lib/orders/status-callback";
 import { sweepOnce } from "@/lib/orders/sweep";
-import { checkout, pay, placeOrderCalls } from "../helpers/checkout";
-import { openHostedPage } from "@/lib/sandbox";
+import { checkout, placeOrderCalls } from "../helpers/checkout";
 import { startSandboxServer, type SandboxServer } from "../helpers/sandbox-server";
-import { SANDBOX_AUTH } from "../helpers/sandbox-auth";
 
 let sandbox: SandboxServer;
 
@@ -27,7 +25,7 @@ const statusOf = async (orderId: string) => (await db().select({ status: orders.
 describe("return pages", () => {
   it("place the order from what Klarna's read says, with the token from the read", async () => {
     const { order, session } = await checkout();
-    const { redirect_to } = await pay(sandbox, session.id);
+    const { redirect_to } = (await sandbox.pay(session.id)).body;
     const url = new URL(redirect_to!);
     expect(url.pathname).toBe("/success");
     // A forged token in the URL is never used: only the read's token reaches place order.
@@ -41,7 +39,7 @@ describe("return pages", () => {
   it("refuse a sid from another order, a missing sid and a missing key, changing nothing", async () => {
     const mine = await checkout();
     const theirs = await checkout();
-    await pay(sandbox, theirs.session.id);
+    await sandbox.pay(theirs.session.id);
     const calls = placeOrderCalls(sandbox);
     expect(await resolveReturn("success", { sid: theirs.session.id, k: returnKey(mine.order.id) })).toEqual({
       kind: "invalid",
@@ -55,8 +53,9 @@ describe("return pages", () => {
   });
 
   it("show pending, not success, for a session still in progress, whatever token the URL carries", async () => {
-    const { order, session } = await checkout();
-    expect(await openHostedPage(session.id)).toMatchObject({ status: "IN_PROGRESS" }); // the shopper opened the hosted page
+    const { order, session } = await checkout({ paymentFallback: true });
+    // Declined for one category, the shopper stays on the hosted page to choose another.
+    expect((await sandbox.pay(session.id, "decline")).body).toMatchObject({ status: "IN_PROGRESS", redirect_to: null });
     const calls = placeOrderCalls(sandbox);
     const forged = { authorization_token: crypto.randomUUID(), order_id: crypto.randomUUID() };
     const resolution = await resolveReturn("success", { sid: session.id, k: returnKey(order.id), ...forged });
@@ -67,10 +66,10 @@ describe("return pages", () => {
 
   it("show a decline on /success if that is what Klarna says, and a cancel keeps the order pending", async () => {
     const declined = await checkout();
-    await pay(sandbox, declined.session.id, "decline");
+    await sandbox.pay(declined.session.id, "decline");
     expect(await resolveReturn("success", { sid: declined.session.id, k: returnKey(declined.order.id) })).toMatchObject({ order: { outcome: "declined" } });
     const cancelled = await checkout();
-    await pay(sandbox, cancelled.session.id, "cancel");
+    await sandbox.pay(cancelled.session.id, "cancel");
     expect(await resolveReturn("cancel", { sid: cancelled.session.id, k: returnKey(cancelled.order.id) })).toMatchObject({
       order: { outcome: "cancelled", status: "pending_payment" },
     });
@@ -78,10 +77,7 @@ describe("return pages", () => {
 
   it("show a session the merchant disabled as ended, not as pending", async () => {
     const { order, session } = await checkout();
-    const auth = SANDBOX_AUTH.authorization;
-    expect((await fetch(`${sandbox.origin}/sandbox/api/hpp/v1/sessions/${session.id}`, { method: "DELETE", headers: { authorization: auth } })).status).toBe(
-      204,
-    );
+    expect((await sandbox.call("DELETE", `/hpp/v1/sessions/${session.id}`)).status).toBe(204);
     expect(await resolveOrderPage(order.reference, orderPageKey(order.reference))).toMatchObject({ outcome: "ended", status: "pending_payment" });
   });
 
@@ -93,37 +89,32 @@ describe("return pages", () => {
 });
 
 describe("status callback", () => {
-  const callbackUrl = (redirectUrl: string) => new URL(redirectUrl);
-
   async function callbackFor(sessionId: string) {
-    const reply = await fetch(`${sandbox.origin}/sandbox/api/hpp/v1/sessions/${sessionId}`, { headers: SANDBOX_AUTH });
-    return { event_id: crypto.randomUUID(), session: await reply.json() };
+    const reply = await sandbox.call("GET", `/hpp/v1/sessions/${sessionId}`);
+    return { event_id: crypto.randomUUID(), session: reply.body };
   }
 
-  async function secretOf(orderId: string) {
-    // The secret is only in the status_update URL Klarna holds; read it from the sandbox's copy.
-    const { sandboxHppSessions } = await import("@/lib/sandbox/tables");
-    const [{ kpSessionId }] = (await db().select({ kpSessionId: orders.kpSessionId }).from(orders).where(eq(orders.id, orderId))) as [{ kpSessionId: string }];
-    const [hpp] = await db().select().from(sandboxHppSessions).where(eq(sandboxHppSessions.kpSessionId, kpSessionId));
-    return callbackUrl(hpp!.merchantUrls.status_update!).searchParams.get("secret")!;
-  }
+  /** The secret is only in the status_update URL Klarna holds: read it from the callbacks Klarna sent there. */
+  const secretOf = async (sessionId: string) => new URL((await sandbox.latestCallback(sessionId)).url).searchParams.get("secret")!;
 
   it("refuses a wrong or missing secret with 401 and changes nothing", async () => {
     const { order, session } = await checkout();
+    await sandbox.pay(session.id, "cancel"); // a status callback, and with it the secret
+    const secret = await secretOf(session.id);
     const body = await callbackFor(session.id);
     const before = await listOrderEvents(order.id);
     expect(await receiveStatusCallback({ sid: session.id, secret: "wrong", body })).toMatchObject({ status: 401 });
     expect(await receiveStatusCallback({ sid: session.id, secret: null, body })).toMatchObject({ status: 401 });
-    expect(await receiveStatusCallback({ sid: null, secret: await secretOf(order.id), body })).toMatchObject({ status: 401 });
+    expect(await receiveStatusCallback({ sid: null, secret, body })).toMatchObject({ status: 401 });
     expect(await listOrderEvents(order.id)).toEqual(before);
     expect(await db().select().from(klarnaCallbacks).where(eq(klarnaCallbacks.eventId, body.event_id))).toEqual([]);
   });
 
   it("accepts a valid event once; a replayed event_id is acknowledged and ignored", async () => {
     const { order, session } = await checkout();
-    await pay(sandbox, session.id);
+    await sandbox.pay(session.id);
     const body = await callbackFor(session.id);
-    const secret = await secretOf(order.id);
+    const secret = await secretOf(session.id);
     expect(await receiveStatusCallback({ sid: session.id, secret, body })).toEqual({ status: 200, duplicate: false, orderId: order.id });
     expect(await receiveStatusCallback({ sid: session.id, secret, body })).toEqual({ status: 200, duplicate: true, orderId: order.id });
     expect((await listOrderEvents(order.id)).filter((event) => event.type === "callback_received")).toHaveLength(1);
@@ -135,7 +126,7 @@ describe("status callback", () => {
 describe("reconciliation sweep", () => {
   it("settles paid orders nobody came back for, and reports what it did", async () => {
     const { order, session } = await checkout({ returnStyle: "polling" });
-    await pay(sandbox, session.id);
+    await sandbox.pay(session.id);
     const result = await sweepOnce();
     expect(result?.settled).toBeGreaterThanOrEqual(1);
     expect(await statusOf(order.id)).toBe("authorized");

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { HppSessionRead as HppSession, HppSessionCreated, OmOrder } from "@/lib/klarna-wire";
 import { listOutbox, openHostedPage } from "@/lib/sandbox";
 import { clock, HOUR, MINUTE } from "@/lib/sandbox/clock";
-import { BASE, call, completeHpp, createHppSession, createKpSession, merchantUrls, conforming } from "../helpers/sandbox";
+import { BASE, call, pay, createHppSession, createKpSession, merchantUrls, conforming } from "../helpers/sandbox";
 import { countRows, withSandboxDatabase } from "../helpers/sandbox-db";
 
 withSandboxDatabase();
@@ -48,7 +48,7 @@ describe("HPP sessions", () => {
 
   it("refuses a KP session that already has its order with 404", async () => {
     const kp = await createKpSession();
-    await completeHpp((await createHppSession(kp, { place_order_mode: "PLACE_ORDER" })).session_id, "approve");
+    await pay((await createHppSession(kp, { place_order_mode: "PLACE_ORDER" })).session_id, "approve");
     const before = await countRows("sandbox_hpp_sessions");
     const reply = await call("POST", "/hpp/v1/sessions", { payment_session_url: paymentSessionUrl(kp) });
     expect(reply).toMatchObject({ status: 404, body: { error_code: "NOT_FOUND", error_messages: ["Payment session has expired"] } });
@@ -101,7 +101,7 @@ describe("HPP sessions", () => {
 describe("HPP consumer outcomes", () => {
   it("approve in NONE mode: COMPLETED with an authorization token filled into the success URL", async () => {
     const hpp = await createHppSession(await createKpSession());
-    const result = await completeHpp(hpp.session_id, "approve", { category: "pay_now" });
+    const result = await pay(hpp.session_id, "approve", { category: "pay_now" });
     expect(result.status).toBe(200);
     const state = conforming(HppSession, (await read(hpp.session_id)).body);
     expect(state.status).toBe("COMPLETED");
@@ -115,7 +115,7 @@ describe("HPP consumer outcomes", () => {
 
   it("approve in PLACE_ORDER mode: an AUTHORIZED order whose id and reference the read returns", async () => {
     const hpp = await createHppSession(await createKpSession(), { place_order_mode: "PLACE_ORDER" });
-    const result = await completeHpp(hpp.session_id, "approve");
+    const result = await pay(hpp.session_id, "approve");
     const state = conforming(HppSession, (await read(hpp.session_id)).body);
     expect(state).toMatchObject({ status: "COMPLETED", order_id: expect.any(String), klarna_reference: expect.stringMatching(/^[A-Z0-9]{8}$/) });
     expect(result.body.redirect_to).toContain(`order=${state.order_id}`);
@@ -125,7 +125,7 @@ describe("HPP consumer outcomes", () => {
 
   it("approve in CAPTURE_ORDER mode: the order is fully captured", async () => {
     const hpp = await createHppSession(await createKpSession(), { place_order_mode: "capture_order" });
-    await completeHpp(hpp.session_id, "approve");
+    await pay(hpp.session_id, "approve");
     const state = (await read(hpp.session_id)).body;
     const order = conforming(OmOrder, (await call("GET", `/ordermanagement/v1/orders/${state.order_id}`)).body);
     expect(order).toMatchObject({ status: "CAPTURED", captured_amount: 62400, remaining_authorized_amount: 0 });
@@ -134,10 +134,10 @@ describe("HPP consumer outcomes", () => {
 
   it("declines the +denied persona (FAILED, failure URL) and lets the consumer retry", async () => {
     const hpp = await createHppSession(await createKpSession({ billing_address: { email: "customer+denied@email.uk" } }));
-    const declined = await completeHpp(hpp.session_id, "approve");
+    const declined = await pay(hpp.session_id, "approve");
     expect(declined.body).toEqual({ status: "FAILED", redirect_to: `https://shop.example/failure?sid=${hpp.session_id}` });
     expect((await read(hpp.session_id)).body.status).toBe("FAILED");
-    const retried = await completeHpp(hpp.session_id, "approve", { email: "customer@email.uk" });
+    const retried = await pay(hpp.session_id, "approve", { email: "customer@email.uk" });
     expect(retried.body.status).toBe("COMPLETED");
   });
 
@@ -146,7 +146,7 @@ describe("HPP consumer outcomes", () => {
     ["+red", "customer+red@email.de"],
   ])("declines the %s persona", async (_label, email) => {
     const hpp = await createHppSession(await createKpSession());
-    expect((await completeHpp(hpp.session_id, "approve", { email })).body.status).toBe("FAILED");
+    expect((await pay(hpp.session_id, "approve", { email })).body.status).toBe("FAILED");
   });
 
   it("offers the remaining categories after a decline with payment_fallback, then fails when none are left", async () => {
@@ -154,33 +154,33 @@ describe("HPP consumer outcomes", () => {
       payment_method_category: "PAY_LATER",
       payment_fallback: true,
     });
-    const first = await completeHpp(hpp.session_id, "approve", { category: "pay_later" });
+    const first = await pay(hpp.session_id, "approve", { category: "pay_later" });
     expect(first.body).toEqual({ status: "IN_PROGRESS", redirect_to: null, fallback_categories: ["pay_now", "pay_over_time"] });
     const page = await openHostedPage(hpp.session_id);
     expect(page.state === "open" && [page.fallbackOffered, page.categories.map((category) => category.identifier)]).toEqual([
       true,
       ["pay_now", "pay_over_time"],
     ]);
-    expect((await completeHpp(hpp.session_id, "approve", { category: "pay_later" })).status).toBe(400);
-    await completeHpp(hpp.session_id, "decline", { category: "pay_now" });
-    const last = await completeHpp(hpp.session_id, "approve", { category: "pay_over_time" });
+    expect((await pay(hpp.session_id, "approve", { category: "pay_later" })).status).toBe(400);
+    await pay(hpp.session_id, "decline", { category: "pay_now" });
+    const last = await pay(hpp.session_id, "approve", { category: "pay_over_time" });
     expect(last.body.status).toBe("FAILED");
   });
 
   it("cancel is final and goes to the cancel URL", async () => {
     const hpp = await createHppSession(await createKpSession());
-    expect((await completeHpp(hpp.session_id, "cancel")).body).toEqual({
+    expect((await pay(hpp.session_id, "cancel")).body).toEqual({
       status: "CANCELLED",
       redirect_to: `https://shop.example/cancel?sid=${hpp.session_id}`,
     });
-    expect((await completeHpp(hpp.session_id, "approve")).status).toBe(400);
+    expect((await pay(hpp.session_id, "approve")).status).toBe(400);
     expect(await openHostedPage(hpp.session_id)).toEqual({ state: "unavailable", reason: "cancelled", locale: "en-GB" });
   });
 
   it("back replaces cancel when a back URL is set, and the consumer may come back", async () => {
     const hpp = await createHppSession(await createKpSession(), {}, { ...merchantUrls, back: "https://shop.example/back?sid={{session_id}}" });
     expect((await openHostedPage(hpp.session_id)).state === "open").toBe(true);
-    const result = await completeHpp(hpp.session_id, "cancel");
+    const result = await pay(hpp.session_id, "cancel");
     expect(result.body).toEqual({ status: "BACK", redirect_to: `https://shop.example/back?sid=${hpp.session_id}` });
     const page = await openHostedPage(hpp.session_id);
     expect(page).toMatchObject({ state: "open", status: "IN_PROGRESS", showBack: true });
@@ -189,24 +189,24 @@ describe("HPP consumer outcomes", () => {
   it("error goes to the error URL, or to the failure URL when there is none; retry is allowed", async () => {
     const kp = await createKpSession();
     const withError = await createHppSession(kp);
-    expect((await completeHpp(withError.session_id, "error")).body).toEqual({
+    expect((await pay(withError.session_id, "error")).body).toEqual({
       status: "ERROR",
       redirect_to: `https://shop.example/error?sid=${withError.session_id}`,
     });
     const { error: _error, ...withoutErrorUrl } = merchantUrls;
     const fallback = await createHppSession(kp, {}, withoutErrorUrl);
-    expect((await completeHpp(fallback.session_id, "error")).body.redirect_to).toBe(`https://shop.example/failure?sid=${fallback.session_id}`);
-    expect((await completeHpp(fallback.session_id, "approve")).body.status).toBe("COMPLETED");
+    expect((await pay(fallback.session_id, "error")).body.redirect_to).toBe(`https://shop.example/failure?sid=${fallback.session_id}`);
+    expect((await pay(fallback.session_id, "approve")).body.status).toBe("COMPLETED");
   });
 
   it("sends the browser to the sandbox's generic page when the merchant gave no URL", async () => {
     const hpp = await createHppSession(await createKpSession(), {}, {});
-    expect((await completeHpp(hpp.session_id, "approve")).body.redirect_to).toBe(`http://localhost:3000/sandbox/hpp/${hpp.session_id}/result`);
+    expect((await pay(hpp.session_id, "approve")).body.redirect_to).toBe(`http://localhost:3000/sandbox/hpp/${hpp.session_id}/result`);
   });
 
   it("URL-encodes what it fills into placeholders", async () => {
     const hpp = await createHppSession(await createKpSession(), {}, { success: "https://shop.example/r?next=/a%20b&sid={{session_id}}" });
-    const result = await completeHpp(hpp.session_id, "approve");
+    const result = await pay(hpp.session_id, "approve");
     expect(result.body.redirect_to).toBe(`https://shop.example/r?next=/a%20b&sid=${encodeURIComponent(hpp.session_id)}`);
   });
 
@@ -214,8 +214,8 @@ describe("HPP consumer outcomes", () => {
     const kp = await createKpSession();
     const first = await createHppSession(kp);
     const second = await createHppSession(kp);
-    await completeHpp(first.session_id, "decline");
-    await completeHpp(second.session_id, "approve");
+    await pay(first.session_id, "decline");
+    await pay(second.session_id, "approve");
     const [a, b] = [(await read(first.session_id)).body, (await read(second.session_id)).body];
     expect(a.status).toBe("COMPLETED");
     expect(a.authorization_token).toBe(b.authorization_token);
@@ -223,7 +223,7 @@ describe("HPP consumer outcomes", () => {
 
   it("refuses a category the page does not offer", async () => {
     const hpp = await createHppSession(await createKpSession(), { payment_method_category: "PAY_NOW" });
-    expect((await completeHpp(hpp.session_id, "approve", { category: "pay_later" })).body.error_messages).toEqual(["Bad value: category"]);
+    expect((await pay(hpp.session_id, "approve", { category: "pay_later" })).body.error_messages).toEqual(["Bad value: category"]);
   });
 });
 
@@ -234,10 +234,10 @@ describe("HPP disable, expiry and distribution", () => {
     expect((await call("DELETE", `/hpp/v1/sessions/${open.session_id}`)).status).toBe(204);
     expect((await read(open.session_id)).body.status).toBe("DISABLED");
     expect(await openHostedPage(open.session_id)).toEqual({ state: "unavailable", reason: "disabled", locale: "en-GB" });
-    expect((await completeHpp(open.session_id, "approve")).status).toBe(400);
+    expect((await pay(open.session_id, "approve")).status).toBe(400);
 
     const done = await createHppSession(await createKpSession());
-    await completeHpp(done.session_id, "approve");
+    await pay(done.session_id, "approve");
     const refused = await call("DELETE", `/hpp/v1/sessions/${done.session_id}`);
     expect(refused).toMatchObject({ status: 400, body: { error_messages: ["HPP session has already been successfully completed"] } });
   });
@@ -247,7 +247,7 @@ describe("HPP disable, expiry and distribution", () => {
     await clock.advance(47 * HOUR);
     expect((await read(hpp.session_id)).status).toBe(404);
     expect(await openHostedPage(hpp.session_id)).toEqual({ state: "unavailable", reason: "expired" });
-    expect((await completeHpp(hpp.session_id, "approve")).status).toBe(404);
+    expect((await pay(hpp.session_id, "approve")).status).toBe(404);
   });
 
   it("distributes the link by e-mail and SMS in the session's language", async () => {
@@ -316,7 +316,7 @@ describe("HPP disable, expiry and distribution", () => {
     ] as const) {
       const hpp = await createHppSession(await createKpSession());
       if (end === "disable") await call("DELETE", `/hpp/v1/sessions/${hpp.session_id}`);
-      else await completeHpp(hpp.session_id, end);
+      else await pay(hpp.session_id, end);
       expect(await distribute(hpp.session_id)).toMatchObject({
         status: 400,
         body: { error_code: "BAD_REQUEST", error_messages: [`HPP session is ${status}; it cannot be distributed`] },

@@ -7,7 +7,7 @@ import {
 } from "@/lib/klarna-wire";
 import { clock, HOUR, MINUTE } from "@/lib/sandbox/clock";
 import { openHostedPage } from "@/lib/sandbox";
-import { BASE, call, completeHpp, createHppSession, createKpSession, gbSession, conforming } from "../helpers/sandbox";
+import { BASE, call, pay, createHppSession, createKpSession, gbSession, conforming } from "../helpers/sandbox";
 import { countRows, withSandboxDatabase } from "../helpers/sandbox-db";
 
 withSandboxDatabase();
@@ -15,7 +15,7 @@ withSandboxDatabase();
 /** The authorization token of a new HPP session on the KP session, approved by the consumer. */
 async function approvedToken(kp: string): Promise<string> {
   const hpp = await createHppSession(kp);
-  expect((await completeHpp(hpp.session_id, "approve")).body.status).toBe("COMPLETED");
+  expect((await pay(hpp.session_id, "approve")).body.status).toBe("COMPLETED");
   return (await call("GET", `/hpp/v1/sessions/${hpp.session_id}`)).body.authorization_token;
 }
 
@@ -162,7 +162,7 @@ describe("KP sessions", () => {
     expect((await call("POST", `/payments/v1/sessions/${id}`, cart)).status).toBe(204);
     // Customer details show only after an authorization: place one, then read.
     const hpp = await createHppSession(id);
-    await completeHpp(hpp.session_id, "approve");
+    await pay(hpp.session_id, "approve");
     const read = await call("GET", `/payments/v1/sessions/${id}`);
     expect(read.body).toMatchObject({ purchase_country: "GB", purchase_currency: "GBP", order_amount: 2900, order_lines: [{ name: "Express shipping" }] });
     expect(read.body.billing_address).toMatchObject({ email: "customer@email.uk", postal_code: "W1S 3BE" });
@@ -211,7 +211,7 @@ describe("KP authorizations and orders", () => {
 
     expect((await call("POST", "/hpp/v1/sessions", { payment_session_url: `${BASE}/payments/v1/sessions/${kp}` })).status).toBe(404);
     expect(await openHostedPage(waiting.session_id)).toEqual({ state: "unavailable", reason: "completed", locale: "en-GB" });
-    expect(await completeHpp(waiting.session_id, "approve")).toMatchObject({ status: 404, body: { error_code: "SESSION_COMPLETED" } });
+    expect(await pay(waiting.session_id, "approve")).toMatchObject({ status: 404, body: { error_code: "SESSION_COMPLETED" } });
     expect((await call("GET", `/hpp/v1/sessions/${waiting.session_id}`)).body.authorization_token).toBeUndefined();
   });
 
@@ -230,7 +230,7 @@ describe("KP authorizations and orders", () => {
     const orders = await countRows("sandbox_orders");
     const replies = await Promise.all([
       ...tokens.map((token) => call("POST", `/payments/v1/authorizations/${token}/order`, gbSession())),
-      completeHpp(placing.session_id, "approve"),
+      pay(placing.session_id, "approve"),
     ]);
     expect(replies.filter((reply) => reply.status === 200)).toHaveLength(1);
     expect(replies.filter((reply) => reply.status === 404 && reply.body.error_code === "SESSION_COMPLETED")).toHaveLength(2);

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ExtendDueDateOptions, OmOrder } from "@/lib/klarna-wire";
 import { handleSandboxRequest, listOutbox } from "@/lib/sandbox";
 import { clock, DAY } from "@/lib/sandbox/clock";
-import { BASE, call, completeHpp, conforming, createHppSession, createKpSession } from "../helpers/sandbox";
+import { BASE, call, pay, conforming, createHppSession, createKpSession } from "../helpers/sandbox";
 import { withSandboxDatabase } from "../helpers/sandbox-db";
 
 // The Order Management operations beyond the money ones (ordermanagement-v1.yml),
@@ -15,7 +15,7 @@ const UNKNOWN = "00000000-0000-4000-8000-000000000000";
 
 async function placedOrder(): Promise<string> {
   const hpp = await createHppSession(await createKpSession(), { place_order_mode: "PLACE_ORDER" });
-  await completeHpp(hpp.session_id, "approve");
+  await pay(hpp.session_id, "approve");
   return (await call("GET", `/hpp/v1/sessions/${hpp.session_id}`)).body.order_id;
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { OmCapture, OmOrder, OmRefund } from "@/lib/klarna-wire";
 import { clock, DAY, MINUTE } from "@/lib/sandbox/clock";
-import { call, completeHpp, createHppSession, createKpSession, conforming } from "../helpers/sandbox";
+import { call, pay, createHppSession, createKpSession, conforming } from "../helpers/sandbox";
 import { withSandboxDatabase } from "../helpers/sandbox-db";
 
 withSandboxDatabase();
@@ -12,7 +12,7 @@ async function placedOrder(email = "customer@email.uk"): Promise<string> {
   const hpp = await createHppSession(await createKpSession({ billing_address: { email, postal_code: "W1S 3BE", country: "GB" } }), {
     place_order_mode: "PLACE_ORDER",
   });
-  await completeHpp(hpp.session_id, "approve");
+  await pay(hpp.session_id, "approve");
   return (await call("GET", `/hpp/v1/sessions/${hpp.session_id}`)).body.order_id;
 }
 

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { databaseHandle } from "@/lib/db/client";
 import { prepareDatabase } from "@/lib/db/prepare";
 import { clock } from "@/lib/sandbox/clock";
-import { call, completeHpp, createHppSession, createKpSession, gbSession } from "../helpers/sandbox";
+import { call, pay, createHppSession, createKpSession, gbSession } from "../helpers/sandbox";
 import { countRows } from "../helpers/sandbox-db";
 import { createTemporaryDatabase, TEST_DATABASE_URL } from "../helpers/postgres";
 
@@ -29,7 +29,7 @@ describe.skipIf(!TEST_DATABASE_URL)("sandbox races on Postgres", () => {
       const options = { place_order_mode: round % 2 === 0 ? "NONE" : "PLACE_ORDER" };
       const siblings = [await createHppSession(kp, options), await createHppSession(kp, options), await createHppSession(kp, options)];
       const replies = await Promise.all([
-        ...siblings.map((sibling) => completeHpp(sibling.session_id, "approve")),
+        ...siblings.map((sibling) => pay(sibling.session_id, "approve")),
         call("DELETE", `/hpp/v1/sessions/${siblings[2]!.session_id}`),
       ]);
       expect(replies.map((reply) => reply.status).filter((status) => status >= 500)).toEqual([]);
@@ -45,14 +45,14 @@ describe.skipIf(!TEST_DATABASE_URL)("sandbox races on Postgres", () => {
     const tokens: string[] = [];
     for (let index = 0; index < 3; index += 1) {
       const hpp = await createHppSession(kp);
-      await completeHpp(hpp.session_id, "approve");
+      await pay(hpp.session_id, "approve");
       tokens.push((await call("GET", `/hpp/v1/sessions/${hpp.session_id}`)).body.authorization_token);
     }
     const capturing = await createHppSession(kp, { place_order_mode: "CAPTURE_ORDER" });
     const orders = await countRows("sandbox_orders");
     const replies = await Promise.all([
       ...tokens.map((token) => call("POST", `/payments/v1/authorizations/${token}/order`, gbSession())),
-      completeHpp(capturing.session_id, "approve"),
+      pay(capturing.session_id, "approve"),
     ]);
     expect(replies.filter((reply) => reply.status === 200)).toHaveLength(1);
     expect(replies.filter((reply) => reply.body?.error_code === "SESSION_COMPLETED")).toHaveLength(3);

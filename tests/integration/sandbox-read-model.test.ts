@@ -5,7 +5,7 @@ import { actOnHostedPage, openHostedPage } from "@/lib/sandbox";
 import { runSandboxBackground } from "@/lib/sandbox/background";
 import { DAY, MINUTE } from "@/lib/sandbox/clock";
 import { changed, readThrough, trackChanges, type HppEntry } from "@/lib/sandbox/read-model";
-import { call, completeHpp, createHppSession, createKpSession, gbSession } from "../helpers/sandbox";
+import { call, pay, createHppSession, createKpSession, gbSession } from "../helpers/sandbox";
 import { withSandboxDatabase } from "../helpers/sandbox-db";
 
 // Reads come from memory on PGlite: every way of writing must show on the next read, and what
@@ -22,7 +22,7 @@ async function placedOrder(email = "customer@email.uk"): Promise<string> {
   const hpp = await createHppSession(await createKpSession({ billing_address: { email, postal_code: "W1S 3BE", country: "GB" } }), {
     place_order_mode: "PLACE_ORDER",
   });
-  await completeHpp(hpp.session_id, "approve");
+  await pay(hpp.session_id, "approve");
   return (await hppRead(hpp.session_id)).body.order_id;
 }
 
@@ -55,7 +55,7 @@ describe("reads after writes", () => {
     const kpId = await createKpSession();
     const [first, second] = [await createHppSession(kpId), await createHppSession(kpId)];
     expect((await hppRead(second.session_id)).body.status).toBe("WAITING");
-    await completeHpp(first.session_id, "approve");
+    await pay(first.session_id, "approve");
     expect((await hppRead(second.session_id)).body.status).toBe("COMPLETED");
   });
 

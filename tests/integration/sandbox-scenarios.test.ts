@@ -3,7 +3,7 @@ import { FRAUD_STATUSES, HPP_STATUSES, OM_ORDER_STATUSES } from "@/lib/klarna-wi
 import { runSandboxBackground } from "@/lib/sandbox/background";
 import { clock, DAY, MINUTE } from "@/lib/sandbox/clock";
 import { reachableStatuses, scenarioCatalogue } from "@/lib/sandbox/scenarios";
-import { call, completeHpp, createHppSession, createKpSession } from "../helpers/sandbox";
+import { call, pay, createHppSession, createKpSession } from "../helpers/sandbox";
 import { withSandboxDatabase } from "../helpers/sandbox-db";
 
 // Every status Klarna documents can be reached in the sandbox, by the trigger its scenario
@@ -22,7 +22,7 @@ async function openPage(options: Record<string, unknown> = {}, session: Record<s
 
 async function placedOrder(email = "customer@email.uk") {
   const id = await openPage({ place_order_mode: "PLACE_ORDER" }, { billing_address: { email, postal_code: "W1S 3BE", country: "GB" } });
-  await completeHpp(id, "approve");
+  await pay(id, "approve");
   return (await call("GET", `/hpp/v1/sessions/${id}`)).body.order_id as string;
 }
 
@@ -34,7 +34,7 @@ const DRIVERS: Record<string, () => Promise<unknown>> = {
   "KP complete": async () => {
     const kp = await createKpSession();
     const id = (await createHppSession(kp)).session_id;
-    await completeHpp(id, "approve");
+    await pay(id, "approve");
     const token = (await call("GET", `/hpp/v1/sessions/${id}`)).body.authorization_token;
     const { gbSession } = await import("../helpers/klarna-bodies");
     await call("POST", `/payments/v1/authorizations/${token}/order`, gbSession());
@@ -55,7 +55,7 @@ const DRIVERS: Record<string, () => Promise<unknown>> = {
         async () => {
           // Back exists when the merchant gave a back URL (it replaces Cancel).
           const session = (await createHppSession(await createKpSession(), {}, outcome === "back" ? { back: "https://shop.example/back" } : {})).session_id;
-          await completeHpp(session, outcome);
+          await pay(session, outcome);
           return hppStatus(session);
         },
       ];

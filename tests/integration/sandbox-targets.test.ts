@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { config } from "@/lib/config";
 import { runSandboxBackground } from "@/lib/sandbox/background";
-import { BASE, call, completeHpp, createHppSession, createKpSession, gbSession, merchantUrls } from "../helpers/sandbox";
+import { BASE, call, pay, createHppSession, createKpSession, gbSession, merchantUrls } from "../helpers/sandbox";
 import { withSandboxDatabase } from "../helpers/sandbox-db";
 
 // The sandbox calls back and redirects only where SANDBOX_ALLOWED_ORIGINS, APP_URL and (outside
@@ -67,7 +67,7 @@ describe("callback and redirect targets", () => {
     const hpp = await createHppSession(await createKpSession(), {}, { ...merchantUrls, status_update: "http://shop.example:1/hpp-status?secret=s3cret" });
     // As if restarted with SANDBOX_ALLOWED_ORIGINS no longer naming shop.example.
     Object.assign(settings, { sandboxAllowedTargets: allowed.filter((entry) => entry !== "shop.example") });
-    await completeHpp(hpp.session_id, "approve");
+    await pay(hpp.session_id, "approve");
     await runSandboxBackground();
 
     const [callback] = (await call("GET", "/_control/callbacks")).body.callbacks;

@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import { HPP_STATUSES, OM_ORDER_STATUSES, type OmOrder } from "@/lib/klarna-wire";
 import {
   afterOperation,
+  canTakePayment,
   fraudStatusNote,
+  isFinalSessionStatus,
   merchantStatus,
   operationAvailability,
   orderColumnsFrom,
@@ -28,6 +30,19 @@ describe("HPP session statuses", () => {
     expect(sessionMeaning("DISABLED")).toBe("ended");
     expect(sessionMeaning("MANUAL_ID_CHECK")).toBe("identity_check");
     expect(sessionMeaning("AWAITING_SIGNATURE")).toBe("unknown");
+  });
+});
+
+describe("what an HPP session still allows", () => {
+  it("takes no more payment once completed, cancelled, disabled, timed out or expired", () => {
+    expect(["COMPLETED", "CANCELLED", "DISABLED", "TIMEOUT", "EXPIRED"].filter(isFinalSessionStatus)).toHaveLength(5);
+    // A declined, backed-out or failed consumer may try again on the same session.
+    for (const status of ["WAITING", "IN_PROGRESS", "FAILED", "BACK", "ERROR", "MANUAL_ID_CHECK"]) expect(isFinalSessionStatus(status), status).toBe(false);
+  });
+
+  it("may be sent to the customer again while open or after a decline, back or error, not once cancelled or ended", () => {
+    for (const status of ["WAITING", "IN_PROGRESS", "FAILED", "BACK", "ERROR", "MANUAL_ID_CHECK"]) expect(canTakePayment(status), status).toBe(true);
+    for (const status of ["COMPLETED", "CANCELLED", "DISABLED", "TIMEOUT", "AWAITING_SIGNATURE"]) expect(canTakePayment(status), status).toBe(false);
   });
 });
 
@@ -92,6 +107,16 @@ describe("Order Management orders", () => {
     expect(operationAvailability(placedToday, new Date("2026-01-02T08:00:00Z")).extend).toEqual({ allowed: true });
   });
 
+  it("refuse to cancel a captured order, and to capture or refund beyond the amounts", () => {
+    const captured = operationAvailability(view({ status: "CAPTURED", captured_amount: 10_000, refunded_amount: 0 }));
+    expect(captured.cancel).toEqual({ allowed: false, reason: "The order has captures; refund them instead of cancelling." });
+    expect(captured.capture).toEqual({ allowed: false, reason: "Nothing remains authorized to capture." });
+    expect(captured.refund).toEqual({ allowed: true, maxMinor: 10_000 });
+    const partRefunded = operationAvailability(view({ status: "CAPTURED", captured_amount: 10_000, refunded_amount: 2_500 }));
+    expect(partRefunded.refund).toEqual({ allowed: true, maxMinor: 7_500 });
+    expect(operationAvailability(view({ status: "PART_CAPTURED" }, { ...ledger, capturedMinor: 4_000 })).capture).toEqual({ allowed: true, maxMinor: 6_000 });
+  });
+
   it("say why an operation is not possible", () => {
     const cancelled = operationAvailability(view({ status: "CANCELLED" }));
     expect(cancelled.capture).toEqual({ allowed: false, reason: "The order is cancelled." });
@@ -116,6 +141,10 @@ describe("Order Management orders", () => {
     expect(afterOperation(part, "release")).toMatchObject({ status: "CAPTURED", remainingMinor: 0 });
     expect(merchantStatus(afterOperation(part, "release"))).toBe("captured");
     expect(afterOperation(authorized, "extend")).toEqual(authorized);
+    // One capture of everything goes straight from AUTHORIZED to CAPTURED.
+    const whole = afterOperation(authorized, "capture", 10_000);
+    expect(whole).toMatchObject({ status: "CAPTURED", capturedMinor: 10_000, remainingMinor: 0 });
+    expect(merchantStatus(whole)).toBe("captured");
   });
 
   it("give the shop's columns from Klarna's view, keeping what the view does not say", () => {

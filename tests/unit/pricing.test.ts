@@ -39,6 +39,20 @@ describe("priceOrder", () => {
     }
   });
 
+  it("rounds VAT line by line, so the order's tax can differ from the tax in its total", () => {
+    // 3800 at 20 % holds 633.33: each line rounds to 633, while 7600 would hold 1266.67.
+    const priced = priceOrder([line("mug", 2, 1900), line("tote", 1, 3800)], MARKETS.GB);
+    expect(priced.lines.map((entry) => entry.totalTaxMinor)).toEqual([633, 633]);
+    expect(priced).toMatchObject({ totalMinor: 7600, taxMinor: 1266 });
+    // 1000 at 19 % holds 159.66: rounded up.
+    expect(priceOrder([line("socks", 1, 1000)], MARKETS.DE).lines[0]).toMatchObject({ taxRate: 1900, totalTaxMinor: 160 });
+  });
+
+  it("rounds US sales tax once, on the subtotal, not per line", () => {
+    // 8 % of 6 is 0.48 per line, but of the subtotal 12 it is 0.96: one cent.
+    expect(priceOrder([line("a", 1, 6), line("b", 1, 6)], MARKETS.US)).toMatchObject({ subtotalMinor: 12, taxMinor: 1, totalMinor: 13 });
+  });
+
   it("adds no sales-tax line to an empty US order", () => {
     expect(priceOrder([], MARKETS.US)).toEqual({ lines: [], subtotalMinor: 0, taxMinor: 0, totalMinor: 0 });
   });
