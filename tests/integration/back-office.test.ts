@@ -9,8 +9,10 @@ import { cancelOrder, getOrder as getKlarnaOrder } from "@/lib/klarna";
 import { runOrderOperation, updateFromKlarna } from "@/lib/orders/back-office";
 import { adminOrderDetail } from "@/lib/orders/admin-detail";
 import { finalize } from "@/lib/orders/finalize";
+import { createPayByLink } from "@/lib/orders/payment-links";
 import { listOrderEvents } from "@/lib/orders/queries";
-import { checkout } from "../helpers/checkout";
+import { personasFor } from "@/lib/orders/test-personas";
+import { checkout, productId } from "../helpers/checkout";
 import { DAY, MINUTE } from "../helpers/sandbox-client";
 import { startSandboxServer, type SandboxServer } from "../helpers/sandbox-server";
 
@@ -247,6 +249,21 @@ describe("Order Management from the back office", () => {
       message: "Enter an amount above zero.",
     });
     expect(await runOrderOperation(operation(order.id, "explode"), "x")).toMatchObject({ ok: false });
+  });
+});
+
+describe("pay-by-link", () => {
+  it("refuses a blank or impossible quantity with a message the merchant can act on, and creates nothing", async () => {
+    const { label: _label, ...customer } = personasFor("GB")[0]!;
+    const ordersBefore = (await db().select().from(orders)).length;
+    for (const quantity of [undefined, "", "0", "1.5", "100", "two"]) {
+      const items = [{ productId: await productId("ceramic-mug"), quantity }];
+      expect(await createPayByLink({ market: "GB", channel: "TELESALES", items, customer, delivery: { method: "none" } }, "owner@example.com")).toMatchObject({
+        ok: false,
+        message: "Enter a quantity from 1 to 99.",
+      });
+    }
+    expect((await db().select().from(orders)).length).toBe(ordersBefore);
   });
 });
 
