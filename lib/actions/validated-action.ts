@@ -3,14 +3,17 @@ import type { z } from "zod";
 import { requireAdmin } from "@/lib/auth/guards";
 import { requireSandboxMode, requireSandboxOperator } from "@/lib/auth/sandbox-operator";
 import type { BackOfficeUser } from "@/lib/auth/sign-in";
-import { formFields, type FormFields } from "./form-fields";
+import { formFields } from "./form-fields";
 
 // One way to write a server action that takes a form: who may call it, a zod schema for its
 // fields (as formFields reads them), and one state shape for useActionState. The business rules
 // stay in lib/, which the actions call with the parsed fields.
 
-/** A form sent back: why, per field where the form shows it, and for input that did not parse, what was sent. */
-export type Refusal = { ok: false; message: string; fieldErrors?: Record<string, string>; values?: FormFields };
+/**
+ * A form sent back: why, and per field where the form shows it. What was typed stays in the form
+ * (each form keeps its fields in its own state, so React's reset after an action loses nothing).
+ */
+export type Refusal = { ok: false; message: string; fieldErrors?: Record<string, string> };
 
 /** What a form's action answers, as useActionState holds it: null before the first answer. */
 export type ActionState<Answer> = Answer | Refusal | null;
@@ -51,15 +54,15 @@ const describeIssues = (error: z.ZodError) => error.issues.map((issue) => `${iss
 /**
  * A server action for `role` whose form must parse with `schema`. The role is checked first, so a
  * caller without it learns nothing of the form; input that does not parse is sent back as a
- * Refusal with `invalidMessage` (default: the issues), a message per field and the fields as sent,
- * `secrets` left out. `action` gets the parsed input; what it returns (or a redirect it throws)
+ * Refusal with `invalidMessage` (default: the issues) and a message per field; `secrets` are read
+ * exactly as typed. `action` gets the parsed input; what it returns (or a redirect it throws)
  * goes to the page unchanged.
  */
 export function validatedAction<Schema extends z.ZodType, Role extends ActionRole, Answer>(
   options: {
     schema: Schema;
     role: Role;
-    /** Fields read exactly as typed and never sent back: a password. */
+    /** Fields read exactly as typed, not trimmed: a password. */
     secrets?: readonly string[];
     invalidMessage?: string | ((error: z.ZodError) => string | Promise<string>);
   },
@@ -75,11 +78,6 @@ export function validatedAction<Schema extends z.ZodType, Role extends ActionRol
     if (parsed.success) return action(parsed.data, caller);
     const fieldErrors: Record<string, string> = {};
     for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0] ?? "form")] ??= issue.message;
-    return {
-      ok: false,
-      message: typeof invalidMessage === "string" ? invalidMessage : await invalidMessage(parsed.error),
-      fieldErrors,
-      values: Object.fromEntries(Object.entries(fields).filter(([name]) => !secrets.includes(name))),
-    };
+    return { ok: false, message: typeof invalidMessage === "string" ? invalidMessage : await invalidMessage(parsed.error), fieldErrors };
   };
 }

@@ -35,7 +35,7 @@ beforeEach(() => {
 });
 
 describe("validatedAction", () => {
-  it("sends input that does not parse back with a message per field and the fields as typed, without running the action", async () => {
+  it("sends input that does not parse back with a message per field, without running the action", async () => {
     const work = vi.fn();
     const action = validatedAction({ schema: Order, role: "shopper", invalidMessage: "Please check the highlighted fields." }, work);
 
@@ -53,12 +53,11 @@ describe("validatedAction", () => {
       ok: false,
       message: "Please check the highlighted fields.",
       fieldErrors: { email: "Enter a valid e-mail address.", quantity: "At least one." },
-      values: { email: "not-an-address", quantity: "0", note: "leave at the door", coupon: "SPRING" },
     });
     expect(work).not.toHaveBeenCalled();
   });
 
-  it("says every issue by its field unless told otherwise, and keeps secrets out of what it sends back", async () => {
+  it("says every issue by its field unless told otherwise", async () => {
     const action = validatedAction({ schema: z.object({ password: z.string().min(12, "too short") }), role: "shopper", secrets: ["password"] }, vi.fn());
 
     expect(
@@ -73,7 +72,6 @@ describe("validatedAction", () => {
       ok: false,
       message: "password: too short",
       fieldErrors: { password: "too short" },
-      values: { email: "a@b.c" },
     });
     const computed = validatedAction({ schema: Order, role: "shopper", invalidMessage: async (error) => `${error.issues.length} problems` }, vi.fn());
     expect(await computed(null, form([]))).toMatchObject({ ok: false, message: "2 problems" });
