@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useActionState } from "react";
 import { addToCart } from "@/app/actions/cart";
 import { format } from "@/lib/i18n/format";
@@ -56,7 +57,16 @@ export function AddToCartForm({
         aria-live="polite"
         className={`min-h-6 text-sm ${state?.ok === false ? "text-red-700 dark:text-red-400" : "text-green-700 dark:text-green-400"}`}
       >
-        {state?.ok ? format(text.added, { name: productName }) : state?.message}
+        {state?.ok ? (
+          <>
+            {format(text.added, { name: productName })}{" "}
+            <Link href="/checkout" className="font-semibold underline">
+              {text.toCheckout}
+            </Link>
+          </>
+        ) : (
+          state?.message
+        )}
       </p>
     </form>
   );

@@ -61,6 +61,7 @@ export const de: Messages = {
     add: "In den Warenkorb",
     adding: "Wird hinzugefügt\u2026",
     added: "{name} liegt jetzt in deinem Warenkorb.",
+    toCheckout: "Zur Kasse",
   },
   cart: {
     heading: "Dein Warenkorb",

@@ -68,6 +68,7 @@ export const en = {
     add: "Add to cart",
     adding: "Adding\u2026",
     added: "Added {name} to your cart.",
+    toCheckout: "Go to checkout",
   },
   cart: {
     heading: "Your cart",

@@ -61,6 +61,7 @@ export const sv: Messages = {
     add: "Lägg i varukorgen",
     adding: "Lägger till\u2026",
     added: "{name} ligger nu i din varukorg.",
+    toCheckout: "Till kassan",
   },
   cart: {
     heading: "Din varukorg",

@@ -98,7 +98,7 @@ for (const language of LANGUAGES) {
     await expect(page.getByTestId("stock")).toHaveText(language.inStock);
     await expect(page.getByTestId("add-to-cart")).toHaveAccessibleName(language.addToCart);
     await page.getByTestId("add-to-cart").click();
-    await expect(page.getByRole("status")).toHaveText(language.added);
+    await expect(page.getByRole("status")).toHaveText(`${language.added} ${language.checkoutLink}`);
     await expect(page.getByTestId("cart-count")).toHaveText("1");
 
     // The cart.

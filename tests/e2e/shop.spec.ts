@@ -21,7 +21,8 @@ test("a shopper browses, filters, searches, fills a cart, switches market and fi
   await expect(page.getByText("$69.00")).toBeVisible();
   await page.getByLabel("Quantity").fill("2");
   await page.getByRole("button", { name: "Add to cart" }).click();
-  await expect(page.getByRole("status")).toHaveText("Added Pour-over Kettle to your cart.");
+  await expect(page.getByRole("status")).toHaveText("Added Pour-over Kettle to your cart. Go to checkout");
+  await expect(page.getByRole("status").getByRole("link", { name: "Go to checkout" })).toHaveAttribute("href", "/checkout");
   await expect(page.getByTestId("cart-count")).toHaveText("2");
 
   await page.goto("/?q=lantern");
