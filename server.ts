@@ -6,7 +6,7 @@ import { databaseHandle } from "@/lib/db/client";
 import { prepareDatabase } from "@/lib/db/prepare";
 import { refuseEarly, securityHeaders } from "@/lib/http/guard";
 import { sendWebResponse } from "@/lib/http/node-web";
-import { SANDBOX_API_PREFIX, serveSandboxRequest, startSandboxBackground } from "@/lib/sandbox";
+import { earlyRefusalReply, SANDBOX_API_PREFIX, serveSandboxRequest, startSandboxBackground } from "@/lib/sandbox";
 import { MARKETS } from "@/lib/shop/markets";
 import { offeredMarkets } from "@/lib/shop/offered-markets";
 
@@ -44,6 +44,10 @@ async function main() {
     const handled = (async () => {
       const refusal = refuseEarly(req);
       // Answered without reading the body, which may never come: the connection is closed after.
+      if (refusal && isSandboxApi && settings.sandboxEnabled) {
+        const reply = earlyRefusalReply(refusal);
+        return sendWebResponse(res, new Response(reply.body, { status: reply.status, headers: { ...reply.headers, connection: "close" } }));
+      }
       if (refusal)
         return sendWebResponse(
           res,

@@ -35,8 +35,10 @@ export interface SandboxCall {
   body(maxBytes: number): Promise<Buffer | undefined>;
 }
 
+/** A reply to send. */
+type HttpReply = { status: number; headers: Record<string, string>; body?: string };
 /** A reply to send, or a connection to reset without one. */
-export type SandboxReply = { status: number; headers: Record<string, string>; body?: string } | typeof CONNECTION_RESET;
+export type SandboxReply = HttpReply | typeof CONNECTION_RESET;
 export const CONNECTION_RESET = Symbol("connection reset");
 
 const envelope = (error: KlarnaApiError, correlationId: string): ApiResult => ({
@@ -148,7 +150,7 @@ async function injectFailure(fault: Fault): Promise<ApiResult | typeof CONNECTIO
   throw injectedError(fault);
 }
 
-function render(result: ApiResult, correlationId: string): SandboxReply {
+function render(result: ApiResult, correlationId: string): HttpReply {
   const headers = { "klarna-correlation-id": correlationId, ...result.headers };
   if (result.body === undefined) return { status: result.status, headers };
   return { status: result.status, headers: { ...headers, "content-type": "application/json;charset=utf-8" }, body: JSON.stringify(result.body) };
@@ -165,6 +167,24 @@ export async function answerSandboxCall(call: SandboxCall): Promise<SandboxReply
     console.error(`[sandbox] ${call.method} ${call.path} failed (correlation id ${correlationId})`, error);
     return render(envelope(new KlarnaApiError(500, "INTERNAL_SERVER_ERROR", ["An unexpected error occurred"]), correlationId), correlationId);
   }
+}
+
+const EARLY_REFUSAL_CODES: Record<number, string> = { 400: "BAD_VALUE", 405: "METHOD_NOT_ALLOWED", 413: "REQUEST_TOO_LARGE" };
+
+/**
+ * A sandbox API call the custom server refuses before routing (lib/http/guard.ts: an unknown
+ * method, a malformed path, a body declared over the limit), in Klarna's error envelope: a Klarna
+ * client reads error_code, as from every other answer of the sandbox.
+ */
+export function earlyRefusalReply(refusal: {
+  status: number;
+  message: string;
+  headers?: Record<string, string>;
+}): Exclude<SandboxReply, typeof CONNECTION_RESET> {
+  const correlationId = randomUUID();
+  const error = new KlarnaApiError(refusal.status, EARLY_REFUSAL_CODES[refusal.status] ?? "BAD_REQUEST", [refusal.message]);
+  const reply = render(envelope(error, correlationId), correlationId);
+  return { ...reply, headers: { ...reply.headers, ...refusal.headers } };
 }
 
 /** Reads a web stream until it ends, or until it passes `maxBytes` (then stops reading). */

@@ -9,7 +9,7 @@ import { DEFAULT_NAMESPACE, Namespace } from "./scope";
 // loop; the hosted page and the sandbox's own pages call the functions below, each in the
 // namespace of the session it is about.
 
-export { handleSandboxRequest, SANDBOX_API_PREFIX } from "./http";
+export { earlyRefusalReply, handleSandboxRequest, SANDBOX_API_PREFIX } from "./http";
 export { serveSandboxRequest } from "./node";
 export { startSandboxBackground } from "./background";
 export { redirectUrl } from "./hpp";

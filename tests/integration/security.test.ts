@@ -478,6 +478,26 @@ describe("the production server under attack", () => {
     expect([page.status, page.headers.location]).toEqual([307, "/admin/login"]);
   });
 
+  it("refuses a sandbox API call before routing with Klarna's error envelope, as the sandbox answers everything else", async () => {
+    // A Klarna client reads error_code; the shop's pages get the plain message.
+    const oversized = await raw("POST", "/sandbox/api/payments/v1/sessions", { ...OPERATOR_AUTH, ...json, "content-length": String(2 * 1024 * 1024) });
+    expect(oversized.status).toBe(413);
+    expect(JSON.parse(oversized.body)).toMatchObject({
+      error_code: "REQUEST_TOO_LARGE",
+      error_messages: [expect.any(String)],
+      correlation_id: expect.any(String),
+    });
+    const unknownMethod = await raw("TRACE", "/sandbox/api/payments/v1/sessions", OPERATOR_AUTH);
+    expect(unknownMethod.status).toBe(405);
+    expect(JSON.parse(unknownMethod.body)).toMatchObject({ error_code: "METHOD_NOT_ALLOWED" });
+    const badEscape = await raw("GET", "/sandbox/api/hpp/v1/sessions/%zz", OPERATOR_AUTH);
+    expect(badEscape.status).toBe(400);
+    expect(JSON.parse(badEscape.body)).toMatchObject({ error_code: "BAD_VALUE" });
+    const shopPage = await raw("POST", "/checkout", { "content-length": String(2 * 1024 * 1024) });
+    expect(shopPage.status).toBe(413);
+    expect(JSON.parse(shopPage.body)).toEqual({ error: "The request body is over 1 MB" });
+  });
+
   it("sends the security headers on every kind of response", async () => {
     for (const [path, headers] of [
       ["/", {}],
