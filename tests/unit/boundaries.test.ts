@@ -47,6 +47,23 @@ describe("import boundaries", () => {
     ).toEqual([]);
   });
 
+  it("hold for relative imports too", async () => {
+    expect(await boundaryErrors("lib/orders/boundary-probe.ts", 'import { clock } from "../sandbox/clock";\nexport const probe = clock;\n')).toHaveLength(1);
+    expect(
+      await boundaryErrors("components/checkout/boundary-probe.tsx", 'import { clock } from "../../lib/sandbox/clock";\nexport const probe = clock;\n'),
+    ).toHaveLength(1);
+    expect(
+      await boundaryErrors("app/sandbox/boundary-probe.tsx", 'import { clock } from "../../lib/sandbox/clock";\nexport const probe = clock;\n'),
+    ).toHaveLength(1);
+    expect(
+      await boundaryErrors("lib/sandbox/boundary-probe.ts", 'import { finalize } from "../orders/finalize";\nexport const probe = finalize;\n'),
+    ).toHaveLength(1);
+    expect(await boundaryErrors("lib/klarna-wire/boundary-probe.ts", 'import { config } from "../config";\nexport const probe = config;\n')).toHaveLength(1);
+    expect(
+      await boundaryErrors("lib/sandbox/boundary-probe.ts", 'import { HppSessionRead } from "../klarna-wire/hpp";\nexport const probe = HppSessionRead;\n'),
+    ).toEqual([]);
+  });
+
   it("let both import the wire contract", async () => {
     expect(
       await boundaryErrors("lib/orders/boundary-probe.ts", 'import { HppSessionRead } from "@/lib/klarna-wire";\nexport const probe = HppSessionRead;\n'),
