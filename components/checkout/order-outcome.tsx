@@ -21,8 +21,8 @@ const WAITING: ShopperOrderView["outcome"][] = ["pending", "identity_check"];
 
 /**
  * The outcome of an order as the server last read it from Klarna; polls while it is pending.
- * `text` is the shop's language (headings by outcome, labels by merchant status); messages the
- * server composes (a retry's refusal, a failure reason) stay as they came, in English.
+ * `text` is the shop's language (headings by outcome, labels and the failure's meaning by merchant
+ * status); a retry's refusal is the server's message, in the shop's language too.
  */
 export function OrderOutcome({ initial, text, totals }: { initial: ShopperOrderView; text: Messages["outcome"]; totals: Messages["totals"] }) {
   const url = `/api/orders/${encodeURIComponent(initial.reference)}?k=${initial.orderPageKey}`;
@@ -82,8 +82,9 @@ export function OrderOutcome({ initial, text, totals }: { initial: ShopperOrderV
           </div>
         ) : null}
         {error ? <p className="text-sm text-red-700 dark:text-red-400">{text.pollFailed}</p> : null}
-        {order.outcome === "failed" && order.failureReason ? (
-          <p className="text-ink-600 dark:text-ink-400">{format(text.reason, { reason: order.failureReason })}</p>
+        {/* A rejected fraud review says it above. */}
+        {order.outcome === "failed" && order.fraudStatus !== "REJECTED" && order.status in text.failedBecause ? (
+          <p>{text.failedBecause[order.status as keyof Messages["outcome"]["failedBecause"]]}</p>
         ) : null}
         {order.outcome === "cancelled" ? <p>{text.cancelled}</p> : null}
         {order.outcome === "declined" ? <p>{text.declined}</p> : null}

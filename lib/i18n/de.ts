@@ -184,7 +184,13 @@ export const de: Messages = {
     checkAgain: "Erneut prüfen",
     checking: "Wird geprüft\u2026",
     pollFailed: "Der Status ließ sich gerade nicht abfragen; wir versuchen es weiter.",
-    reason: "Grund: {reason}",
+    failedBecause: {
+      payment_failed: "Klarna hat die Zahlung nicht angenommen; es wurde nichts abgebucht.",
+      needs_attention:
+        "Wir konnten die Zahlung bei Klarna nicht bestätigen. Der Shop prüft sie und meldet sich per E-Mail; bitte zahle in der Zwischenzeit nicht noch einmal.",
+      cancelled: "Diese Bestellung ist storniert; es wird nichts abgebucht.",
+      expired: "Diese Bestellung ist abgelaufen, bevor sie bezahlt wurde; es wurde nichts abgebucht.",
+    },
     cancelled: "Dein Warenkorb ist noch da, falls du es noch einmal versuchen möchtest.",
     declined:
       "Klarna konnte diesen Kauf nicht genehmigen. Du kannst es noch einmal versuchen und auf Klarnas Seite eine andere Zahlungsart wählen, deine Angaben prüfen oder anders bezahlen.",
@@ -202,6 +208,7 @@ export const de: Messages = {
     unchanged: "Es wurde keine Bestellung geändert.",
     backToCart: "Zurück zum Warenkorb",
   },
+  klarnaPageTitle: "Bestellung {reference} bezahlen",
   refusals: {
     checkFields: "Bitte prüfe die markierten Felder.",
     unusableCharacter: "Hier steht ein Zeichen, das nicht verwendet werden kann.",

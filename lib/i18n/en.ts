@@ -177,7 +177,13 @@ export const en = {
     checkAgain: "Check again",
     checking: "Checking\u2026",
     pollFailed: "The status could not be checked just now; we will keep trying.",
-    reason: "Reason: {reason}",
+    /** Why an order that will not be paid ended, by its status; what went wrong inside stays in the back office. */
+    failedBecause: {
+      payment_failed: "Klarna did not accept the payment, and nothing was charged.",
+      needs_attention: "We could not confirm the payment with Klarna. The shop is checking it and will e-mail you; please do not pay again meanwhile.",
+      cancelled: "This order is cancelled, and nothing will be charged.",
+      expired: "This order expired before it was paid, and nothing was charged.",
+    },
     cancelled: "Your cart is still there if you want to try again.",
     declined:
       "Klarna could not approve this purchase. You can try again and choose another way to pay on Klarna's page, check your details, or pay another way.",
@@ -196,6 +202,8 @@ export const en = {
     backToCart: "Back to your cart",
   },
   /** What the server says to a shopper about a request (lib/orders/checkout.ts, lib/shop/cart.ts). */
+  /** The title of Klarna's page for an order (HPP options.page_title), in the market's language. */
+  klarnaPageTitle: "Pay for order {reference}",
   refusals: {
     checkFields: "Please check the highlighted fields.",
     unusableCharacter: "This contains a character that cannot be used.",

@@ -184,7 +184,12 @@ export const sv: Messages = {
     checkAgain: "Kontrollera igen",
     checking: "Kontrollerar\u2026",
     pollFailed: "Statusen kunde inte kontrolleras just nu; vi fortsätter att försöka.",
-    reason: "Orsak: {reason}",
+    failedBecause: {
+      payment_failed: "Klarna godkände inte betalningen, och inget har dragits.",
+      needs_attention: "Vi kunde inte bekräfta betalningen hos Klarna. Butiken kontrollerar den och hör av sig via e-post; betala inte igen under tiden.",
+      cancelled: "Den här beställningen är avbruten, och inget kommer att dras.",
+      expired: "Den här beställningen gick ut innan den betalades, och inget har dragits.",
+    },
     cancelled: "Din varukorg finns kvar om du vill försöka igen.",
     declined:
       "Klarna kunde inte godkänna köpet. Du kan försöka igen och välja ett annat betalsätt på Klarnas sida, kontrollera dina uppgifter eller betala på annat sätt.",
@@ -202,6 +207,7 @@ export const sv: Messages = {
     unchanged: "Ingen beställning ändrades.",
     backToCart: "Tillbaka till varukorgen",
   },
+  klarnaPageTitle: "Betala beställning {reference}",
   refusals: {
     checkFields: "Kontrollera de markerade fälten.",
     unusableCharacter: "Här finns ett tecken som inte kan användas.",

@@ -6,6 +6,7 @@ import { db } from "@/lib/db/client";
 import { orderPaymentSessions, orders, type OrderCustomer } from "@/lib/db/schema";
 import { createHppSession, createPaymentSession, disableHppSession, KlarnaError, paymentSessionUrl } from "@/lib/klarna";
 import type { HppSessionCreated, HppSessionCreateRequest, KpSessionCreated } from "@/lib/klarna-wire";
+import { format } from "@/lib/i18n/format";
 import { messagesFor } from "@/lib/i18n/messages";
 import { MARKETS, type Market, type MarketCode } from "@/lib/shop/markets";
 import { PaymentOptions } from "./checkout-input";
@@ -76,14 +77,14 @@ function offeredCategories(session: KpSessionCreated) {
   );
 }
 
-function hppOptions(options: PaymentOptions, reference: string): NonNullable<HppSessionCreateRequest["options"]> {
+function hppOptions(options: PaymentOptions, reference: string, locale: string): NonNullable<HppSessionCreateRequest["options"]> {
   return {
     place_order_mode: options.placeOrderMode,
     ...(options.paymentMethodCategory ? { payment_method_category: options.paymentMethodCategory } : {}),
     ...(options.paymentMethodCategories?.length ? { payment_method_categories: options.paymentMethodCategories } : {}),
     payment_fallback: options.paymentFallback,
     purchase_type: options.purchaseType,
-    page_title: `Pay for order ${reference}`,
+    page_title: format(messagesFor(locale).klarnaPageTitle, { reference }),
     logo_url: absoluteUrl("/logo.svg"),
   };
 }
@@ -137,7 +138,8 @@ export async function openPayment(orderId: string, locale: string): Promise<Chec
     const hpp = await createHppSession(market.region, {
       payment_session_url: paymentSessionUrl(market.region, kpSessionId!),
       merchant_urls: merchantUrls(orderId, options, secret),
-      options: hppOptions(options, order.reference),
+      // Klarna's page speaks the session's language (the market's), whoever opened the payment.
+      options: hppOptions(options, order.reference, market.locale),
     });
     await recordHppSession(orderId, kpSessionId!, hpp, secret, market);
     if (order.channel === "ECOMMERCE" && !hpp.redirect_url)

@@ -24,7 +24,6 @@ export async function shopperOrderView(order: Order) {
     outcome: outcomeOf(order, sessions[0]?.status),
     fraudStatus: order.fraudStatus,
     klarnaReference: order.klarnaReference,
-    failureReason: order.failureReason,
     market: { code: market.code, currency: market.currency, locale: market.locale, taxMode: market.taxMode, taxRate: market.taxRate },
     subtotalMinor: order.subtotalMinor,
     taxMinor: order.taxMinor,

@@ -29,6 +29,7 @@ const LANGUAGES = [
     demo: "Zahlungsoptionen (Demo)",
     pay: "Mit Klarna bezahlen",
     cityRequired: "Bitte fülle das Feld „Ort“ aus.",
+    hostedPageTitle: /^Bestellung NW-\S+ bezahlen$/,
     city: "Berlin",
     placed: "Danke, deine Bestellung ist eingegangen",
     paid: "Mit Klarna bezahlt",
@@ -58,6 +59,7 @@ const LANGUAGES = [
     demo: "Betalningsalternativ (demo)",
     pay: "Betala med Klarna",
     cityRequired: "Fyll i fältet ”Ort”.",
+    hostedPageTitle: /^Betala beställning NW-\S+$/,
     city: "Stockholm",
     placed: "Tack, din beställning är lagd",
     paid: "Betald med Klarna",
@@ -127,6 +129,8 @@ for (const language of LANGUAGES) {
 
     // Klarna's hosted page (the sandbox's, in its session's language), then the return page.
     await expect(page.getByTestId("hpp-page")).toHaveAttribute("data-status", "IN_PROGRESS");
+    // The shop's title for its order, which the shop sends Klarna in the market's language.
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(language.hostedPageTitle);
     await approveOnHostedPage(page);
     await expect(page).toHaveURL(/\/success\?sid=/);
     await expectOrderStatus(page, "authorized");
