@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { fillCart, openCheckout, payWithKlarna, SANDBOX_AUTH, signInToBackOffice } from "./checkout-steps";
+import { approveOnHostedPage, chooseOptions, fillCart, openCheckout, payWithKlarna, SANDBOX_AUTH, signInToBackOffice } from "./checkout-steps";
 
 // axe on every page of the shop, the checkout, the hosted page, the return pages, the back office
 // and the sandbox's pages, in both colour schemes, on a desktop and on a 390 px phone: no serious
@@ -53,6 +53,43 @@ const AREAS: Record<string, (page: Page) => Promise<void>> = {
   },
   "checkout, hosted page and return pages": async (page) => {
     await paidOrder(page, true);
+  },
+  "categories step, cancel and failure pages, order page": async (page) => {
+    await fillCart(page);
+    await openCheckout(page);
+    await chooseOptions(page, { chooseCategories: true, exitButton: "cancel" });
+    await page.getByTestId("pay-with-klarna").click();
+    await expect(page.getByRole("heading", { level: 1, name: "Payment method" })).toBeVisible();
+    await expectAccessible(page, "categories step");
+    await page.getByRole("button", { name: "Continue to Klarna" }).click();
+    await expect(page.getByTestId("hpp-page")).toHaveAttribute("data-status", "IN_PROGRESS");
+    await page.getByTestId("hpp-cancel").click();
+    await expect(page).toHaveURL(/\/cancel\?/);
+    await expectAccessible(page, "cancel return page");
+    await page.getByRole("button", { name: "Try again" }).click();
+    await expect(page.getByTestId("hpp-page")).toHaveAttribute("data-status", "IN_PROGRESS");
+    await page.getByTestId("hpp-decline").click();
+    await expect(page).toHaveURL(/\/failure\?/);
+    await expectAccessible(page, "failure return page");
+    await page.getByRole("button", { name: "Try again" }).click();
+    await approveOnHostedPage(page);
+    await expect(page.getByTestId("order-status")).toHaveText("authorized");
+    await page.getByRole("link", { name: "this link to your order" }).click();
+    await expect(page).toHaveURL(/\/orders\/NW-/);
+    await expectAccessible(page, "order page");
+  },
+  "a German hosted page, and Klarna's own result page": async (page) => {
+    await fillCart(page, "DE", ["ceramic-mug"]);
+    await openCheckout(page);
+    await payWithKlarna(page);
+    await expectAccessible(page, "German hosted page");
+    await fillCart(page, "GB", ["ceramic-mug"]);
+    await openCheckout(page);
+    await chooseOptions(page, { returnStyle: "hosted" });
+    await payWithKlarna(page);
+    await approveOnHostedPage(page);
+    await expect(page).toHaveURL(/\/sandbox\/hpp\/.+\/result$/);
+    await expectAccessible(page, "Klarna's result page");
   },
   "back office": async (page) => {
     const reference = await paidOrder(page, false);
