@@ -256,6 +256,28 @@ describe("checking out again", () => {
     expect((await listOrderEvents(first.order.id)).map((event) => event.type)).toContain("superseded");
   });
 
+  it("refuses a checkout with a character the database cannot hold, naming the field, and leaves the earlier one payable", async () => {
+    const first = await checkout();
+    for (const [field, value] of [
+      ["givenName", "Te\u0000st"],
+      ["city", "Lon\ud800don"],
+    ] as const) {
+      const again = await startCheckoutFlow({
+        cartCookie: first.cartCookie,
+        market: MARKETS.GB,
+        customer: { ...customerOf("GB"), [field]: value },
+        options: {},
+      });
+      expect(again).toEqual({
+        ok: false,
+        message: "Please check the highlighted fields.",
+        fieldErrors: { [field]: "This contains a character that cannot be used." },
+      });
+    }
+    expect(await getOrder(first.order.id)).toMatchObject({ status: "pending_payment" });
+    expect(await pay(first.session.id)).toMatchObject({ status: 200, body: { status: "COMPLETED" } });
+  });
+
   it("refuses a new checkout when the earlier one was paid meanwhile, and records that payment", async () => {
     const first = await checkout();
     await pay(first.session.id); // paid, but the shopper never came back
