@@ -64,6 +64,20 @@ describe("sandbox HTTP layer", () => {
     expect(await countRows("sandbox_kp_sessions")).toBe(before);
   });
 
+  it("refuses text Postgres cannot store as Klarna refuses a bad field: 400 BAD_VALUE naming it, nothing stored", async () => {
+    const before = await countRows("sandbox_kp_sessions");
+    const lines = gbSession().order_lines as Record<string, unknown>[];
+    for (const [body, field] of [
+      [gbSession({ merchant_reference1: "A\u0000B" }), "merchant_reference1"],
+      [gbSession({ order_lines: [{ ...lines[0], name: "Mug \ud800" }, ...lines.slice(1)] }), "order_lines[0].name"],
+    ] as const) {
+      const reply = await call("POST", "/payments/v1/sessions", body);
+      expectEnvelope(reply, 400, "BAD_VALUE");
+      expect(reply.body.error_messages).toEqual([`Bad value: ${field}`]);
+    }
+    expect(await countRows("sandbox_kp_sessions")).toBe(before);
+  });
+
   it("refuses a streamed body over 1 MB that declares no length", async () => {
     const chunk = new TextEncoder().encode("x".repeat(64 * 1024));
     let sent = 0;
