@@ -118,6 +118,23 @@ test("a wrong password gives a message and no session", async ({ page }) => {
   await expect(page).toHaveURL(/\/admin\/login$/);
 });
 
+test("after 5 wrong passwords for one account the sign-in form says until when it is locked", async ({ page }) => {
+  // An account of its own: locking the admin out would lock out the other tests.
+  const email = `locked-${test.info().parallelIndex}-${Date.now()}@example.com`;
+  await page.goto("/admin/login");
+  for (let attempt = 1; attempt <= 5; attempt += 1) {
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill(`wrong-${attempt}`);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByText("Wrong e-mail or password.")).toBeVisible();
+    await page.reload();
+  }
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("wrong-6");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByText(/^Too many sign-in attempts for this account from here\. Try again after \d\d:\d\d UTC \(\d{4}-\d\d-\d\d\)\.$/)).toBeVisible();
+});
+
 test("capture half, capture the rest, refund part: statuses and timeline follow", async ({ page }) => {
   await page.goto("/");
   const reference = await shopperOrder(page);
