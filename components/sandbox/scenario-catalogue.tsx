@@ -24,7 +24,10 @@ export function ScenarioCatalogue({ scenarios }: { scenarios: Scenario[] }) {
           <Link href="/sandbox/docs" className="underline">
             API reference
           </Link>{" "}
-          · what is emulated and what is not: <code>docs/klarna-fidelity.md</code>
+          · what is emulated and what is not:{" "}
+          <Link href="/sandbox/fidelity" className="underline">
+            docs/klarna-fidelity.md
+          </Link>
         </p>
       </div>
       {GROUPS.map((group) => (

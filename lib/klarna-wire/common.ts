@@ -48,6 +48,9 @@ export const openEnum = <const T extends readonly [string, ...string[]]>(values:
 /** A reply object: unknown fields pass through. */
 export const reply = <T extends z.core.$ZodLooseShape>(shape: T) => z.looseObject(shape);
 
+/** The reply form of a request object whose fields are all optional strings (URLs, shipping details, …). */
+export const stringsReply = (request: z.ZodObject) => reply(Object.fromEntries(Object.keys(request.shape).map((key) => [key, optional(z.string())])));
+
 /**
  * A request enum Klarna's OpenAPI lists in upper case while Klarna's own examples send lower
  * case: both spellings are accepted; the receiver reads them case-insensitively.
@@ -151,6 +154,12 @@ export const OrderLineReply = reply({
   tax_rate: optional(z.number()),
   total_discount_amount: optional(z.number()),
   total_tax_amount: optional(z.number()),
+  quantity_unit: optional(z.string()),
+  image_url: optional(z.string()),
+  product_url: optional(z.string()),
+  merchant_data: optional(z.string()),
+  product_identifiers: optional(stringsReply(OrderLine.shape.product_identifiers.unwrap())),
+  subscription: optional(reply({ name: z.string(), interval: openEnum(["DAY", "WEEK", "MONTH", "YEAR"]), interval_count: z.number() })),
 });
 
 export const AddressReply = reply(

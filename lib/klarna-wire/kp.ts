@@ -11,6 +11,7 @@ import {
   OrderLine,
   OrderLineReply,
   reply,
+  stringsReply,
   text,
   timestamp,
   withDefault,
@@ -37,6 +38,19 @@ export const Customer = z.object({
 
 export const KpMerchantUrls = z.object({ confirmation: url.optional(), notification: url.optional(), push: url.optional(), authorization: url.optional() });
 
+/** The widget's look (`options`): colours as #RRGGBB and a border radius. */
+const hexColour = z.string().regex(/^#[A-Fa-f0-9]{6}$/);
+export const KpOptions = z.object({
+  color_border: hexColour.optional(),
+  color_border_selected: hexColour.optional(),
+  color_details: hexColour.optional(),
+  color_text: hexColour.optional(),
+  radius_border: z.string().optional(),
+});
+
+/** Extra merchant data: both fields required. */
+export const Attachment = z.object({ content_type: z.string(), body: z.string() });
+
 export const KP_CATEGORIES = ["klarna", "pay_later", "pay_now", "pay_over_time", "direct_bank_transfer", "direct_debit"] as const;
 
 /** The order data a session and a place-order request share (`session` fields, all optional). */
@@ -60,10 +74,10 @@ const sessionFields = {
   ...orderFields,
   intent: withDefault(z.enum(["buy", "tokenize", "buy_and_tokenize"]), "buy"),
   acquiring_channel: withDefault(z.enum(["ECOMMERCE", "IN_STORE", "TELESALES"]), "ECOMMERCE"),
-  attachment: z.object({ content_type: z.string(), body: z.string() }).optional(),
+  attachment: Attachment.optional(),
   custom_payment_method_ids: z.array(z.string()).optional(),
   design: z.string().optional(),
-  options: z.record(z.string(), z.unknown()).optional(),
+  options: KpOptions.optional(),
 };
 
 /** `POST /payments/v1/sessions` (session_create): country, currency, amount and lines required. */
@@ -105,6 +119,31 @@ export const KpSessionCreated = reply({
 });
 export type KpSessionCreated = z.infer<typeof KpSessionCreated>;
 
+const ORGANIZATION_ENTITY_TYPES = [
+  "LIMITED_COMPANY",
+  "PUBLIC_LIMITED_COMPANY",
+  "ENTREPRENEURIAL_COMPANY",
+  "LIMITED_PARTNERSHIP_LIMITED_COMPANY",
+  "LIMITED_PARTNERSHIP",
+  "GENERAL_PARTNERSHIP",
+  "REGISTERED_SOLE_TRADER",
+  "SOLE_TRADER",
+  "CIVIL_LAW_PARTNERSHIP",
+  "PUBLIC_INSTITUTION",
+  "OTHER",
+] as const;
+
+/** customer_read: what a session read shows of the customer (no national id, no SSN digits). */
+export const CustomerRead = reply({
+  date_of_birth: optional(z.string()),
+  gender: optional(z.string()),
+  organization_entity_type: optional(openEnum(ORGANIZATION_ENTITY_TYPES)),
+  organization_registration_id: optional(z.string()),
+  title: optional(z.string()),
+  type: optional(z.string()),
+  vat_id: optional(z.string()),
+});
+
 /** session_read: Klarna marks nothing required. */
 export const KpSessionRead = reply({
   status: optional(openEnum(["incomplete", "complete"])),
@@ -118,10 +157,18 @@ export const KpSessionRead = reply({
   order_lines: optional(z.array(OrderLineReply)),
   billing_address: optional(AddressReply),
   shipping_address: optional(AddressReply),
+  customer: optional(CustomerRead),
   merchant_reference1: optional(z.string()),
   merchant_reference2: optional(z.string()),
+  merchant_data: optional(z.string()),
+  merchant_urls: optional(stringsReply(KpMerchantUrls)),
   acquiring_channel: optional(openEnum(["ECOMMERCE", "IN_STORE", "TELESALES"])),
   intent: optional(openEnum(["buy", "tokenize", "buy_and_tokenize"])),
+  options: optional(stringsReply(KpOptions)),
+  design: optional(z.string()),
+  attachment: optional(reply(Attachment.shape)),
+  custom_payment_method_ids: optional(z.array(z.string())),
+  authorization_token: optional(z.string()),
   payment_method_categories: optional(z.array(PaymentMethodCategory)),
 });
 export type KpSessionRead = z.infer<typeof KpSessionRead>;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Address, AddressReply, openEnum, optional, OrderLine, OrderLineReply, reply, text, timestamp } from "./common";
+import { Address, AddressReply, openEnum, optional, OrderLine, OrderLineReply, reply, stringsReply, text, timestamp } from "./common";
 import { FraudStatus } from "./kp";
 
 // Order Management v1 (ordermanagement-v1.yml). POSTs and PATCHes take Klarna-Idempotency-Key.
@@ -59,7 +59,7 @@ export const OM_ORDER_STATUSES = ["AUTHORIZED", "PART_CAPTURED", "CAPTURED", "CA
 export type KnownOmOrderStatus = (typeof OM_ORDER_STATUSES)[number];
 export const OmOrderStatus = openEnum(OM_ORDER_STATUSES);
 
-const ShippingInfoReply = reply(Object.fromEntries(Object.keys(ShippingInfo.shape).map((key) => [key, optional(z.string())])));
+const ShippingInfoReply = stringsReply(ShippingInfo);
 
 export const OmCapture = reply({
   capture_id: z.string().min(1),
@@ -89,6 +89,46 @@ export const OmRefund = reply({
 });
 export type OmRefund = z.infer<typeof OmRefund>;
 
+// The document types these prices as integers with `enum: [null]`, which no integer meets: read as a number or null.
+const price = z.number().nullable();
+
+/** SelectedShippingOptionDto: the shipping option the consumer chose (e.g. in a shipping assistant). */
+const SelectedShippingOption = reply({
+  id: optional(z.string()),
+  name: optional(z.string()),
+  carrier: optional(z.string()),
+  carrier_product: optional(reply({ identifier: optional(z.string()), name: optional(z.string()) })),
+  class: optional(z.string()),
+  method: optional(z.string()),
+  type: optional(z.string()),
+  tms_reference: optional(z.string()),
+  price: optional(price),
+  tax_amount: optional(price),
+  tax_rate: optional(price),
+  location: optional(
+    reply({
+      id: optional(z.string()),
+      name: optional(z.string()),
+      price: optional(price),
+      // The document's own spelling, street_address__2.
+      address: optional(
+        reply({
+          country: z.string(),
+          street_address: z.string(),
+          street_address__2: optional(z.string()),
+          postal_code: optional(z.string()),
+          city: optional(z.string()),
+          region: optional(z.string()),
+        }),
+      ),
+    }),
+  ),
+  selected_addons: optional(z.array(reply({ type: z.string(), price, external_id: optional(z.string()), user_input: optional(z.string()) }))),
+  timeslot: optional(
+    reply({ id: optional(z.string()), start: optional(z.string()), end: optional(z.string()), cutoff: optional(z.string()), price: optional(price) }),
+  ),
+});
+
 /** MerchantOrderDto. */
 export const OmOrder = reply({
   order_id: z.string().min(1),
@@ -113,6 +153,7 @@ export const OmOrder = reply({
   customer: optional(reply({ date_of_birth: optional(z.string()), national_identification_number: optional(z.string()) })),
   order_lines: optional(z.array(OrderLineReply)),
   shipping_info: optional(z.array(ShippingInfoReply)),
+  selected_shipping_option: optional(SelectedShippingOption),
   initial_payment_method: optional(reply({ type: optional(z.string()), description: optional(z.string()), number_of_installments: optional(z.number()) })),
   captures: optional(z.array(OmCapture)),
   refunds: optional(z.array(OmRefund)),

@@ -34,6 +34,7 @@ export {
   type DashboardData,
 } from "./dashboard";
 export { scenarioCatalogue, type Scenario, type Trigger } from "./scenarios";
+export { fidelityDocument } from "./fidelity";
 export { sandboxApiReference, type ApiReference, type ReferenceOperation, type ReferenceResponse } from "./api-reference";
 
 export const openHostedPage = (id: string) => inSessionNamespace(id, () => hostedPage.openHostedPage(id));

@@ -1,5 +1,6 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
+import { CustomerRead } from "@/lib/klarna-wire";
 import { enqueueCallback } from "./callbacks";
 import { addMs, clock, HOUR, MINUTE } from "./clock";
 import { forbidden, KlarnaApiError, notFound, sessionCompleted } from "./errors";
@@ -89,11 +90,13 @@ export async function readKpSession(id: string) {
   const session = entry?.session;
   if (!session || session.expiresAt <= clock.now()) throw invalidSession();
   const data = kpSessionData(session);
-  // Klarna returns customer details only after an authorization.
+  // Klarna returns customer details only after an authorization, and of the customer only what
+  // its customer_read lists (no national id, no SSN digits).
   const { billing_address, shipping_address, customer, ...order } = data;
+  const customerRead = customer && Object.fromEntries(Object.entries(customer).filter(([key]) => key in CustomerRead.shape));
   return {
     ...order,
-    ...(entry.authorized ? { billing_address, shipping_address, customer } : {}),
+    ...(entry.authorized ? { billing_address, shipping_address, customer: customerRead } : {}),
     status: session.status,
     client_token: session.clientToken,
     expires_at: session.expiresAt.toISOString(),

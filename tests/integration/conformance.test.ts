@@ -36,6 +36,40 @@ describe("the conformance kit", () => {
       expect(output).toContain(operation);
   });
 
+  it("against a Klarna without this sandbox's control API, checks what needs no shopper and lists the steps it skips", async () => {
+    // The probe is the kit's only control call: answered 404, as by Klarna's playground.
+    sandbox.failNext(/ \/sandbox\/api\/_control\//, 1, { status: 404 });
+    const seen = sandbox.requests.length;
+    const { code, output } = await conformance(`${sandbox.origin}/sandbox/api`);
+    expect(output, output).toMatch(/\n8 calls, 0 differences, 10 steps skipped \(not this sandbox\)\n/);
+    expect(code, output).toBe(0);
+    for (const checked of [
+      "kp.create_session",
+      "kp.read_session",
+      "kp.update_session",
+      "hpp.create_session",
+      "hpp.read_session",
+      "hpp.distribute_session",
+      "hpp.disable_session",
+    ])
+      expect(output).toMatch(new RegExp(`^ok +\\d{3} ${checked.replace(".", "\\.")} `, "m"));
+    for (const step of [
+      "approve on the hosted page (needs a person on Klarna's page)",
+      "kp.place_order",
+      "om.read_order",
+      "om.capture",
+      "om.list_captures",
+      "om.read_capture",
+      "om.refund",
+      "om.read_refund",
+      "om.update_authorization",
+      "om.extend_due_date_options",
+    ])
+      expect(output).toContain(`skip ${step}\n`);
+    // Nothing that needs an approved session was tried.
+    expect(sandbox.requests.slice(seen).filter((line) => /_control\/(?!clock)|\/order\b|ordermanagement/.test(line))).toEqual([]);
+  });
+
   it("names what differs: a guaranteed field missing, a field the contract does not know, a value it does not list", () => {
     expect(shapeDifferences(OmOrder, { order_id: "o-1", status: "AUTHORIZED" })).toEqual([]);
     expect(shapeDifferences(OmOrder, { status: "AUTHORIZED" })).toEqual(["order_id: Invalid input: expected string, received undefined"]);

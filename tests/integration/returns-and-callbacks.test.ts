@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databaseHandle, db } from "@/lib/db/client";
 import { prepareDatabase } from "@/lib/db/prepare";
 import { klarnaCallbacks, orders } from "@/lib/db/schema";
+import { updateFromKlarna } from "@/lib/orders/back-office";
 import { finalize } from "@/lib/orders/finalize";
 import { orderPageKey, returnKey } from "@/lib/orders/url-keys";
 import { listOrderEvents } from "@/lib/orders/queries";
@@ -10,6 +11,7 @@ import { resolveOrderPage, resolveReturn } from "@/lib/orders/shopper";
 import { receiveStatusCallback } from "@/lib/orders/status-callback";
 import { sweepOnce } from "@/lib/orders/sweep";
 import { checkout, placeOrderCalls } from "../helpers/checkout";
+import { DAY, MINUTE } from "../helpers/sandbox-client";
 import { startSandboxServer, type SandboxServer } from "../helpers/sandbox-server";
 
 let sandbox: SandboxServer;
@@ -85,6 +87,67 @@ describe("return pages", () => {
     const { order } = await checkout();
     expect(await resolveOrderPage(order.reference, "forged")).toBeUndefined();
     expect(await resolveOrderPage("NW-NOPE", "forged")).toBeUndefined();
+  });
+});
+
+describe("what the shopper's order page says when Klarna moves on without them", () => {
+  const orderPage = (reference: string) => resolveOrderPage(reference, orderPageKey(reference));
+
+  it("HPP TIMEOUT: the payment page is closed, nothing was charged and a new payment can start", async () => {
+    const { order, session } = await checkout();
+    const calls = placeOrderCalls(sandbox);
+    expect((await sandbox.call("POST", `/_control/hpp/${session.id}/timeout`)).body.status).toBe("TIMEOUT");
+    expect(await orderPage(order.reference)).toMatchObject({ outcome: "ended", status: "pending_payment" });
+    expect(placeOrderCalls(sandbox)).toBe(calls);
+  });
+
+  it("HPP MANUAL_ID_CHECK: Klarna is checking the shopper's identity; once they approve, the order is placed", async () => {
+    // The check starts while the shopper is on Klarna's page (IN_PROGRESS): here after a declined category, with fallback.
+    const { order, session } = await checkout({ paymentFallback: true });
+    await sandbox.pay(session.id, "decline");
+    expect((await sandbox.call("POST", `/_control/hpp/${session.id}/manual-id-check`)).body.status).toBe("MANUAL_ID_CHECK");
+    expect(await orderPage(order.reference)).toMatchObject({ outcome: "identity_check", status: "pending_payment" });
+    expect((await sandbox.pay(session.id)).body.status).toBe("COMPLETED");
+    expect(await orderPage(order.reference)).toMatchObject({ outcome: "placed", status: "authorized" });
+  });
+
+  /** A paid order and its Klarna order id. */
+  async function paidOrder() {
+    const { order, session } = await checkout();
+    await sandbox.pay(session.id);
+    expect(await orderPage(order.reference)).toMatchObject({ outcome: "placed", status: "authorized" });
+    return { order, klarnaOrderId: (await db().select().from(orders).where(eq(orders.id, order.id)))[0]!.klarnaOrderId! };
+  }
+
+  it("OM CLOSED with nothing captured: once the merchant updates from Klarna, shopper and merchant see it cancelled", async () => {
+    const { order, klarnaOrderId } = await paidOrder();
+    expect((await sandbox.call("POST", `/_control/orders/${klarnaOrderId}/close`)).status).toBe(204);
+    expect(await updateFromKlarna(order.id, "test")).toMatchObject({ ok: true, message: "Updated from Klarna: the order is cancelled." });
+    expect(await statusOf(order.id)).toBe("cancelled");
+    expect(await orderPage(order.reference)).toMatchObject({ outcome: "failed", status: "cancelled" });
+  });
+
+  it("OM CLOSED after a capture: what was captured stays, and the shopper's order stays shipped", async () => {
+    const { order, klarnaOrderId } = await paidOrder();
+    const captured = await sandbox.call("POST", `/ordermanagement/v1/orders/${klarnaOrderId}/captures`, { captured_amount: 1000 });
+    expect(captured.status).toBe(201);
+    expect((await sandbox.call("POST", `/_control/orders/${klarnaOrderId}/close`)).status).toBe(204);
+    expect(await updateFromKlarna(order.id, "test")).toMatchObject({ ok: true });
+    expect(await statusOf(order.id)).toBe("captured");
+    expect(await orderPage(order.reference)).toMatchObject({ outcome: "placed", status: "captured" });
+  });
+
+  it("OM EXPIRED: an authorization left 28 days uncaptured lapses; shopper and merchant see it expired", async () => {
+    const { order } = await paidOrder();
+    // Klarna's default authorization lasts 28 days from the order's creation.
+    await sandbox.advanceClock(28 * DAY + MINUTE);
+    try {
+      expect(await updateFromKlarna(order.id, "test")).toMatchObject({ ok: true, message: "Updated from Klarna: the order is expired." });
+      expect(await statusOf(order.id)).toBe("expired");
+      expect(await orderPage(order.reference)).toMatchObject({ outcome: "failed", status: "expired" });
+    } finally {
+      await sandbox.resetClock();
+    }
   });
 });
 

@@ -7,6 +7,7 @@ import {
 } from "@/lib/klarna-wire";
 import { clock, HOUR, MINUTE } from "@/lib/sandbox/clock";
 import { openHostedPage } from "@/lib/sandbox";
+import { shapeDifferences } from "../../scripts/lib/shape-diff";
 import { BASE, call, pay, createHppSession, createKpSession, gbSession, conforming } from "../helpers/sandbox";
 import { countRows, withSandboxDatabase } from "../helpers/sandbox-db";
 
@@ -52,6 +53,26 @@ describe("KP sessions", () => {
     expect(new Date(session.expires_at).getTime() - Date.now()).toBeGreaterThan(47.9 * HOUR);
     // Customer details appear only after an authorization.
     expect(read.body.billing_address).toBeUndefined();
+  });
+
+  it("echoes on a read what the session was created with, each field as Klarna's session_read documents it", async () => {
+    // Klarna's session_read lists these fields (payments-v1.json); its options are the widget's colours and border radius.
+    const set = {
+      merchant_urls: {
+        confirmation: "https://shop.example/confirmation",
+        notification: "https://shop.example/notification",
+        push: "https://shop.example/push",
+        authorization: "https://shop.example/authorization",
+      },
+      merchant_data: '{"order_specific":[{"substore":"Women\'s Fashion"}]}',
+      options: { color_border: "#FF9900", color_border_selected: "#FF9900", color_details: "#FF9900", color_text: "#FF9900", radius_border: "5px" },
+      design: "klarna-custom",
+      attachment: { content_type: "application/vnd.klarna.internal.emd-v2+json", body: '{"customer_account_info":[]}' },
+      custom_payment_method_ids: ["promo-0-percent"],
+    };
+    const read = await call("GET", `/payments/v1/sessions/${await createKpSession(set)}`);
+    expect(read.body).toMatchObject(set);
+    expect(shapeDifferences(KpSession, read.body)).toEqual([]);
   });
 
   it("accepts a US order with tax as a sales_tax line, and SE with VAT, per market categories", async () => {
@@ -108,6 +129,7 @@ describe("KP sessions", () => {
     ["a malformed locale", { ...gbSession(), locale: "english" }, ["Bad value: locale"]],
     ["a sales_tax line outside the US", line(1, { type: "sales_tax" }), ["Bad value: order_lines[1].type"]],
     ["a postal code over 10 characters", { ...gbSession(), billing_address: { postal_code: "12345678901" } }, ["Bad value: billing_address.postal_code"]],
+    ["a widget colour that is not #RRGGBB", { ...gbSession(), options: { color_border: "orange" } }, ["Bad value: options.color_border"]],
   ])("refuses %s with 400 BAD_VALUE naming the field", async (_label, body, messages) => {
     const before = await countRows("sandbox_kp_sessions");
     const reply = await call("POST", "/payments/v1/sessions", body);
@@ -196,6 +218,14 @@ describe("KP authorizations and orders", () => {
     const again = await call("POST", `/payments/v1/authorizations/${token}/order`, gbSession());
     expect(again.status).toBe(404);
     expect(again.body).toMatchObject({ error_code: "NOT_FOUND", error_messages: ["Invalid authorization token"] });
+  });
+
+  it("shows the customer, after an authorization, with only the fields of Klarna's customer_read", async () => {
+    // customer_read lists date_of_birth, gender, title, type and the organisation's fields: no national id, no SSN digits.
+    const { kp } = await authorizedSession({ customer: { date_of_birth: "1978-12-31", gender: "male", national_identification_number: "19781231-1234" } });
+    const read = await call("GET", `/payments/v1/sessions/${kp}`);
+    expect(read.body.customer).toEqual({ date_of_birth: "1978-12-31", gender: "male" });
+    expect(shapeDifferences(KpSession, read.body)).toEqual([]);
   });
 
   it("lets one authorization of a session become an order; the complete session takes no more payments", async () => {

@@ -143,13 +143,17 @@ describe("every Order Management path", () => {
   ];
 
   it("answers an unknown order with 404 NO_SUCH_ORDER", async () => {
-    for (const [method, path, body] of paths(UNKNOWN, UNKNOWN))
-      expect((await call(method, path, body)).body.error_code, `${method} ${path}`).toBe("NO_SUCH_ORDER");
+    for (const [method, path, body] of paths(UNKNOWN, UNKNOWN)) {
+      const reply = await call(method, path, body);
+      expect(reply.status, `${method} ${path}`).toBe(404);
+      expect(reply.body.error_code, `${method} ${path}`).toBe("NO_SUCH_ORDER");
+    }
   });
 
-  it("answers a caller without credentials with 401 before anything else, even for a path that does not exist", async () => {
+  it("answers a caller without credentials with 401 before anything else, for an unknown order or a path that does not exist", async () => {
     const id = await placedOrder();
-    for (const [method, path, body] of [...paths(id, UNKNOWN), ["PATCH", "/ordermanagement/v1/orders/x/no-such-thing", {}] as [string, string, unknown]]) {
+    const all = [...paths(id, UNKNOWN), ...paths(UNKNOWN, UNKNOWN), ["PATCH", "/ordermanagement/v1/orders/x/no-such-thing", {}] as [string, string, unknown]];
+    for (const [method, path, body] of all) {
       const reply = await handleSandboxRequest(
         new Request(`${BASE}${path}`, { method, headers: { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) }),
       );

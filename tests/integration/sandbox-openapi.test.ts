@@ -167,6 +167,13 @@ describe("the document's schemas against the zod schemas and the handler", () =>
     expect((await call("POST", "/hpp/v1/sessions", { payment_session_url: `${BASE}/payments/v1/sessions/${kpSessionId}` })).status).toBe(201);
   });
 
+  it("lists minimal_response among the fault kinds control.add_fault takes", async () => {
+    const { body } = await served();
+    const reference = requestSchema(body, "control.add_fault");
+    const schema: any = reference.$ref ? resolvePointer(body, reference.$ref) : reference;
+    expect(schema.properties.kind.enum).toContain("minimal_response");
+  });
+
   it("describes what the handler answers: a KP session, an HPP session, the clock and an error", async () => {
     const { body } = await served();
     const check = (operationId: string, status: string, reply: { status: number; body: unknown }) => {

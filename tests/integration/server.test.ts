@@ -78,11 +78,29 @@ describe("the production server", () => {
         ["GET", "/sandbox"],
         ["GET", "/sandbox/docs"],
         ["GET", "/sandbox/outbox"],
+        ["GET", "/sandbox/fidelity"],
       ] as const) {
         const response = await fetch(`${server.baseUrl}${route}`, { method, headers: AUTH, body: method === "POST" ? "{}" : undefined });
         expect(response.status, `${method} ${route}`).toBe(404);
       }
       expect((await fetch(server.baseUrl)).status).toBe(200);
+    } finally {
+      await server.stop();
+    }
+  }, 120_000);
+
+  it("links the dashboard's mention of docs/klarna-fidelity.md to the document, served to the sandbox's operator", async () => {
+    const server = await startProductionServer({ PGLITE_DIR: "memory://", AUTH_SECRET: SECRET });
+    try {
+      const dashboard = await (await fetch(`${server.baseUrl}/sandbox`, { headers: OPERATOR_AUTH })).text();
+      expect(dashboard).toMatch(/<a [^>]*href="\/sandbox\/fidelity"[^>]*>docs\/klarna-fidelity\.md<\/a>/);
+      const page = await fetch(`${server.baseUrl}/sandbox/fidelity`, { headers: OPERATOR_AUTH });
+      expect(page.status).toBe(200);
+      const html = await page.text();
+      expect(html).toContain("# How closely the sandbox follows Klarna");
+      expect(html).toContain("## Klarna Payments");
+      // Like the sandbox's other pages, not for anyone else.
+      expect((await fetch(`${server.baseUrl}/sandbox/fidelity`, { redirect: "manual" })).status).toBe(307);
     } finally {
       await server.stop();
     }

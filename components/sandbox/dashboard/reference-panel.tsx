@@ -27,7 +27,11 @@ export function PersonasPanel() {
           <Link href="/sandbox/scenarios" className="underline">
             scenarios
           </Link>
-          . What the sandbox emulates and what it does not: <code>docs/klarna-fidelity.md</code>.
+          . What the sandbox emulates and what it does not:{" "}
+          <Link href="/sandbox/fidelity" className="underline">
+            docs/klarna-fidelity.md
+          </Link>
+          .
         </>
       }
     >
