@@ -16,6 +16,8 @@ const fetcher = async (url: string): Promise<ShopperOrderView> => {
   return response.json();
 };
 
+type Text = Messages["outcome"];
+
 const POLL_MS = 2000;
 const WAITING: ShopperOrderView["outcome"][] = ["pending", "identity_check"];
 
@@ -24,7 +26,7 @@ const WAITING: ShopperOrderView["outcome"][] = ["pending", "identity_check"];
  * `text` is the shop's language (headings by outcome, labels and the failure's meaning by merchant
  * status); a retry's refusal is the server's message, in the shop's language too.
  */
-export function OrderOutcome({ initial, text, totals }: { initial: ShopperOrderView; text: Messages["outcome"]; totals: Messages["totals"] }) {
+export function OrderOutcome({ initial, text, totals }: { initial: ShopperOrderView; text: Text; totals: Messages["totals"] }) {
   const url = `/api/orders/${encodeURIComponent(initial.reference)}?k=${initial.orderPageKey}`;
   const [waiting, setWaiting] = useState(WAITING.includes(initial.outcome));
   // The interval is worked out here, from the order on screen: SWR hands a refreshInterval
@@ -39,6 +41,7 @@ export function OrderOutcome({ initial, text, totals }: { initial: ShopperOrderV
   const [retry, retryAction, retrying] = useActionState(retryPayment, null);
   const router = useRouter();
   const placed = order.outcome === "placed";
+  const failed = order.outcome === "failed" ? text.failedStatuses[order.status as keyof Text["failedStatuses"]] : undefined;
   // The header was drawn beside this page, before the order emptied the cart: draw it again.
   useEffect(() => {
     if (placed) router.refresh();
@@ -47,7 +50,7 @@ export function OrderOutcome({ initial, text, totals }: { initial: ShopperOrderV
   return (
     <section aria-live="polite" className="space-y-6">
       <div className="space-y-2">
-        <h1 className="text-3xl font-bold tracking-tight">{text.headings[order.outcome]}</h1>
+        <h1 className="text-3xl font-bold tracking-tight">{failed?.heading ?? text.headings[order.outcome]}</h1>
         <p>
           {rich(text.order, {
             reference: (
@@ -83,9 +86,7 @@ export function OrderOutcome({ initial, text, totals }: { initial: ShopperOrderV
         ) : null}
         {error ? <p className="text-sm text-red-700 dark:text-red-400">{text.pollFailed}</p> : null}
         {/* A rejected fraud review says it above. */}
-        {order.outcome === "failed" && order.fraudStatus !== "REJECTED" && order.status in text.failedBecause ? (
-          <p>{text.failedBecause[order.status as keyof Messages["outcome"]["failedBecause"]]}</p>
-        ) : null}
+        {failed && order.fraudStatus !== "REJECTED" ? <p>{failed.note}</p> : null}
         {order.outcome === "cancelled" ? <p>{text.cancelled}</p> : null}
         {order.outcome === "declined" ? <p>{text.declined}</p> : null}
         {order.outcome === "identity_check" ? <p>{text.identityCheck}</p> : null}

@@ -184,12 +184,14 @@ export const de: Messages = {
     checkAgain: "Erneut prüfen",
     checking: "Wird geprüft\u2026",
     pollFailed: "Der Status ließ sich gerade nicht abfragen; wir versuchen es weiter.",
-    failedBecause: {
-      payment_failed: "Klarna hat die Zahlung nicht angenommen; es wurde nichts abgebucht.",
-      needs_attention:
-        "Wir konnten die Zahlung bei Klarna nicht bestätigen. Der Shop prüft sie und meldet sich per E-Mail; bitte zahle in der Zwischenzeit nicht noch einmal.",
-      cancelled: "Diese Bestellung ist storniert; es wird nichts abgebucht.",
-      expired: "Diese Bestellung ist abgelaufen, bevor sie bezahlt wurde; es wurde nichts abgebucht.",
+    failedStatuses: {
+      payment_failed: { heading: "Diese Bestellung konnte nicht bezahlt werden", note: "Klarna hat die Zahlung nicht angenommen; es wurde nichts abgebucht." },
+      needs_attention: {
+        heading: "Wir prüfen diese Zahlung",
+        note: "Wir konnten die Zahlung bei Klarna nicht bestätigen. Der Shop prüft sie und meldet sich per E-Mail; bitte zahle in der Zwischenzeit nicht noch einmal.",
+      },
+      cancelled: { heading: "Diese Bestellung ist storniert", note: "Dafür wird nichts abgebucht." },
+      expired: { heading: "Diese Bestellung ist abgelaufen", note: "Dafür wurde nichts abgebucht." },
     },
     cancelled: "Dein Warenkorb ist noch da, falls du es noch einmal versuchen möchtest.",
     declined:

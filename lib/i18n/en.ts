@@ -177,12 +177,15 @@ export const en = {
     checkAgain: "Check again",
     checking: "Checking\u2026",
     pollFailed: "The status could not be checked just now; we will keep trying.",
-    /** Why an order that will not be paid ended, by its status; what went wrong inside stays in the back office. */
-    failedBecause: {
-      payment_failed: "Klarna did not accept the payment, and nothing was charged.",
-      needs_attention: "We could not confirm the payment with Klarna. The shop is checking it and will e-mail you; please do not pay again meanwhile.",
-      cancelled: "This order is cancelled, and nothing will be charged.",
-      expired: "This order expired before it was paid, and nothing was charged.",
+    /** An order that will not be paid, by its merchant status: what the shopper reads (what went wrong inside stays in the back office). */
+    failedStatuses: {
+      payment_failed: { heading: "This order could not be paid", note: "Klarna did not accept the payment, and nothing was charged." },
+      needs_attention: {
+        heading: "We are checking this payment",
+        note: "We could not confirm the payment with Klarna. The shop is checking it and will e-mail you; please do not pay again meanwhile.",
+      },
+      cancelled: { heading: "This order is cancelled", note: "Nothing will be charged for it." },
+      expired: { heading: "This order has expired", note: "Nothing was charged for it." },
     },
     cancelled: "Your cart is still there if you want to try again.",
     declined:

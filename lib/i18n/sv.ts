@@ -184,11 +184,14 @@ export const sv: Messages = {
     checkAgain: "Kontrollera igen",
     checking: "Kontrollerar\u2026",
     pollFailed: "Statusen kunde inte kontrolleras just nu; vi fortsätter att försöka.",
-    failedBecause: {
-      payment_failed: "Klarna godkände inte betalningen, och inget har dragits.",
-      needs_attention: "Vi kunde inte bekräfta betalningen hos Klarna. Butiken kontrollerar den och hör av sig via e-post; betala inte igen under tiden.",
-      cancelled: "Den här beställningen är avbruten, och inget kommer att dras.",
-      expired: "Den här beställningen gick ut innan den betalades, och inget har dragits.",
+    failedStatuses: {
+      payment_failed: { heading: "Beställningen kunde inte betalas", note: "Klarna godkände inte betalningen, och inget har dragits." },
+      needs_attention: {
+        heading: "Vi kontrollerar betalningen",
+        note: "Vi kunde inte bekräfta betalningen hos Klarna. Butiken kontrollerar den och hör av sig via e-post; betala inte igen under tiden.",
+      },
+      cancelled: { heading: "Beställningen är avbruten", note: "Inget kommer att dras för den." },
+      expired: { heading: "Beställningen har gått ut", note: "Inget har dragits för den." },
     },
     cancelled: "Din varukorg finns kvar om du vill försöka igen.",
     declined:

@@ -104,7 +104,7 @@ const AREAS: Record<string, (page: Page) => Promise<void>> = {
   },
   "sandbox dashboard and scenarios": async (page) => {
     await page.setExtraHTTPHeaders(SANDBOX_AUTH);
-    for (const path of ["/sandbox", "/sandbox/scenarios"]) {
+    for (const path of ["/sandbox", "/sandbox/scenarios", "/sandbox/fidelity"]) {
       await page.goto(path);
       await expectAccessible(page, path);
     }

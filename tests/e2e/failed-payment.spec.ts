@@ -22,7 +22,7 @@ test("a place-order call without a clear answer tells the shopper what happens n
   await approveOnHostedPage(page);
   await expect(page).toHaveURL(/\/success\?sid=/);
   await expect(page.getByTestId("order-status")).toHaveText("needs_attention");
-  await expect(page.getByRole("heading", { name: "This order could not be paid" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "We are checking this payment" })).toBeVisible();
   await expect(
     page.getByText("We could not confirm the payment with Klarna. The shop is checking it and will e-mail you; please do not pay again meanwhile."),
   ).toBeVisible();
