@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { OPERATOR_AUTH } from "../../scripts/lib/server";
 
 // Steps shared by the checkout journeys. Everything goes through the pages a shopper sees; the
@@ -62,6 +62,26 @@ export async function chooseCategories(page: Page, categories: CategoryChoice) {
     for (const category of categories.list) await page.getByRole("checkbox", { name: category }).check();
   }
   await page.getByRole("button", { name: "Continue to Klarna" }).click();
+}
+
+/**
+ * A shopper on Klarna's page with a fresh cart, in a sandbox namespace of their own (reset first),
+ * so that a fault armed with `armFault` hits this shopper's calls only.
+ */
+export async function onHostedPageInOwnNamespace(page: Page, request: APIRequestContext, name: string) {
+  const namespace = `e2e-${name}-${test.info().parallelIndex}`;
+  const headers = { ...SANDBOX_AUTH, "klarna-sandbox-namespace": namespace };
+  const reset = async () => expect((await request.post("/sandbox/api/_control/reset", { headers })).ok()).toBe(true);
+  await reset();
+  await page.context().addCookies([{ name: "sandbox_namespace", value: namespace, url: test.info().project.use.baseURL! }]);
+  await fillCart(page);
+  await openCheckout(page);
+  await payWithKlarna(page);
+  return {
+    armFault: async (fault: Record<string, unknown>) =>
+      expect((await request.post("/sandbox/api/_control/faults", { headers, data: fault })).status()).toBe(201),
+    reset,
+  };
 }
 
 export async function approveOnHostedPage(page: Page, category = "pay_later") {

@@ -1,23 +1,13 @@
 import { expect, test } from "@playwright/test";
-import { approveOnHostedPage, fillCart, openCheckout, payWithKlarna, SANDBOX_AUTH } from "./checkout-steps";
+import { approveOnHostedPage, onHostedPageInOwnNamespace } from "./checkout-steps";
 
 // When placing the order fails after the shopper approved, the shopper reads what it means for
 // them in the shop's words, not Klarna's error code or the sandbox's fault text.
 
 test("a place-order call without a clear answer tells the shopper what happens next, without Klarna's internals", async ({ page, request }) => {
-  const namespace = `e2e-failed-${test.info().parallelIndex}`;
-  const headers = { ...SANDBOX_AUTH, "klarna-sandbox-namespace": namespace };
-  await request.post("/sandbox/api/_control/reset", { headers });
-  await page.context().addCookies([{ name: "sandbox_namespace", value: namespace, url: test.info().project.use.baseURL! }]);
-  await fillCart(page);
-  await openCheckout(page);
-  await payWithKlarna(page);
+  const shopper = await onHostedPageInOwnNamespace(page, request, "failed");
   // A 500 from place order: Klarna may have placed it, so the shop may not try again on its own.
-  const armed = await request.post("/sandbox/api/_control/faults", {
-    headers,
-    data: { operation: "kp.place_order", kind: "http_error", status: 500, count: 1 },
-  });
-  expect(armed.status()).toBe(201);
+  await shopper.armFault({ operation: "kp.place_order", kind: "http_error", status: 500, count: 1 });
 
   await approveOnHostedPage(page);
   await expect(page).toHaveURL(/\/success\?sid=/);
@@ -28,5 +18,5 @@ test("a place-order call without a clear answer tells the shopper what happens n
   ).toBeVisible();
   const main = page.getByRole("main");
   for (const internal of ["Injected", "INTERNAL_SERVER_ERROR", "Reason:"]) await expect(main).not.toContainText(internal);
-  await request.post("/sandbox/api/_control/reset", { headers });
+  await shopper.reset();
 });

@@ -1,24 +1,14 @@
 import { expect, test } from "@playwright/test";
-import { approveOnHostedPage, fillCart, openCheckout, payWithKlarna, SANDBOX_AUTH } from "./checkout-steps";
+import { approveOnHostedPage, onHostedPageInOwnNamespace } from "./checkout-steps";
 
 // The page a shopper waits on updates by itself: when Klarna's first answers fail, /success says
 // it is confirming the payment, asks again every 2 s, and shows the order once it is placed.
 
 test("with the first HPP reads failing, /success turns to authorized by itself, without a click", async ({ page, request }) => {
-  const namespace = `e2e-waiting-${test.info().parallelIndex}`;
-  const headers = { ...SANDBOX_AUTH, "klarna-sandbox-namespace": namespace };
-  await request.post("/sandbox/api/_control/reset", { headers });
-  await page.context().addCookies([{ name: "sandbox_namespace", value: namespace, url: test.info().project.use.baseURL! }]);
-  await fillCart(page);
-  await openCheckout(page);
-  await payWithKlarna(page);
+  const shopper = await onHostedPageInOwnNamespace(page, request, "waiting");
   // Enough failed reads to outlast the page's first read even if the sweep (every second in the
   // e2e server, retrying) takes some of them first.
-  const armed = await request.post("/sandbox/api/_control/faults", {
-    headers,
-    data: { operation: "hpp.read_session", kind: "http_error", status: 503, count: 8 },
-  });
-  expect(armed.status()).toBe(201);
+  await shopper.armFault({ operation: "hpp.read_session", kind: "http_error", status: 503, count: 8 });
 
   const polled = page.waitForRequest((candidate) => candidate.url().includes("/api/orders/"), { timeout: 10_000 });
   await approveOnHostedPage(page);
@@ -28,5 +18,5 @@ test("with the first HPP reads failing, /success turns to authorized by itself, 
   await polled;
   await expect(page.getByTestId("order-status")).toHaveText("authorized", { timeout: 10_000 });
   await expect(page.getByRole("heading", { name: "Thank you, your order is placed" })).toBeVisible();
-  await request.post("/sandbox/api/_control/reset", { headers });
+  await shopper.reset();
 });
