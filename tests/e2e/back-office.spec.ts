@@ -106,6 +106,16 @@ test("signed out, every back-office page leads to the sign-in page", async ({ pa
   expect((await page.request.get("/api/admin/orders")).status()).toBe(401);
 });
 
+test("an unknown order in the back office is a 404 inside the back office's header, not the shop's", async ({ page }) => {
+  await signInToBackOffice(page);
+  const response = await page.goto("/admin/orders/NW-NOSUCHREF");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1, name: "Not found" })).toBeVisible();
+  await expect(page.getByRole("banner")).toHaveCount(1);
+  await expect(page.getByRole("link", { name: "Northwind back office" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Back to the orders" })).toHaveAttribute("href", "/admin/orders");
+});
+
 test("a wrong password gives a message and no session", async ({ page }) => {
   await page.goto("/admin/login");
   await page.getByLabel("Email").fill(ADMIN.email);

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { fillCart, openCheckout } from "./checkout-steps";
 
 async function openProduct(page: Page, name: string) {
   await page.getByRole("link", { name, exact: true }).click();
@@ -70,10 +71,26 @@ test("a shopper browses, filters, searches, fills a cart, switches market and fi
   await expect(page.getByRole("link", { name: "Checkout" })).toBeVisible();
 });
 
-test("an unknown product shows a 404 page", async ({ page }) => {
+test("an unknown product, and an address nothing answers, show the shop's 404 page inside one shop frame", async ({ page }) => {
   const response = await page.goto("/products/no-such-product");
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  // Inside the shop's own frame, once: its header, with the cart, leads back.
+  await expect(page.getByRole("banner")).toHaveCount(1);
+  await expect(page.getByTestId("cart-count")).toBeVisible();
+  await expect(page.getByRole("banner").getByRole("link", { name: "Northwind Goods" })).toHaveAttribute("href", "/");
+  expect((await page.goto("/no-such-page"))?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  await expect(page.getByRole("banner")).toHaveCount(1);
+});
+
+test("on a phone the checkout shows the order's total before Pay with Klarna", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await fillCart(page);
+  await openCheckout(page);
+  const summary = await page.getByRole("complementary", { name: "Order summary" }).boundingBox();
+  const pay = await page.getByTestId("pay-with-klarna").boundingBox();
+  expect(summary!.y + summary!.height).toBeLessThan(pay!.y);
 });
 
 test("a sold-out product cannot be added", async ({ page }) => {

@@ -38,6 +38,16 @@ describe("return pages", () => {
     expect(sandbox.requests.some((line) => line.includes("forged-token"))).toBe(false);
   });
 
+  it("put one 'came back' on the timeline per session and page, however often the page is loaded", async () => {
+    const { order, session } = await checkout();
+    const { redirect_to } = (await sandbox.pay(session.id)).body;
+    const query = Object.fromEntries(new URL(redirect_to!).searchParams);
+    for (let load = 0; load < 3; load += 1) await resolveReturn("success", query);
+    await resolveReturn("cancel", query);
+    const returns = (await listOrderEvents(order.id)).filter((event) => event.type === "returned");
+    expect(returns.map((event) => event.message)).toEqual(["The shopper came back to /success", "The shopper came back to /cancel"]);
+  });
+
   it("refuse a sid from another order, a missing sid and a missing key, changing nothing", async () => {
     const mine = await checkout();
     const theirs = await checkout();
