@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useId, useState } from "react";
+import { Fragment, useActionState, useId, useState } from "react";
 import { disableSession, manageOrder, recordKlarnaView, resendLink, type AdminActionState } from "@/app/actions/admin-orders";
 import { exampleAmount, formatMoney, parseMoney } from "@/lib/money";
 
@@ -66,10 +66,15 @@ function OperationForm({
   submitLabel: string;
 }) {
   const [state, action, pending] = useActionState(manageOrder, null);
-  const [operation, setOperation] = useState(() => ({ after: state, id: crypto.randomUUID() }));
+  const [operation, setOperation] = useState(() => ({ after: state, id: crypto.randomUUID(), done: 0 }));
   // After a definite answer (done or refused) the next submit is a new operation: reusing the id
   // would only fetch the stored answer. An unanswered one keeps it, for a safe repeat.
-  if (operation.after !== state) setOperation({ after: state, id: state && "retry" in state && state.retry ? operation.id : crypto.randomUUID() });
+  if (operation.after !== state)
+    setOperation({
+      after: state,
+      id: state && "retry" in state && state.retry ? operation.id : crypto.randomUUID(),
+      done: state?.ok ? operation.done + 1 : operation.done,
+    });
   const operationId = operation.id;
   return (
     <section aria-label={title} className="space-y-2 rounded-card border border-ink-200 bg-white p-4 dark:border-ink-800 dark:bg-ink-900">
@@ -85,7 +90,8 @@ function OperationForm({
           <input type="hidden" name="orderId" value={orderId} />
           <input type="hidden" name="kind" value={kind} />
           <input type="hidden" name="operationId" value={operationId} />
-          {children}
+          {/* Emptied once the operation is done, so a second click is not a second capture; kept after a refusal, to correct. */}
+          <Fragment key={operation.done}>{children}</Fragment>
           <button type="submit" disabled={pending} className={button}>
             {submitLabel}
           </button>

@@ -59,7 +59,7 @@ export function OrderOutcome({ initial, text, totals }: { initial: ShopperOrderV
               </strong>
             ),
           })}{" "}
-          · <span className="rounded bg-ink-100 px-2 py-0.5 text-sm dark:bg-ink-800">{text.statuses[order.status]}</span>
+          · <span className="rounded bg-ink-100 px-2 py-0.5 text-sm whitespace-nowrap dark:bg-ink-800">{text.statuses[order.status]}</span>
           {/* The merchant status, as the test contract reads it. */}
           <span data-testid="order-status" hidden>
             {order.status}

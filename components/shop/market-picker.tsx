@@ -19,7 +19,7 @@ export function MarketPicker({ current, markets, label, changeLabel }: { current
         defaultValue={current}
         key={current}
         onChange={(event) => event.currentTarget.form?.requestSubmit()}
-        className="max-w-40 rounded-md border border-ink-200 bg-white px-2 py-1 dark:border-ink-600 dark:bg-ink-800"
+        className="rounded-md border border-ink-200 bg-white px-2 py-1 dark:border-ink-600 dark:bg-ink-800"
       >
         {markets.map((market) => (
           <option key={market.code} value={market.code}>

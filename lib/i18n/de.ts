@@ -164,7 +164,7 @@ export const de: Messages = {
       failed: "Diese Bestellung konnte nicht bezahlt werden",
     },
     statuses: {
-      pending_payment: "Wartet auf Klarna",
+      pending_payment: "Noch nicht bezahlt",
       authorized: "Mit Klarna bezahlt",
       part_captured: "Teilweise versandt",
       captured: "Versandt",

@@ -157,7 +157,7 @@ export const en = {
     },
     /** What the shopper reads for each merchant status. */
     statuses: {
-      pending_payment: "Waiting for Klarna",
+      pending_payment: "Not paid yet",
       authorized: "Paid with Klarna",
       part_captured: "Partly shipped",
       captured: "Shipped",

@@ -164,7 +164,7 @@ export const sv: Messages = {
       failed: "Beställningen kunde inte betalas",
     },
     statuses: {
-      pending_payment: "Väntar på Klarna",
+      pending_payment: "Inte betald än",
       authorized: "Betald med Klarna",
       part_captured: "Delvis skickad",
       captured: "Skickad",

@@ -51,6 +51,8 @@ test("in Sweden, 1 149,00 (the format the label shows) captures 1 149,00 kr; cap
   await expect(capture.getByTestId("amount-reading")).toHaveText("= 1\u00a0149,00\u00a0kr");
   await capture.getByRole("button", { name: "Capture", exact: true }).click();
   await expect(capture.getByRole("status")).toHaveText("Capture of 1\u00a0149,00\u00a0kr done.");
+  // Done, the amount is cleared: clicking Capture again must not capture it a second time.
+  await expect(capture.getByLabel(/Capture amount/)).toHaveValue("");
   await page.reload();
   await expect(page.getByTestId("captured-amount")).toHaveText("1\u00a0149,00\u00a0kr");
   await page.getByRole("region", { name: "Capture" }).getByRole("button", { name: "Capture remaining (750,00\u00a0kr)" }).click();

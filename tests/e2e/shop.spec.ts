@@ -84,6 +84,18 @@ test("an unknown product, and an address nothing answers, show the shop's 404 pa
   await expect(page.getByRole("banner")).toHaveCount(1);
 });
 
+test("on a phone the shop's name is never cut, in any market's language", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const market of ["GB", "DE", "SE"]) {
+    await page.context().addCookies([{ name: "market", value: market, url: test.info().project.use.baseURL! }]);
+    await page.goto("/");
+    const brand = page.getByRole("banner").getByRole("link", { name: "Northwind Goods" });
+    expect(await brand.evaluate((link) => link.scrollWidth <= link.clientWidth), market).toBe(true);
+    expect((await brand.boundingBox())!.x + (await brand.boundingBox())!.width, market).toBeLessThanOrEqual(390);
+    await expect(page.getByTestId("cart-count")).toBeInViewport();
+  }
+});
+
 test("on a phone the checkout shows the order's total before Pay with Klarna", async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await fillCart(page);

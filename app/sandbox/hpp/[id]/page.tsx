@@ -52,8 +52,13 @@ export default async function HostedPaymentPage({ params }: Params) {
     <HostedPageShell status={page.status} backgroundUrl={background} locale={order.locale}>
       <header className="space-y-2">
         {options.logo_url ? (
+          // A merchant's logo is drawn for a light page (the shop's has dark lettering): in dark mode it sits on a light plate.
           // eslint-disable-next-line @next/next/no-img-element -- the merchant's logo, from any host
-          <img src={options.logo_url} alt="" className="h-8 w-auto max-w-48 object-contain" />
+          <img
+            src={options.logo_url}
+            alt=""
+            className="h-8 w-auto max-w-48 object-contain dark:box-content dark:rounded-md dark:bg-white dark:px-2 dark:py-1"
+          />
         ) : null}
         {/* The merchant's page_title is free text: it wraps between words, never inside a reference. */}
         <h1 className="text-2xl font-bold">
