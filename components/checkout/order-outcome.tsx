@@ -8,6 +8,7 @@ import { retryPayment } from "@/app/actions/payment";
 import { format, rich } from "@/lib/i18n/format";
 import type { Messages } from "@/lib/i18n/messages";
 import type { ShopperOrderView } from "@/lib/orders/shopper";
+import { failedStatusText, outcomeHeading } from "./outcome-heading";
 import { OrderTotals } from "./order-totals";
 
 const fetcher = async (url: string): Promise<ShopperOrderView> => {
@@ -41,7 +42,7 @@ export function OrderOutcome({ initial, text, totals }: { initial: ShopperOrderV
   const [retry, retryAction, retrying] = useActionState(retryPayment, null);
   const router = useRouter();
   const placed = order.outcome === "placed";
-  const failed = order.outcome === "failed" ? text.failedStatuses[order.status as keyof Text["failedStatuses"]] : undefined;
+  const failed = failedStatusText(order, text);
   // The header was drawn beside this page, before the order emptied the cart: draw it again.
   useEffect(() => {
     if (placed) router.refresh();
@@ -50,7 +51,7 @@ export function OrderOutcome({ initial, text, totals }: { initial: ShopperOrderV
   return (
     <section aria-live="polite" className="space-y-6">
       <div className="space-y-2">
-        <h1 className="text-3xl font-bold tracking-tight">{failed?.heading ?? text.headings[order.outcome]}</h1>
+        <h1 className="text-3xl font-bold tracking-tight">{outcomeHeading(order, text)}</h1>
         <p>
           {rich(text.order, {
             reference: (

@@ -12,10 +12,6 @@ export const de: Messages = {
     checkout: "Kasse",
     paymentMethod: "Zahlungsart",
     order: "Deine Bestellung",
-    success: "Zahlung abgeschlossen",
-    cancel: "Zahlung abgebrochen",
-    failure: "Zahlung abgelehnt",
-    error: "Zahlungsfehler",
   },
   header: {
     market: "Markt",

@@ -18,10 +18,6 @@ export const en = {
     checkout: "Checkout",
     paymentMethod: "Payment method",
     order: "Your order",
-    success: "Payment complete",
-    cancel: "Payment cancelled",
-    failure: "Payment declined",
-    error: "Payment error",
   },
   header: {
     market: "Market",

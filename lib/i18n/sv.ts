@@ -12,10 +12,6 @@ export const sv: Messages = {
     checkout: "Kassa",
     paymentMethod: "Betalsätt",
     order: "Din beställning",
-    success: "Betalningen är klar",
-    cancel: "Betalningen avbröts",
-    failure: "Betalningen nekades",
-    error: "Betalningsfel",
   },
   header: {
     market: "Marknad",

@@ -40,6 +40,8 @@ test("a +denied persona is declined, then tries again with an approved one", asy
   await approveOnHostedPage(page);
   await expect(page).toHaveURL(/\/failure\?/);
   await expect(page.getByRole("heading", { name: "Klarna declined the payment" })).toBeVisible();
+  // The browser's tab says what the page says.
+  await expect(page).toHaveTitle(/^Klarna declined the payment · /);
   await expectOrderStatus(page, "pending_payment");
   await page.getByRole("button", { name: "Try again" }).click();
   await expect(page.getByTestId("hpp-page")).toHaveAttribute("data-status", "IN_PROGRESS");

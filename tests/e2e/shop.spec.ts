@@ -84,6 +84,12 @@ test("an unknown product, and an address nothing answers, show the shop's 404 pa
   await expect(page.getByRole("banner")).toHaveCount(1);
 });
 
+test("a return page opened with a link that is not ours says so, in its tab too", async ({ page }) => {
+  await page.goto("/success?sid=00000000-0000-4000-8000-000000000000&k=forged");
+  await expect(page.getByRole("heading", { level: 1, name: "We could not find this payment" })).toBeVisible();
+  await expect(page).toHaveTitle(/^We could not find this payment · /);
+});
+
 test("on a phone the shop's name is never cut, in any market's language", async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   for (const market of ["GB", "DE", "SE"]) {

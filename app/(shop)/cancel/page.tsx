@@ -1,12 +1,8 @@
 import type { Metadata } from "next";
-import { ReturnView, type SearchParams } from "@/components/checkout/return-page";
-import { resolveReturn } from "@/lib/orders/shopper";
-import { currentMessages } from "@/lib/shop/request";
+import { readReturn, ReturnView, returnPageMetadata, type SearchParams } from "@/components/checkout/return-page";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await currentMessages()).meta.cancel };
-}
+export const generateMetadata = ({ searchParams }: { searchParams: SearchParams }): Promise<Metadata> => returnPageMetadata("cancel", searchParams);
 
 export default async function Page({ searchParams }: { searchParams: SearchParams }) {
-  return <ReturnView resolution={await resolveReturn("cancel", await searchParams)} />;
+  return <ReturnView resolution={await readReturn("cancel", searchParams)} />;
 }
