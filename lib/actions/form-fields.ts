@@ -4,7 +4,7 @@ import { z } from "zod";
 // so no action trims or defaults on its own.
 
 /** A form's fields by name: text, or the list of texts of a name sent more than once. */
-export type FormFields = Record<string, string | (string | undefined)[] | undefined>;
+type FormFields = Record<string, string | (string | undefined)[] | undefined>;
 
 /** A form field's text, trimmed; undefined when it is missing, blank or a file. */
 function formText(value: FormDataEntryValue | undefined): string | undefined {

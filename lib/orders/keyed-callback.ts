@@ -8,7 +8,7 @@ import { getOrder, type Order } from "./queries";
 // accepted when it is about that order.
 
 export type KeyedCallbackInput = { orderId: string | null; key: string | null; body: unknown };
-export type KeyedCallbackVerdict = { status: 400 | 401; error: string } | { status: 200; orderId: string };
+type KeyedCallbackVerdict = { status: 400 | 401; error: string } | { status: 200; orderId: string };
 
 export async function receiveKeyedCallback<Body>(
   input: KeyedCallbackInput,

@@ -3,7 +3,9 @@ import { z } from "zod";
 import { createDocument, type oas31, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject, type ZodOpenApiResponsesObject } from "zod-openapi";
 import { config } from "@/lib/config";
 import * as klarna from "@/lib/klarna-wire";
-import { ClockState, idHeader, OPERATIONS, tagOf } from "./operations";
+import { idHeader, tagOf } from "./operation-doc";
+import { ClockState } from "./control-operations";
+import { OPERATIONS } from "./operations";
 import * as sandbox from "./schemas";
 
 // The sandbox's OpenAPI 3.1 document, generated from the operations table (operations.ts) and the

@@ -11,6 +11,3 @@ import type { OperationDoc } from "./operation-doc";
 
 /** One entry per operation of SANDBOX_ROUTES, keyed by its operation name. */
 export const OPERATIONS: Record<string, OperationDoc> = { ...KLARNA_OPERATIONS, ...CONTROL_OPERATIONS };
-
-export { ClockState } from "./control-operations";
-export { idHeader, tagOf, type OperationDoc } from "./operation-doc";
